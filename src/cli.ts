@@ -1,0 +1,85 @@
+// The one file that reads process.argv, writes exit codes and calls process.exit.
+import { Command, CommanderError } from 'commander';
+import { DataError, InternalError, UsageError } from './errors.js';
+import { registerIndexCommand } from './commands/index-cmd.js';
+import { registerInspectCommand } from './commands/inspect.js';
+import { registerVisualizeCommand } from './commands/visualize.js';
+import { registerValidateCommand } from './commands/validate.js';
+import { registerStatsCommand } from './commands/stats.js';
+
+/** Set by a command's action: the exit code the process ends with. */
+export interface CommandResult {
+  exitCode: number;
+}
+
+/**
+ * The original script spells options with underscores (`--num_vis`); we declare kebab-case and accept both.
+ * Only long options before a bare `--` are rewritten, and only their name, never their value.
+ */
+export function normaliseArgv(args: string[]): string[] {
+  const out: string[] = [];
+  let passthrough = false;
+  for (const arg of args) {
+    if (passthrough || !arg.startsWith('--')) {
+      out.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      passthrough = true;
+      out.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const rest = eq === -1 ? '' : arg.slice(eq);
+    out.push('--' + name.slice(2).replaceAll('_', '-') + rest);
+  }
+  return out;
+}
+
+export function buildProgram(result: CommandResult): Command {
+  const program = new Command('humanref-vis');
+  program
+    .description('Render HumanRef-CoT samples: boxes labelled as the reasoning names them, ✅ ❌ ⚠️ in colour.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  registerVisualizeCommand(program, result);
+  registerIndexCommand(program, result);
+  registerInspectCommand(program, result);
+  registerValidateCommand(program, result);
+  registerStatsCommand(program, result);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const result: CommandResult = { exitCode: 0 };
+  const program = buildProgram(result);
+  try {
+    await program.parseAsync(normaliseArgv(argv.slice(2)), { from: 'user' });
+  } catch (error) {
+    result.exitCode = exitCodeFor(error);
+  }
+  // Let stdout drain (NDJSON may be piped) before exiting.
+  process.exitCode = result.exitCode;
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through exitOverride with code 0.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`humanref-vis: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof DataError) {
+    process.stderr.write(`humanref-vis: ${error.message}\n`);
+    return 1;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const kind = error instanceof InternalError ? 'internal error' : 'unexpected error';
+  process.stderr.write(`humanref-vis: ${kind} (a bug; please report it with this text):\n${detail}\n`);
+  return 70;
+}

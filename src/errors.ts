@@ -1,0 +1,63 @@
+// The three kinds of failure the CLI maps to exit codes: usage (2), data (a bad sample, the run goes on), internal (a bug).
+
+/** The user asked for something impossible: a missing path, a bad option value. Exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  readonly exitCode = 2;
+}
+
+/** Machine-readable kind of a data problem, stable for tests and `--json` output. */
+export type DataErrorCode =
+  | 'empty-file'
+  | 'lfs-pointer'
+  | 'missing-file'
+  | 'bad-lineidx'
+  | 'index-out-of-range'
+  | 'offset-past-eof'
+  | 'offset-not-line-start'
+  | 'line-too-long'
+  | 'column-count'
+  | 'bad-offset-field'
+  | 'invalid-json'
+  | 'wrong-type'
+  | 'bad-base64'
+  | 'not-an-image'
+  | 'image-too-large'
+  | 'image-decode'
+  | 'io';
+
+/** Where a data problem sits: always the file, and the sample index and byte offset when known. */
+export interface DataLocation {
+  file: string;
+  index?: number;
+  offset?: number;
+}
+
+/**
+ * One bad sample (or one unreadable file). The message is one line a person can act on:
+ * `<file>: sample <i> at byte <offset>: <problem>. <what to do>`
+ */
+export class DataError extends Error {
+  override readonly name = 'DataError';
+  constructor(
+    readonly code: DataErrorCode,
+    readonly where: DataLocation,
+    readonly problem: string,
+    readonly hint: string = '',
+  ) {
+    super(formatDataMessage(where, problem, hint));
+  }
+}
+
+export function formatDataMessage(where: DataLocation, problem: string, hint: string): string {
+  const parts = [where.file];
+  if (where.index !== undefined) parts.push(`sample ${where.index}`);
+  if (where.offset !== undefined) parts.push(`byte offset ${where.offset}`);
+  const text = `${parts.join(', ')}: ${problem}`;
+  return hint ? `${text}. ${hint}` : text;
+}
+
+/** A bug in humanref-vis itself, never caused by input data. */
+export class InternalError extends Error {
+  override readonly name = 'InternalError';
+}
