@@ -1,0 +1,112 @@
+// One split opened for random access: the lineidx cached in memory, both TSVs held open for positional reads.
+import { readFile } from 'node:fs/promises';
+import { DataError } from '../errors.js';
+import type { AnnotationRecord, Sample, SplitPaths } from '../types.js';
+import { parseAnnotationLine } from './annotation.js';
+import { parseImageLine } from './image-line.js';
+import { checkDataStart, ioError, openDataFile } from './lfs.js';
+import { parseLineidx, scanLineStarts } from './lineidx.js';
+import { readKnownLine, readLineAt, type LineSource } from './read-line.js';
+
+export interface DatasetOptions {
+  /** Called for problems that do not stop reading, such as a missing .lineidx. */
+  onWarning?: (message: string) => void;
+  /** Longest line accepted, in bytes (default 256 MiB): a guard against allocating a corrupt file's worth. */
+  maxLineBytes?: number;
+}
+
+type OpenFile = Omit<LineSource, 'index'>;
+
+export class Dataset {
+  private constructor(
+    readonly paths: SplitPaths,
+    private readonly annotations: OpenFile,
+    private readonly images: OpenFile,
+    private readonly offsets: Float64Array,
+    private readonly maxLineBytes: number,
+  ) {}
+
+  /** Opens both TSVs and loads (or builds) the annotations line index; throws DataError for unusable files. */
+  static async open(paths: SplitPaths, options: DatasetOptions = {}): Promise<Dataset> {
+    const maxLineBytes = options.maxLineBytes ?? 256 * 1024 * 1024;
+    const ann = await openDataFile(paths.annotationsTsv);
+    let img: { handle: OpenFile['handle']; size: number } | undefined;
+    try {
+      img = await openDataFile(paths.imagesTsv);
+      const offsets = await loadOffsets(paths, ann, options);
+      return new Dataset(
+        paths,
+        { handle: ann.handle, file: paths.annotationsTsv, size: ann.size },
+        { handle: img.handle, file: paths.imagesTsv, size: img.size },
+        offsets,
+        maxLineBytes,
+      );
+    } catch (error) {
+      await ann.handle.close();
+      await img?.handle.close();
+      throw error;
+    }
+  }
+
+  /** Number of samples: lines of the annotations .lineidx. */
+  get length(): number {
+    return this.offsets.length;
+  }
+
+  /** Byte offset of sample `index`'s line in the annotations TSV. */
+  annOffset(index: number): number {
+    this.checkIndex(index);
+    return this.offsets[index];
+  }
+
+  /** Reads and type-checks the annotation line of one sample (one positional read). */
+  async readAnnotation(index: number): Promise<AnnotationRecord> {
+    const annOffset = this.annOffset(index);
+    const end = index + 1 < this.offsets.length ? this.offsets[index + 1] : this.annotations.size;
+    const line = await readKnownLine({ ...this.annotations, index }, annOffset, end, this.maxLineBytes);
+    const { imgOffset, annotation } = parseAnnotationLine(line, { file: this.annotations.file, index, offset: annOffset });
+    return { split: this.paths.name, index, annOffset, imgOffset, annotation };
+  }
+
+  /** Reads a whole sample: the annotation, then its image line, decoded from base64 and sniffed. */
+  async readSample(index: number): Promise<Sample> {
+    const record = await this.readAnnotation(index);
+    const line = await readLineAt({ ...this.images, index }, record.imgOffset, this.maxLineBytes);
+    const { key, image, format } = parseImageLine(line, { file: this.images.file, index, offset: record.imgOffset });
+    return { ...record, imageKey: key, image, imageFormat: format };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.annotations.handle.close(), this.images.handle.close()]);
+  }
+
+  private checkIndex(index: number): void {
+    if (!Number.isSafeInteger(index) || index < 0 || index >= this.offsets.length) {
+      const range = this.offsets.length === 0 ? 'there are no samples' : `valid: 0 to ${this.offsets.length - 1}`;
+      throw new DataError('index-out-of-range', { file: this.paths.annotationsTsv, index }, `sample ${index} does not exist (${range})`, 'Pick an index in range');
+    }
+  }
+}
+
+/** Reads the .lineidx, or scans the annotations TSV when there is none (and says how to save the result). */
+async function loadOffsets(paths: SplitPaths, ann: { handle: OpenFile['handle']; size: number }, options: DatasetOptions): Promise<Float64Array> {
+  if (paths.annotationsLineidx === null) {
+    const started = performance.now();
+    const offsets = await scanLineStarts(ann.handle, ann.size);
+    const ms = Math.round(performance.now() - started);
+    options.onWarning?.(
+      `${paths.annotationsTsv}: no .lineidx file, so the line index was built in memory (${offsets.length} lines, ${ms} ms). ` +
+        `Save it for next time with: humanref-vis index ${paths.annotationsTsv}`,
+    );
+    return offsets;
+  }
+  const file = paths.annotationsLineidx;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw ioError(file, error);
+  }
+  checkDataStart(file, bytes.length, bytes);
+  return parseLineidx(bytes, file, ann.size);
+}

@@ -1,0 +1,61 @@
+// Refuses files that cannot hold data: missing, empty, or Git LFS pointers left by a checkout without `git lfs pull`.
+import { open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DataError } from '../errors.js';
+
+const LFS_PREFIX = Buffer.from('version https://git-lfs.github.com/spec/v1');
+
+/** True when the bytes begin like a Git LFS pointer file. */
+export function isLfsPointer(start: Buffer): boolean {
+  return start.length >= LFS_PREFIX.length && start.subarray(0, LFS_PREFIX.length).equals(LFS_PREFIX);
+}
+
+/** Throws DataError 'empty-file' or 'lfs-pointer' for a file whose size and first bytes show it holds no data. */
+export function checkDataStart(file: string, size: number, start: Buffer): void {
+  if (size === 0) {
+    throw new DataError('empty-file', { file }, 'the file is empty (0 bytes)', 'Download the dataset again, or point to the right file');
+  }
+  if (isLfsPointer(start)) {
+    throw new DataError(
+      'lfs-pointer',
+      { file },
+      `this is a Git LFS pointer (${size} bytes), not the data`,
+      `Run \`git lfs pull\` in the dataset folder (${dirname(file)}) to download it`,
+    );
+  }
+}
+
+/** Reads the first bytes of an open file and applies checkDataStart. */
+export async function checkDataFile(handle: FileHandle, file: string, size: number): Promise<void> {
+  const start = Buffer.alloc(Math.min(size, LFS_PREFIX.length));
+  await handle.read(start, 0, start.length, 0);
+  checkDataStart(file, size, start);
+}
+
+/** Opens a file for positional reads, turning "not found" into DataError 'missing-file'. */
+export async function openDataFile(file: string): Promise<{ handle: FileHandle; size: number }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw ioError(file, error);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new DataError('io', { file }, 'not a regular file', 'Point to the TSV file itself');
+    await checkDataFile(handle, file, stats.size);
+    return { handle, size: stats.size };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Wraps a Node file-system error in a DataError that names the file. */
+export function ioError(file: string, error: unknown, where: { index?: number; offset?: number } = {}): DataError {
+  if (error instanceof DataError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new DataError('missing-file', { file, ...where }, 'the file does not exist', 'Check the path');
+  const text = error instanceof Error ? error.message : String(error);
+  return new DataError('io', { file, ...where }, `cannot read the file: ${text}`, 'Check that the file is readable');
+}

@@ -1,0 +1,113 @@
+// Turns the user's data options into split file paths: explicit files, a data folder, the usual folders, or the bundled sample.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../errors.js';
+import type { SplitPaths } from '../types.js';
+
+export interface DatasetSelection {
+  imgTsv?: string;
+  annTsv?: string;
+  annLineidx?: string;
+  dataDir?: string;
+  split?: 'main' | 'rejection' | 'all';
+}
+
+/** fixtures/sample of the installed package: dist/dataset/locate.js (or src/dataset/locate.ts) -> ../../fixtures/sample. */
+export const BUNDLED_SAMPLE_DIR: string = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
+
+/** Where the original tool and its README expect the dataset, relative to the working directory. */
+const DEFAULT_DIRS = ['IDEA-Research/HumanRef-CoT-45k', 'data/IDEA-Research/HumanRef-CoT-45k'];
+const STANDARD_PREFIX = { main: 'humanref_cot', rejection: 'humanref_cot_rejection' } as const;
+const ANN_SUFFIX = '.annotations.tsv';
+
+/** `humanref_cot` -> main, `humanref_cot_rejection` -> rejection, else the annotations file stem. */
+export function splitName(annotationsTsv: string): string {
+  const file = basename(annotationsTsv);
+  const stem = file.endsWith(ANN_SUFFIX) ? file.slice(0, -ANN_SUFFIX.length) : file.endsWith('.tsv') ? file.slice(0, -4) : file;
+  if (stem === STANDARD_PREFIX.main) return 'main';
+  if (stem === STANDARD_PREFIX.rejection) return 'rejection';
+  return stem;
+}
+
+/** Resolves the selection to existing split files; throws UsageError naming any path the user gave that is missing. */
+export function resolveSplits(sel: DatasetSelection, cwd: string = process.cwd()): { splits: SplitPaths[]; bundled: boolean } {
+  const explicit = sel.imgTsv !== undefined || sel.annTsv !== undefined || sel.annLineidx !== undefined;
+  if (explicit) {
+    if (sel.dataDir !== undefined) throw new UsageError('give either --data-dir or --img-tsv/--ann-tsv, not both');
+    if (sel.split !== undefined) throw new UsageError('--split picks files inside --data-dir; with --ann-tsv the split is that file');
+    return { splits: [explicitSplit(sel, cwd)], bundled: false };
+  }
+  if (sel.dataDir !== undefined) {
+    const dir = resolve(cwd, sel.dataDir);
+    if (!existsSync(dir)) throw new UsageError(`--data-dir ${sel.dataDir}: no such directory`);
+    if (!statSync(dir).isDirectory()) throw new UsageError(`--data-dir ${sel.dataDir}: not a directory`);
+    return { splits: splitsInDir(dir, sel.split ?? 'all'), bundled: false };
+  }
+  for (const candidate of DEFAULT_DIRS) {
+    const dir = resolve(cwd, candidate);
+    if (existsSync(dir) && statSync(dir).isDirectory()) return { splits: splitsInDir(dir, sel.split ?? 'all'), bundled: false };
+  }
+  return { splits: splitsInDir(BUNDLED_SAMPLE_DIR, sel.split ?? 'all'), bundled: true };
+}
+
+function explicitSplit(sel: DatasetSelection, cwd: string): SplitPaths {
+  if (sel.annTsv === undefined) throw new UsageError('--img-tsv and --ann-lineidx need --ann-tsv too');
+  const annotationsTsv = mustExist(resolve(cwd, sel.annTsv), '--ann-tsv', sel.annTsv);
+  let imgTsv = sel.imgTsv;
+  if (imgTsv === undefined) {
+    // The two files of a split share a stem: x.annotations.tsv pairs with x.images.tsv.
+    if (!annotationsTsv.endsWith(ANN_SUFFIX)) throw new UsageError('--ann-tsv needs --img-tsv too (the images file of the same split)');
+    imgTsv = annotationsTsv.slice(0, -ANN_SUFFIX.length) + '.images.tsv';
+    if (!existsSync(imgTsv)) throw new UsageError(`--ann-tsv given without --img-tsv, and ${imgTsv} does not exist: pass --img-tsv`);
+  }
+  const imagesTsv = mustExist(resolve(cwd, imgTsv), '--img-tsv', imgTsv);
+  let annotationsLineidx: string | null;
+  if (sel.annLineidx !== undefined) annotationsLineidx = mustExist(resolve(cwd, sel.annLineidx), '--ann-lineidx', sel.annLineidx);
+  else annotationsLineidx = existsSync(annotationsTsv + '.lineidx') ? annotationsTsv + '.lineidx' : null;
+  return { name: splitName(annotationsTsv), imagesTsv, annotationsTsv, annotationsLineidx };
+}
+
+function mustExist(path: string, option: string, given: string): string {
+  if (!existsSync(path)) throw new UsageError(`${option} ${given}: no such file`);
+  return path;
+}
+
+/** The split whose files are `<dir>/<prefix>.{images,annotations}.tsv[.lineidx]`. */
+function splitFromPrefix(dir: string, prefix: string): SplitPaths {
+  const annotationsTsv = join(dir, prefix + ANN_SUFFIX);
+  const lineidx = annotationsTsv + '.lineidx';
+  return {
+    name: splitName(annotationsTsv),
+    imagesTsv: join(dir, prefix + '.images.tsv'),
+    annotationsTsv,
+    annotationsLineidx: existsSync(lineidx) ? lineidx : null,
+  };
+}
+
+function splitsInDir(dir: string, split: 'main' | 'rejection' | 'all'): SplitPaths[] {
+  if (split !== 'all') {
+    const paths = splitFromPrefix(dir, STANDARD_PREFIX[split]);
+    for (const file of [paths.annotationsTsv, paths.imagesTsv]) {
+      if (!existsSync(file)) throw new UsageError(`--split ${split}: ${file} does not exist`);
+    }
+    return [paths];
+  }
+  // Standard splits first (main, rejection), then any other `<stem>.annotations.tsv`, by name.
+  const others = readdirSync(dir)
+    .filter((f) => f.endsWith(ANN_SUFFIX))
+    .map((f) => f.slice(0, -ANN_SUFFIX.length))
+    .filter((stem) => stem !== STANDARD_PREFIX.main && stem !== STANDARD_PREFIX.rejection)
+    .sort();
+  const splits: SplitPaths[] = [];
+  for (const prefix of [STANDARD_PREFIX.main, STANDARD_PREFIX.rejection, ...others]) {
+    const paths = splitFromPrefix(dir, prefix);
+    if (!existsSync(paths.annotationsTsv)) continue;
+    if (!existsSync(paths.imagesTsv)) throw new UsageError(`${paths.annotationsTsv} has no images file next to it: ${paths.imagesTsv} does not exist`);
+    splits.push(paths);
+  }
+  if (splits.length === 0) {
+    throw new UsageError(`${dir}: no dataset files (expected ${STANDARD_PREFIX.main}${ANN_SUFFIX} and ${STANDARD_PREFIX.main}.images.tsv)`);
+  }
+  return splits;
+}
