@@ -1,5 +1,137 @@
-// Placeholder: registers nothing yet (owned by the helper building this command).
+// `humanref-vis inspect <index>`: one sample, printed for a person (or as one JSON object with --json).
 import type { Command } from 'commander';
 import type { CommandResult } from '../cli.js';
+import { DataError, UsageError } from '../errors.js';
+import type { ParsedCot, Sample, SplitPaths } from '../types.js';
+import { Dataset } from '../dataset/dataset.js';
+import { readImageHeader, type ImageHeader } from '../dataset/image-header.js';
+import { resolveSplits } from '../dataset/locate.js';
+import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from './dataset-options.js';
 
-export function registerInspectCommand(_program: Command, _result: CommandResult): void {}
+interface InspectOptions extends DatasetOptionValues {
+  json?: boolean;
+}
+
+/** Everything inspect shows, computed once for both output forms. */
+interface InspectView {
+  sample: Sample;
+  count: number;
+  paths: SplitPaths;
+  header: ImageHeader;
+  /** 1-based persons named by any region_map expression. */
+  targets: Set<number>;
+  /** The parsed chain of thought, once src/cot/parse.ts is wired in; null until then. */
+  cot: ParsedCot | null;
+}
+
+export function registerInspectCommand(program: Command, result: CommandResult): void {
+  const cmd = program
+    .command('inspect')
+    .description('print one sample: offsets, expression, image size, candidates as Person N with xyxy boxes, and the reasoning')
+    .argument('<index>', '0-based sample index in the split')
+    .option('--json', 'print one JSON object instead of text');
+  addDatasetOptions(cmd).action(async (indexText: string, opts: InspectOptions) => {
+    const index = parseIndex(indexText);
+    const paths = pickSplit(opts);
+    const dataset = await Dataset.open(paths, { onWarning: (m) => process.stderr.write(`humanref-vis: warning: ${m}\n`) });
+    try {
+      if (index >= dataset.length) {
+        const range = dataset.length === 0 ? 'the split has no samples' : `valid: 0 to ${dataset.length - 1}`;
+        throw new UsageError(`sample ${index} is out of range for split ${paths.name} (${range})`);
+      }
+      const sample = await dataset.readSample(index);
+      const view = buildView(sample, dataset.length, paths);
+      process.stdout.write(opts.json ? JSON.stringify(toJson(view), null, 2) + '\n' : formatText(view));
+      result.exitCode = 0;
+    } finally {
+      await dataset.close();
+    }
+  });
+}
+
+function parseIndex(text: string): number {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`<index> must be a whole number >= 0, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/** One split: --split, else `main` when several exist, else the only one. */
+function pickSplit(opts: InspectOptions): SplitPaths {
+  const { splits, bundled } = resolveSplits(selectionFromOptions(opts));
+  if (bundled) process.stderr.write(`humanref-vis: no dataset given or found; using the bundled sample (${splits[0]?.annotationsTsv ?? ''})\n`);
+  return splits.find((s) => s.name === 'main') ?? splits[0];
+}
+
+function buildView(sample: Sample, count: number, paths: SplitPaths): InspectView {
+  let header: ImageHeader;
+  try {
+    header = readImageHeader(sample.image);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DataError('image-decode', { file: paths.imagesTsv, index: sample.index, offset: sample.imgOffset }, `cannot read the image header: ${reason}`, 'Skip this sample; the image is corrupt');
+  }
+  const targets = new Set(Object.values(sample.annotation.regionMap).flat().map((i) => i + 1));
+  return { sample, count, paths, header, targets, cot: parseCot(sample) };
+}
+
+/** Hook for src/cot/parse.ts (parseChainOfThought): returns null until that module is wired in. */
+function parseCot(_sample: Sample): ParsedCot | null {
+  return null;
+}
+
+function xyxy(box: readonly number[]): [number, number, number, number] {
+  return [box[0], box[1], box[0] + box[2], box[1] + box[3]];
+}
+
+function personList(persons: number[]): string {
+  return persons.length === 0 ? 'nobody' : persons.map((p) => `Person ${p}`).join(', ');
+}
+
+function formatText(view: InspectView): string {
+  const { sample, header, targets, cot } = view;
+  const out: string[] = [
+    `split:       ${sample.split}`,
+    `sample:      ${sample.index} (valid: 0 to ${view.count - 1})`,
+    `annotation:  ${view.paths.annotationsTsv} at byte ${sample.annOffset}`,
+    `image line:  ${view.paths.imagesTsv} at byte ${sample.imgOffset}`,
+  ];
+  const regionMap = Object.entries(sample.annotation.regionMap);
+  if (regionMap.length === 0) out.push('expression:  (region_map is empty)');
+  for (const [expression, indices] of regionMap) out.push(`expression:  ${JSON.stringify(expression)} → ${personList(indices.map((i) => i + 1))}`);
+  out.push(`image key:   ${sample.imageKey}`, `image:       ${header.format} ${header.width}×${header.height}`);
+  out.push(`candidates:  ${sample.annotation.gtBoxes.length} (boxes as x1, y1, x2, y2 in pixels)`);
+  sample.annotation.gtBoxes.forEach((box, i) => {
+    const coords = xyxy(box).map((n) => n.toFixed(1)).join(', ');
+    const verdict = cot ? `  final ${cot.verdicts[i] ?? '(no mark)'}` : '';
+    out.push(`  Person ${i + 1}: ${coords}${targets.has(i + 1) ? '  target' : ''}${verdict}`);
+  });
+  if (cot) {
+    const c = cot.consistency;
+    out.push(
+      c.consistent
+        ? `consistency: ✅ the reasoning's ✅ set matches region_map (${personList(cot.targets)})`
+        : `consistency: ❌ mismatch: only in region_map: ${personList(c.onlyInRegionMap)}; only in reasoning: ${personList(c.onlyInCot)}`,
+    );
+  }
+  out.push('', 'reasoning:', sample.annotation.think, '');
+  return out.join('\n');
+}
+
+function toJson(view: InspectView): Record<string, unknown> {
+  const { sample, header, targets } = view;
+  return {
+    split: sample.split,
+    index: sample.index,
+    count: view.count,
+    annotationsTsv: view.paths.annotationsTsv,
+    annOffset: sample.annOffset,
+    imagesTsv: view.paths.imagesTsv,
+    imgOffset: sample.imgOffset,
+    imageKey: sample.imageKey,
+    image: { format: header.format, width: header.width, height: header.height, bytes: sample.image.length },
+    expressions: Object.entries(sample.annotation.regionMap).map(([expression, indices]) => ({ expression, targets: indices.map((i) => i + 1) })),
+    candidates: sample.annotation.gtBoxes.map((box, i) => ({ person: i + 1, xywh: box, xyxy: xyxy(box), target: targets.has(i + 1) })),
+    think: sample.annotation.think,
+    extra: sample.annotation.extra,
+    cot: view.cot,
+  };
+}
