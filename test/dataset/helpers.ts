@@ -1,0 +1,107 @@
+// Builds small HumanRef-CoT splits in temp folders: valid lines from plain objects, tiny real images from sharp.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { SplitPaths } from '../../src/types.js';
+
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'humanref-vis-dataset-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A real image of the given size and format (solid colour), made by sharp. */
+export async function tinyImage(format: 'png' | 'jpeg' | 'webp' | 'gif', width = 6, height = 4): Promise<Buffer> {
+  const base = sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } });
+  return base.toFormat(format).toBuffer();
+}
+
+/** JSON like Python's json.dumps defaults: `", "` and `": "` separators, non-ASCII escaped as \uXXXX when ascii. */
+export function pythonJson(value: unknown, ascii = true): string {
+  const text = dumps(value);
+  return ascii ? text.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) : text;
+}
+
+function dumps(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(dumps).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${dumps(v)}`).join(', ')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface SampleSpec {
+  annotation: unknown;
+  image: Buffer;
+  key?: string;
+}
+
+export interface LineOptions {
+  /** Escape non-ASCII as \uXXXX (Python default) or write raw UTF-8. */
+  ascii?: boolean;
+  /** Wrap the base64 as a Python bytes literal b'...'. */
+  bytesLiteral?: boolean;
+  eol?: '\n' | '\r\n';
+}
+
+export function annotationLine(imgOffset: number, annotation: unknown, opts: LineOptions = {}): string {
+  return `${imgOffset}\t${pythonJson(annotation, opts.ascii ?? true)}${opts.eol ?? '\n'}`;
+}
+
+export function imageLine(key: string, image: Buffer, opts: LineOptions = {}): string {
+  const b64 = image.toString('base64');
+  return `${key}\t${opts.bytesLiteral ? `b'${b64}'` : b64}${opts.eol ?? '\n'}`;
+}
+
+export interface BuiltSplit extends SplitPaths {
+  annOffsets: number[];
+  imgOffsets: number[];
+}
+
+/** Writes `<prefix>.{images,annotations}.tsv` (+ `.lineidx` unless lineidx: false); images in reverse order, so offsets are not trivially paired. */
+export async function writeSplit(dir: string, prefix: string, samples: SampleSpec[], opts: LineOptions & { lineidx?: boolean } = {}): Promise<BuiltSplit> {
+  const imgParts: Buffer[] = [];
+  const imgOffsets = new Array<number>(samples.length);
+  let position = 0;
+  for (let i = samples.length - 1; i >= 0; i--) {
+    const line = Buffer.from(imageLine(samples[i].key ?? `img${i}`, samples[i].image, opts));
+    imgOffsets[i] = position;
+    imgParts.push(line);
+    position += line.length;
+  }
+  const annParts: Buffer[] = [];
+  const annOffsets: number[] = [];
+  position = 0;
+  samples.forEach((s, i) => {
+    const line = Buffer.from(annotationLine(imgOffsets[i], s.annotation, opts));
+    annOffsets.push(position);
+    annParts.push(line);
+    position += line.length;
+  });
+  const paths: BuiltSplit = {
+    name: prefix,
+    imagesTsv: join(dir, `${prefix}.images.tsv`),
+    annotationsTsv: join(dir, `${prefix}.annotations.tsv`),
+    annotationsLineidx: opts.lineidx === false ? null : join(dir, `${prefix}.annotations.tsv.lineidx`),
+    annOffsets,
+    imgOffsets,
+  };
+  await writeFile(paths.imagesTsv, Buffer.concat(imgParts));
+  await writeFile(paths.annotationsTsv, Buffer.concat(annParts));
+  if (paths.annotationsLineidx) await writeFile(paths.annotationsLineidx, annOffsets.map((o) => `${o}\n`).join(''));
+  return paths;
+}
+
+/** A typical annotation: four candidates, two targets, a short reasoning with marks. */
+export function sampleAnnotation(expression = 'the two people holding hands', targets = [1, 3]): Record<string, unknown> {
+  return {
+    gt_boxes: [
+      [0.907, 200.998, 259.579, 823.311],
+      [188.193, 181.911, 255.304, 842.247],
+      [668.186, 176.46, 372.527, 847.631],
+      [394.851, 205.789, 574.138, 818.038],
+    ],
+    region_map: { [expression]: targets },
+    think: `OK, the user needs us to detect ${expression}.\n# Step 1: Look.\n- Person 1: left. → ❌\n- Person 2: holding hands. → ✅`,
+  };
+}
