@@ -1,0 +1,2 @@
+// Public surface of the chain-of-thought parser.
+export { parseChainOfThought } from './parse.js';

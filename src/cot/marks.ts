@@ -1,0 +1,46 @@
+// Finds the verdict mark of a line (✅ ❌ ⚠️) and strips a trailing `→ mark`.
+import type { Mark } from '../types.js';
+
+const CHECK = '\u2705';
+const CROSS = '\u274C';
+const WARNING = '\u26A0';
+const VS16 = '\uFE0F';
+
+export interface FoundMark {
+  mark: Mark;
+  /** Index of the mark's first code unit in the searched text. */
+  index: number;
+  /** Code units including an optional U+FE0F. */
+  length: number;
+}
+
+function markOf(ch: string): Mark | null {
+  if (ch === CHECK) return '✅';
+  if (ch === CROSS) return '❌';
+  if (ch === WARNING) return '⚠️';
+  return null;
+}
+
+/** The last mark in the text (⚠ with or without U+FE0F becomes '⚠️'), or null. */
+export function findLastMark(text: string): FoundMark | null {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const mark = markOf(text[i]);
+    if (mark) return { mark, index: i, length: text[i + 1] === VS16 ? 2 : 1 };
+  }
+  return null;
+}
+
+/** True when the text holds any mark at all. */
+export function hasMark(text: string): boolean {
+  return findLastMark(text) !== null;
+}
+
+const TRAILING_ARROW = /(?:\u2192|->|=>|\u27F6|\u21D2)\s*$/;
+// What may follow a mark that still counts as "at the end of the line".
+const AFTER_MARK = /^[\s.,;!。]*$/;
+
+/** The text without its trailing `→ mark`; unchanged when the mark is not at the end. */
+export function stripTrailingMark(text: string, found: FoundMark | null): string {
+  if (!found || !AFTER_MARK.test(text.slice(found.index + found.length))) return text;
+  return text.slice(0, found.index).trimEnd().replace(TRAILING_ARROW, '').trimEnd();
+}

@@ -1,0 +1,60 @@
+// Which words before a number name a candidate (`Person 3`, `Helmet 5`) and which never do (`Step 1`).
+
+/** Nouns that always name a candidate, lowercase. */
+const PERSON_NOUNS = new Set(['person', 'persons', 'people']);
+
+/** Words that number parts of the reasoning, never candidates, lowercase. */
+const STRUCTURAL_WORDS = new Set([
+  'step', 'steps', 'stage', 'phase', 'part', 'round', 'condition', 'conditions', 'criterion', 'criteria',
+  'rule', 'note', 'option', 'answer', 'group', 'groups', 'row', 'rows', 'column', 'level', 'point',
+  'item', 'task', 'section', 'line', 'image', 'figure', 'top', 'total', 'only', 'and', 'or', 'the',
+]);
+
+export function isPersonNoun(word: string): boolean {
+  return PERSON_NOUNS.has(word.toLowerCase());
+}
+
+export function isStructuralWord(word: string): boolean {
+  return STRUCTURAL_WORDS.has(word.toLowerCase());
+}
+
+/** Lowercase singular key, so `Helmets 5-7:` and `Helmet 5` count as the same noun. */
+export function nounKey(word: string): string {
+  const lower = word.toLowerCase();
+  if (lower === 'people' || lower === 'persons') return 'person';
+  return lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
+}
+
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Reads a run of ASCII digits; numbers longer than 9 digits become Infinity (out of range anyway). */
+export function readNumber(text: string, pos: number): { value: number; end: number } | null {
+  let end = pos;
+  while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+  if (end === pos) return null;
+  const value = end - pos > 9 ? Number.POSITIVE_INFINITY : Number(text.slice(pos, end));
+  return { value, end };
+}
+
+export function readWord(text: string, pos: number): number {
+  let end = pos;
+  while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** Skips spaces and tabs (not line breaks: callers work on single lines). */
+export function skipSpaces(text: string, pos: number): number {
+  let p = pos;
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    if (c !== 32 && c !== 9 && c !== 0xa0) break;
+    p++;
+  }
+  return p;
+}

@@ -1,0 +1,129 @@
+// parseChainOfThought: the think text of one sample -> planning, steps, summary, verdicts, mentions, warnings.
+import type { CotStep, CotSummary, Mark, ParsedCot, Span } from '../types.js';
+import { createContext, type ParseContext } from './context.js';
+import { compareTargets, regionMapEntries, targetsFromRegionMap } from './consistency.js';
+import { splitLines, spanOfLines, type RawLine } from './lines.js';
+import { findMentions } from './mentions.js';
+import { nounKey } from './nouns.js';
+import { expressionFromPlanning, parsePlan } from './planning.js';
+import { parseSectionBody } from './section-lines.js';
+import { findSections, type Section } from './sections.js';
+import { computeVerdicts, targetsOfVerdicts } from './verdicts.js';
+
+/**
+ * Parses the chain of thought of one sample. Pure and total: problems become `warnings`, never exceptions.
+ * @param think the `think` text, without `<think>` tags
+ * @param candidateCount number of candidates (gt_boxes.length); Person N is candidate N-1
+ * @param regionMap expression -> 0-based target indices; `{}` takes the expression from the planning sentence
+ */
+export function parseChainOfThought(
+  think: string,
+  candidateCount: number,
+  regionMap: Record<string, number[]>,
+): ParsedCot {
+  const ctx = createContext(candidateCount);
+  const text = typeof think === 'string' ? think : '';
+  try {
+    return parse(text, regionMap, ctx);
+  } catch (error) {
+    // Only a bug gets here; a whole dataset run must not stop for one sample.
+    ctx.warn(`internal parser error: ${describe(error)}`);
+    try {
+      return emptyResult(regionMap, ctx);
+    } catch {
+      return emptyResult({}, ctx);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unprintable error';
+  }
+}
+
+function parse(think: string, regionMap: unknown, ctx: ParseContext): ParsedCot {
+  if (think.trim() === '') {
+    ctx.warn('think is empty');
+    return emptyResult(regionMap, ctx);
+  }
+  const lines = splitLines(think);
+  const sections = findSections(lines);
+  const planningEnd = sections.length > 0 ? sections[0].headerLine : lines.length;
+  const planningSpan = spanOfLines(lines, 0, planningEnd) ?? { start: 0, end: 0 };
+
+  const steps: CotStep[] = [];
+  const summaries: CotSummary[] = [];
+  const subjectNounKeys = new Set<string>();
+  for (const section of sections) {
+    const parsed = parseSection(think, lines, section, ctx, steps.length);
+    for (const noun of parsed.subjectNouns) subjectNounKeys.add(nounKey(noun));
+    if (parsed.step) steps.push(parsed.step);
+    if (parsed.summary) summaries.push(parsed.summary);
+  }
+  if (summaries.length > 1) ctx.warn(`${summaries.length} summary sections found; using the last one`);
+  const summary = summaries.length > 0 ? summaries[summaries.length - 1] : null;
+  if (!summary) ctx.warn('no summary found');
+
+  const entries = regionMapEntries(regionMap, ctx);
+  const planned = expressionFromPlanning(lines, 0, planningEnd);
+  const expressions = entries.length > 0 ? entries.map(([expr]) => expr) : planned !== null ? [planned] : [];
+  const targets = targetsFromRegionMap(entries, ctx);
+  const verdicts = computeVerdicts(steps, summary, ctx);
+  const cotTargets = targetsOfVerdicts(verdicts);
+  return {
+    expressions,
+    planning: { ...planningSpan, text: think.slice(planningSpan.start, planningSpan.end) },
+    plan: parsePlan(lines, 0, planningEnd),
+    steps,
+    summary,
+    verdicts,
+    mentions: findMentions(think, subjectNounKeys, ctx),
+    targets,
+    cotTargets,
+    consistency: compareTargets(targets, cotTargets),
+    warnings: ctx.warnings,
+  };
+}
+
+function parseSection(
+  think: string,
+  lines: RawLine[],
+  section: Section,
+  ctx: ParseContext,
+  stepIndex: number,
+): { step?: CotStep; summary?: CotSummary; subjectNouns: string[] } {
+  const headerLine = lines[section.headerLine];
+  const from = section.headerLine + 1;
+  const span: Span = spanOfLines(lines, section.headerLine, section.end) ?? headerLine;
+  const { header } = section;
+  const where = header.type === 'step' ? `step ${Number.isFinite(header.number) ? header.number : stepIndex + 1}` : 'summary';
+  const introStart = headerLine.start + (header.type === 'summary' ? header.bodyOffset : headerLine.text.length);
+  const body = parseSectionBody(think, lines, from, section.end, introStart, span.end, where, ctx);
+  if (header.type === 'step') {
+    const step: CotStep = { ...span, number: header.number, title: header.title, intro: body.intro, lines: body.lines };
+    return { step, subjectNouns: body.subjectNouns };
+  }
+  const summary: CotSummary = { ...span, header: header.header, intro: body.intro, lines: body.lines };
+  return { summary, subjectNouns: body.subjectNouns };
+}
+
+function emptyResult(regionMap: unknown, ctx: ParseContext): ParsedCot {
+  const entries = regionMapEntries(regionMap, ctx);
+  const targets = targetsFromRegionMap(entries, ctx);
+  return {
+    expressions: entries.map(([expr]) => expr),
+    planning: { start: 0, end: 0, text: '' },
+    plan: [],
+    steps: [],
+    summary: null,
+    verdicts: new Array<Mark | null>(ctx.candidateCount).fill(null),
+    mentions: [],
+    targets,
+    cotTargets: [],
+    consistency: compareTargets(targets, []),
+    warnings: ctx.warnings,
+  };
+}
