@@ -1,5 +1,103 @@
-// Placeholder: registers nothing yet (owned by the helper building this command).
-import type { Command } from 'commander';
+// `humanref-vis [visualize]`: the default action; renders a seeded selection of samples into the output folder.
+import { Option, type Command } from 'commander';
 import type { CommandResult } from '../cli.js';
+import { parseChainOfThought } from '../cot/parse.js';
+import { readImageHeader } from '../dataset/image-header.js';
+import { getRenderer } from '../render/index.js';
+import { closeAll, locateSplits, openAll } from '../run/datasets.js';
+import { parseExpressionFilter, parseOnly } from '../run/filter.js';
+import { watchInterrupts } from '../run/interrupt.js';
+import { defaultConcurrency, parseConcurrency } from '../run/options.js';
+import { DEFAULT_SEED, parseIndices, parseNumVis, parseSeed, parseShard } from '../run/select.js';
+import type { OutputFormat } from '../run/types.js';
+import { runVisualize } from '../run/visualize-run.js';
+import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from './dataset-options.js';
 
-export function registerVisualizeCommand(_program: Command, _result: CommandResult): void {}
+interface VisualizeOptionValues extends DatasetOptionValues {
+  numVis: string;
+  outputDir: string;
+  seed: string;
+  indices?: string;
+  filter?: string;
+  only?: string;
+  concurrency?: string;
+  format: OutputFormat;
+  json?: boolean;
+  strict?: boolean;
+  quiet?: boolean;
+  shard?: string;
+  fast?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  humanref-vis --num_vis 50                          50 samples (seeded) of the dataset found, or of the bundled sample
+  humanref-vis --data-dir data/HumanRef-CoT-45k --split rejection --num-vis 20
+  humanref-vis --img_tsv x.images.tsv --ann_tsv x.annotations.tsv --indices 0,5,10-20
+  humanref-vis --filter "holding hands" --only inconsistent --num-vis all
+  humanref-vis --num-vis all --shard 2/4 --concurrency 8 --fast
+  humanref-vis --num-vis 5 --json | jq .consistent
+
+Outputs (in --output-dir): <split>_<index, 6 digits>.png per sample, manifest.csv, index.html (open it from disk).
+Exit codes: 0 ok; 1 a sample failed (the others are rendered) or warnings with --strict; 2 usage error; 130 Ctrl-C; 143 SIGTERM.
+`;
+
+export function registerVisualizeCommand(program: Command, result: CommandResult): void {
+  const cmd = program
+    .command('visualize', { isDefault: true })
+    .description('render samples as images with a manifest and an HTML gallery (the default command)');
+  addDatasetOptions(cmd, { allowAll: true })
+    .option('--num-vis <n>', 'how many samples to render, or "all" (also --num_vis)', '50')
+    .option('--output-dir <dir>', 'output folder (also --output_dir)', 'vis/')
+    .option('--seed <n>', 'seed of the sample drawn without replacement', String(DEFAULT_SEED))
+    .option('--indices <list>', '0-based sample indices, e.g. 0,5,10-20 (within each split; all of them unless --num-vis is given)')
+    .option('--filter <regex>', 'only samples whose referring expression matches (case-insensitive JavaScript regex)')
+    .option('--only <kinds>', 'only inconsistent, rejection or warned samples (comma list: any of them)')
+    .option('--concurrency <n>', `samples rendered at once (default: cores, ${defaultConcurrency()})`)
+    .addOption(new Option('--format <format>', 'image format').choices(['png', 'jpeg', 'webp']).default('png'))
+    .option('--json', 'print one JSON object per rendered sample on stdout (NDJSON)')
+    .option('--strict', 'exit 1 when any sample has warnings')
+    .option('--quiet', 'no progress line and no summary unless something failed')
+    .option('--shard <k/n>', 'render only shard k of n of the selection (round-robin; 1-based k)')
+    .option('--fast', 'cheaper PNG encoding (bigger files)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (opts: VisualizeOptionValues) => {
+      const numVisGiven = cmd.getOptionValueSource('numVis') === 'cli';
+      const indices = opts.indices === undefined ? undefined : parseIndices(opts.indices);
+      const selection = {
+        indices,
+        // --indices alone means exactly those samples; with --num-vis, a seeded sample of them.
+        numVis: indices && !numVisGiven ? ('all' as const) : parseNumVis(opts.numVis),
+        seed: parseSeed(opts.seed),
+        shard: opts.shard === undefined ? undefined : parseShard(opts.shard),
+        filter: {
+          expression: opts.filter === undefined ? undefined : parseExpressionFilter(opts.filter),
+          only: opts.only === undefined ? [] : parseOnly(opts.only),
+        },
+      };
+      const concurrency = parseConcurrency(opts.concurrency, defaultConcurrency());
+      const splits = locateSplits(selectionFromOptions(opts), process.stderr);
+      const datasetWarnings: string[] = [];
+      const sources = await openAll(splits, (m) => datasetWarnings.push(m));
+      const interrupts = watchInterrupts(process.stderr);
+      try {
+        result.exitCode = await runVisualize(
+          {
+            outputDir: opts.outputDir,
+            format: opts.format,
+            fast: Boolean(opts.fast),
+            concurrency,
+            json: Boolean(opts.json),
+            strict: Boolean(opts.strict),
+            quiet: Boolean(opts.quiet),
+            selection,
+          },
+          { sources, parseCot: parseChainOfThought, readImageHeader, getRenderer, datasetWarnings },
+          { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
+        );
+      } finally {
+        interrupts.dispose();
+        await closeAll(sources);
+      }
+    });
+}

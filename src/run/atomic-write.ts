@@ -1,0 +1,68 @@
+// Every output file is written as a temp file in the same folder, then renamed: readers never see half a file.
+import { mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import path from 'node:path';
+
+/** The output folder cannot be written (full disk, no permission, gone): the whole run stops with one message. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+}
+
+// Errors that say "this folder is unusable", as opposed to a problem with one sample.
+const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EIO', 'EMFILE', 'ENFILE', 'EEXIST']);
+
+/** Temp files currently being written, so an interrupt can remove them synchronously. */
+const liveTempFiles = new Set<string>();
+let tempCounter = 0;
+
+function toOutputError(error: unknown, target: string): OutputError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : ((error as Error)?.message ?? String(error));
+  return new OutputError(`cannot write ${target}: ${reason}${code ? ` (${code})` : ''}. Free space or choose another --output-dir`);
+}
+
+/** Writes `data` to `dir/name` atomically. Throws OutputError when the folder cannot take the file. */
+export async function writeFileAtomic(dir: string, name: string, data: Buffer | string): Promise<string> {
+  const target = path.join(dir, name);
+  // Hidden, unique, same folder (rename is only atomic within one file system).
+  const temp = path.join(dir, `.${name}.${process.pid}.${++tempCounter}.tmp`);
+  liveTempFiles.add(temp);
+  try {
+    await writeFile(temp, data, { flag: 'wx' });
+    await rename(temp, target);
+    return target;
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && FATAL_CODES.has(code)) throw toOutputError(error, target);
+    throw error;
+  } finally {
+    liveTempFiles.delete(temp);
+  }
+}
+
+/** Removes temp files of writes still in progress; safe to call from a signal handler. */
+export function removeLiveTempFiles(): void {
+  for (const temp of liveTempFiles) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already renamed or never created.
+    }
+  }
+  liveTempFiles.clear();
+}
+
+/** Creates the output folder and proves it is writable before any sample is read. */
+export async function prepareOutputDir(dir: string): Promise<void> {
+  const probe = path.join(dir, `.humanref-vis-probe.${process.pid}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(probe, 'w');
+    await handle.close();
+    await unlink(probe);
+  } catch (error) {
+    await unlink(probe).catch(() => undefined);
+    throw toOutputError(error, dir);
+  }
+}

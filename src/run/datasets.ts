@@ -1,0 +1,34 @@
+// Resolves and opens the splits a command reads, saying on stderr when the bundled sample stands in.
+import { Dataset } from '../dataset/dataset.js';
+import { resolveSplits, type DatasetSelection } from '../dataset/locate.js';
+import type { SplitPaths } from '../types.js';
+import type { SampleSource } from './types.js';
+
+export function locateSplits(selection: DatasetSelection, stderr: { write(text: string): unknown }): SplitPaths[] {
+  const { splits, bundled } = resolveSplits(selection);
+  if (bundled) {
+    const where = splits[0] ? splits[0].annotationsTsv.replace(/[/\\][^/\\]*$/, '') : 'fixtures/sample';
+    stderr.write(`humanref-vis: no dataset options and no dataset at the default places; using the bundled sample dataset (${where})\n`);
+  }
+  return splits;
+}
+
+/** Opens every split, closing those already open when one fails. */
+export async function openAll(splits: readonly SplitPaths[], onWarning: (message: string) => void): Promise<SampleSource[]> {
+  const opened: SampleSource[] = [];
+  try {
+    for (const paths of splits) opened.push(await Dataset.open(paths, { onWarning }));
+    return opened;
+  } catch (error) {
+    await closeAll(opened);
+    throw error;
+  }
+}
+
+export async function closeAll(sources: readonly SampleSource[]): Promise<void> {
+  await Promise.allSettled(sources.map((s) => s.close()));
+}
+
+export function openOne(onWarning: (message: string) => void): (paths: SplitPaths) => Promise<SampleSource> {
+  return (paths) => Dataset.open(paths, { onWarning });
+}

@@ -1,0 +1,69 @@
+// Problems a sample still renders with (validate calls them findings; visualize reports them as warnings).
+import type { Annotation, ParsedCot } from '../types.js';
+
+export type FindingCode = 'no-boxes' | 'zero-size-box' | 'target-without-box' | 'unknown-person' | 'text-label-disagreement' | 'reasoning' | 'box-past-border';
+
+export interface Finding {
+  code: FindingCode;
+  message: string;
+}
+
+/** Boxes may overshoot the image by rounding (y+h = 1024.3); beyond this they are worth a finding. */
+export function borderTolerance(side: number): number {
+  return Math.max(2, side * 0.01);
+}
+
+/** Findings that need only the annotation and its parsed chain of thought. */
+export function annotationFindings(annotation: Annotation, cot: ParsedCot, options: { includeConsistency?: boolean } = {}): Finding[] {
+  const findings: Finding[] = [];
+  const boxes = annotation.gtBoxes;
+  if (boxes.length === 0) findings.push({ code: 'no-boxes', message: 'no boxes: gt_boxes is empty' });
+  boxes.forEach(([, , w, h], i) => {
+    if (!(w > 0) || !(h > 0)) findings.push({ code: 'zero-size-box', message: `Person ${i + 1}: zero-size box (w=${w}, h=${h})` });
+  });
+  for (const [expression, targets] of Object.entries(annotation.regionMap)) {
+    for (const t of targets) {
+      if (!Number.isInteger(t) || t < 0 || t >= boxes.length) {
+        findings.push({ code: 'target-without-box', message: `region_map target ${t} of "${short(expression)}" has no box (${boxes.length} boxes)` });
+      }
+    }
+  }
+  const missing = [...new Set(cot.mentions.filter((m) => m.person < 1 || m.person > boxes.length).map((m) => m.person))].sort((a, b) => a - b);
+  if (missing.length > 0) {
+    const have = boxes.length === 1 ? 'is 1 box' : `are ${boxes.length} boxes`;
+    findings.push({ code: 'unknown-person', message: `the reasoning names ${missing.map((n) => `Person ${n}`).join(', ')} but there ${have}` });
+  }
+  if (options.includeConsistency !== false && !cot.consistency.consistent) {
+    const { onlyInRegionMap, onlyInCot } = cot.consistency;
+    const parts: string[] = [];
+    if (onlyInRegionMap.length) parts.push(`region_map targets not marked ✅: ${onlyInRegionMap.map((n) => `Person ${n}`).join(', ')}`);
+    if (onlyInCot.length) parts.push(`marked ✅ but not in region_map: ${onlyInCot.map((n) => `Person ${n}`).join(', ')}`);
+    findings.push({ code: 'text-label-disagreement', message: `text/label disagreement: ${parts.join('; ') || 'targets differ'}` });
+  }
+  for (const warning of cot.warnings) findings.push({ code: 'reasoning', message: `reasoning: ${warning}` });
+  return findings;
+}
+
+/** Findings that need the image size (from its header; the pixels are never decoded). */
+export function imageFindings(annotation: Annotation, width: number, height: number): Finding[] {
+  const findings: Finding[] = [];
+  const tx = borderTolerance(width);
+  const ty = borderTolerance(height);
+  annotation.gtBoxes.forEach(([x, y, w, h], i) => {
+    if (x < -tx || y < -ty || x + w > width + tx || y + h > height + ty) {
+      findings.push({
+        code: 'box-past-border',
+        message: `Person ${i + 1}: box [${fmt(x)}, ${fmt(y)}, ${fmt(x + w)}, ${fmt(y + h)}] lies past the ${width}×${height} image border`,
+      });
+    }
+  });
+  return findings;
+}
+
+function fmt(v: number): string {
+  return String(Math.round(v * 10) / 10);
+}
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,15 @@
+// The stored image's format and size from its header, as a DataError that names the images file and offset.
+import { DataError } from '../errors.js';
+import type { ImageFormat, Sample } from '../types.js';
+
+export type ReadImageHeader = (bytes: Buffer) => { format: ImageFormat; width: number; height: number };
+
+export function imageHeaderOf(sample: Sample, imagesTsv: string, readImageHeader: ReadImageHeader): { format: ImageFormat; width: number; height: number } {
+  try {
+    return readImageHeader(sample.image);
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DataError('image-decode', { file: imagesTsv, index: sample.index, offset: sample.imgOffset }, `cannot read the image header: ${reason}`, 'The image is corrupt; skip this sample');
+  }
+}

@@ -1,0 +1,15 @@
+// Option values shared by visualize, validate and stats, checked once (bad values are usage errors, exit 2).
+import { availableParallelism } from 'node:os';
+import { UsageError } from '../errors.js';
+
+export function defaultConcurrency(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export function parseConcurrency(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 1024) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to 1024, got "${text}"`);
+  }
+  return Number(text);
+}

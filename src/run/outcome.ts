@@ -1,0 +1,28 @@
+// What happened to one selected sample: rendered (with its record) or failed (with the reason).
+import type { SampleRecord } from './sample-json.js';
+
+export interface RenderedOutcome {
+  status: 'rendered';
+  /** Position in the selection: outputs are listed in this order whatever order workers finish in. */
+  position: number;
+  record: SampleRecord;
+  /** File name inside the output folder. */
+  file: string;
+  verdictCounts: { '✅': number; '❌': number; '⚠️': number; none: number };
+}
+
+export interface FailedOutcome {
+  status: 'failed';
+  position: number;
+  split: string;
+  index: number;
+  annOffset: number | null;
+  imgOffset: number | null;
+  error: string;
+}
+
+export type Outcome = RenderedOutcome | FailedOutcome;
+
+export function byPosition(a: Outcome, b: Outcome): number {
+  return a.position - b.position;
+}

@@ -1,0 +1,71 @@
+// The machine-readable record of one rendered sample: one NDJSON line with --json, one manifest row, one gallery card.
+import type { Mark, ParsedCot, Sample } from '../types.js';
+
+export interface CandidateRecord {
+  /** 1-based, as the reasoning names it. */
+  person: number;
+  /** [x0, y0, x1, y1] in image pixels, converted from the stored [x, y, w, h]. */
+  box: [number, number, number, number];
+  target: boolean;
+  verdict: Mark | null;
+}
+
+export interface SampleRecord {
+  index: number;
+  split: string;
+  annOffset: number;
+  imgOffset: number;
+  imageKey: string;
+  image: { width: number; height: number; format: string };
+  expressions: string[];
+  candidates: CandidateRecord[];
+  targets: number[];
+  cotTargets: number[];
+  consistent: boolean;
+  rejection: boolean;
+  warnings: string[];
+  output: string;
+}
+
+/** x + w in binary floating point gives 260.48600000000005; drop that noise, keep what was stored. */
+function addStored(a: number, b: number): number {
+  return Number((a + b).toPrecision(12));
+}
+
+export function buildSampleRecord(
+  sample: Sample,
+  cot: ParsedCot,
+  image: { width: number; height: number; format: string },
+  warnings: string[],
+  output: string,
+): SampleRecord {
+  const targets = new Set(cot.targets);
+  return {
+    index: sample.index,
+    split: sample.split,
+    annOffset: sample.annOffset,
+    imgOffset: sample.imgOffset,
+    imageKey: sample.imageKey,
+    image: { width: image.width, height: image.height, format: image.format },
+    expressions: [...cot.expressions],
+    candidates: sample.annotation.gtBoxes.map(([x, y, w, h], i) => ({
+      person: i + 1,
+      box: [x, y, addStored(x, w), addStored(y, h)],
+      target: targets.has(i + 1),
+      verdict: cot.verdicts[i] ?? null,
+    })),
+    targets: [...cot.targets],
+    cotTargets: [...cot.cotTargets],
+    consistent: cot.consistency.consistent,
+    rejection: cot.targets.length === 0,
+    warnings: [...warnings],
+    output,
+  };
+}
+
+/** Verdict tallies over the candidates, for the gallery and stats. */
+export function countVerdicts(verdicts: readonly (Mark | null)[]): { '✅': number; '❌': number; '⚠️': number; none: number } {
+  const counts = { '✅': 0, '❌': 0, '⚠️': 0, none: 0 };
+  for (const v of verdicts) counts[v ?? 'none']++;
+  return counts;
+}

@@ -1,0 +1,83 @@
+// Turns the selection options into the list of samples to render: indices, filters, seeded sample, shard.
+import { UsageError } from '../errors.js';
+import { isFilterActive, matchesFilter, type SampleFilter } from './filter.js';
+import { runPool } from './pool.js';
+import { applyShard, samplePositions, type Shard } from './select.js';
+import type { ParseCot, SampleRef, SampleSource } from './types.js';
+
+export interface SelectionOptions {
+  /** 0-based indices, applied within each selected split. */
+  indices?: number[];
+  numVis: number | 'all';
+  seed: number;
+  shard?: Shard;
+  filter: SampleFilter;
+  concurrency: number;
+  signal?: AbortSignal;
+}
+
+export interface SelectionResult {
+  refs: SampleRef[];
+  /** How many samples qualified before sampling and sharding. */
+  population: number;
+  /** Samples whose annotation could not be read while filtering (they cannot match). */
+  unreadable: string[];
+}
+
+function candidateRefs(sources: readonly SampleSource[], indices: number[] | undefined): SampleRef[] {
+  const refs: SampleRef[] = [];
+  if (indices) {
+    const longest = Math.max(0, ...sources.map((s) => s.length));
+    const outside = indices.filter((i) => i >= longest);
+    if (outside.length > 0) {
+      const names = sources.map((s) => `${s.paths.name} has ${s.length}`).join(', ');
+      throw new UsageError(`--indices ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', ...' : ''} out of range (${names} samples; indices are 0-based)`);
+    }
+  }
+  sources.forEach((source, s) => {
+    if (indices) {
+      for (const index of indices) if (index < source.length) refs.push({ source: s, index });
+    } else {
+      for (let index = 0; index < source.length; index++) refs.push({ source: s, index });
+    }
+  });
+  return refs;
+}
+
+/** Reads annotations (never images) with bounded concurrency and keeps the samples the filter accepts. */
+async function filterRefs(
+  sources: readonly SampleSource[],
+  refs: SampleRef[],
+  filter: SampleFilter,
+  parseCot: ParseCot,
+  options: SelectionOptions,
+): Promise<{ kept: SampleRef[]; unreadable: string[] }> {
+  const keep = new Array<boolean>(refs.length).fill(false);
+  const unreadable: string[] = [];
+  await runPool(
+    refs,
+    async (ref, position) => {
+      try {
+        const record = await sources[ref.source].readAnnotation(ref.index);
+        const { annotation } = record;
+        const cot = parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
+        keep[position] = matchesFilter(record, cot, filter);
+      } catch (error) {
+        unreadable.push(error instanceof Error ? error.message : String(error));
+      }
+    },
+    { concurrency: options.concurrency, shouldStop: () => options.signal?.aborted ?? false },
+  );
+  return { kept: refs.filter((_, i) => keep[i]), unreadable };
+}
+
+export async function selectSamples(sources: readonly SampleSource[], parseCot: ParseCot, options: SelectionOptions): Promise<SelectionResult> {
+  let refs = candidateRefs(sources, options.indices);
+  let unreadable: string[] = [];
+  if (isFilterActive(options.filter)) {
+    ({ kept: refs, unreadable } = await filterRefs(sources, refs, options.filter, parseCot, options));
+  }
+  const positions = samplePositions(refs.length, options.numVis, options.seed);
+  const picked = positions.map((p) => refs[p]);
+  return { refs: applyShard(picked, options.shard), population: refs.length, unreadable };
+}

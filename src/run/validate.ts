@@ -1,0 +1,127 @@
+// `validate`: reads every sample (annotation, image line, image header; no pixels), reports broken samples and findings.
+import { DataError, formatDataMessage, type DataLocation } from '../errors.js';
+import type { SplitPaths } from '../types.js';
+import { annotationFindings, imageFindings } from './findings.js';
+import { imageHeaderOf, type ReadImageHeader } from './image-info.js';
+import { InOrder } from './ordered.js';
+import { runPool } from './pool.js';
+import { Progress } from './progress.js';
+import type { ParseCot, SampleSource } from './types.js';
+import type { RunIo } from './visualize-run.js';
+
+export interface Problem {
+  /** error: the sample is broken (cannot be rendered); warning: a finding it still renders with. */
+  level: 'error' | 'warning';
+  split: string;
+  file: string;
+  index: number | null;
+  offset: number | null;
+  code: string;
+  message: string;
+}
+
+export interface ValidateOptions {
+  json: boolean;
+  strict: boolean;
+  quiet: boolean;
+  concurrency: number;
+}
+
+export interface ValidateDeps {
+  splits: readonly SplitPaths[];
+  openSource: (paths: SplitPaths) => Promise<SampleSource>;
+  parseCot: ParseCot;
+  readImageHeader: ReadImageHeader;
+}
+
+export function brokenProblem(split: string, error: DataError): Problem {
+  return { level: 'error', split, file: error.where.file, index: error.where.index ?? null, offset: error.where.offset ?? null, code: error.code, message: error.message };
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.level}: ${p.message}`;
+}
+
+/** Checks one sample; a DataError (unreadable line, bad JSON or types, undecodable image header) makes it broken. */
+export async function checkSample(source: SampleSource, index: number, deps: Pick<ValidateDeps, 'parseCot' | 'readImageHeader'>): Promise<Problem[]> {
+  const split = source.paths.name;
+  try {
+    const sample = await source.readSample(index);
+    const header = imageHeaderOf(sample, source.paths.imagesTsv, deps.readImageHeader);
+    const { annotation } = sample;
+    const cot = deps.parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
+    const where: DataLocation = { file: source.paths.annotationsTsv, index, offset: sample.annOffset };
+    const findings = [...annotationFindings(annotation, cot), ...imageFindings(annotation, header.width, header.height)];
+    return findings.map((f) => ({ level: 'warning', split, file: where.file, index, offset: sample.annOffset, code: f.code, message: formatDataMessage(where, f.message, '') }));
+  } catch (error) {
+    if (error instanceof DataError) return [brokenProblem(split, error)];
+    // A bug of ours on one odd sample should not hide the report on all the others.
+    const reason = error instanceof Error ? error.message : String(error);
+    const where = { file: source.paths.annotationsTsv, index };
+    return [{ level: 'error', split, file: where.file, index, offset: null, code: 'internal', message: formatDataMessage(where, `internal error while checking (a bug; please report it): ${reason}`, '') }];
+  }
+}
+
+export interface ValidateTotals {
+  samples: number;
+  broken: number;
+  withFindings: number;
+  findings: number;
+  brokenFiles: number;
+}
+
+export async function runValidate(options: ValidateOptions, deps: ValidateDeps, io: RunIo): Promise<number> {
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  const totals: ValidateTotals = { samples: 0, broken: 0, withFindings: 0, findings: 0, brokenFiles: 0 };
+  const report = (p: Problem) => io.stdout.write(options.json ? `${JSON.stringify(p)}\n` : `${formatProblem(p)}\n`);
+
+  for (const paths of deps.splits) {
+    if (io.signal?.aborted) break;
+    let source: SampleSource;
+    try {
+      source = await deps.openSource(paths);
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      totals.brokenFiles++;
+      report(brokenProblem(paths.name, error));
+      continue;
+    }
+    try {
+      const progress = new Progress(io.stderr, source.length, `validating ${paths.name}`, { quiet: options.quiet });
+      // Problems print in sample order whatever order the reads finish in.
+      const inOrder = new InOrder<Problem[]>((problems) => problems.forEach(report));
+      const indices = { *[Symbol.iterator]() { for (let i = 0; i < source.length; i++) yield i; } };
+      await runPool(
+        indices,
+        async (index, position) => {
+          const problems = await checkSample(source, index, deps);
+          totals.samples++;
+          if (problems.some((p) => p.level === 'error')) totals.broken++;
+          else if (problems.length > 0) totals.withFindings++;
+          totals.findings += problems.filter((p) => p.level === 'warning').length;
+          inOrder.put(position, problems.length ? problems : null);
+          progress.tick(!problems.some((p) => p.level === 'error'));
+        },
+        { concurrency: options.concurrency, shouldStop: () => io.signal?.aborted ?? false },
+      );
+      inOrder.flush();
+      progress.finish();
+    } finally {
+      await source.close();
+    }
+  }
+
+  const seconds = (now() - started) / 1000;
+  if (!options.quiet || totals.broken || totals.brokenFiles) {
+    const files = totals.brokenFiles ? `, ${totals.brokenFiles} unreadable file${totals.brokenFiles === 1 ? '' : 's'}` : '';
+    io.stderr.write(
+      `validated ${totals.samples} samples in ${deps.splits.length} split${deps.splits.length === 1 ? '' : 's'}: ${totals.broken} broken, ` +
+        `${totals.withFindings} with findings (${totals.findings} findings)${files} in ${seconds.toFixed(1)} s\n`,
+    );
+  }
+  if (io.signal?.aborted) return io.signal.reason === 'SIGTERM' ? 143 : 130;
+  if (totals.broken > 0 || totals.brokenFiles > 0) return 1;
+  if (options.strict && totals.findings > 0) return 1;
+  return 0;
+}
