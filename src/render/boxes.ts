@@ -1,0 +1,132 @@
+// Candidate boxes on the image panel: geometry (pure), outlines, zero-size markers and `Person N ✅` labels.
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Mark, ParsedCot } from '../types.js';
+import { candidateColor, contrastText } from './colors.js';
+import { placeLabels, type Rect } from './labels.js';
+import { baselineOffset, drawRun } from './text-draw.js';
+import type { Measure } from './wrap.js';
+
+export interface BoxGeometry {
+  person: number;
+  verdict: Mark | null;
+  target: boolean;
+  color: string;
+  /** Clamped to the panel, integer pixels; w or h may be 0. */
+  rect: Rect;
+  /** Too small to see as a rectangle: drawn as a marker. */
+  point: boolean;
+}
+
+/** Sizes that follow the image, as detectron2 does: label font ~ sqrt(W*H)/70 (a bit above detectron2's /90: checked at a glance, not zoomed), line width from it. */
+export function boxStyle(width: number, height: number): { labelSize: number; lineWidth: number } {
+  const labelSize = Math.max(14, Math.round(Math.sqrt(width * height) / 70));
+  return { labelSize, lineWidth: Math.max(2, Math.round(labelSize / 5)) };
+}
+
+/** xywh source boxes → panel rectangles (clamped only here, for drawing). */
+export function boxGeometry(gtBoxes: number[][], sx: number, sy: number, width: number, height: number, cot: ParsedCot): BoxGeometry[] {
+  const targets = new Set(cot.targets);
+  return gtBoxes.map((b, i) => {
+    const person = i + 1;
+    const [x, y, w, h] = b.map((v) => (Number.isFinite(v) ? v : 0));
+    const cx = (v: number) => Math.max(0, Math.min(width, Math.round(v * sx)));
+    const cy = (v: number) => Math.max(0, Math.min(height, Math.round(v * sy)));
+    const x0 = cx(Math.min(x, x + w));
+    const x1 = cx(Math.max(x, x + w));
+    const y0 = cy(Math.min(y, y + h));
+    const y1 = cy(Math.max(y, y + h));
+    const verdict = cot.verdicts[i] ?? null;
+    return {
+      person,
+      verdict,
+      target: targets.has(person),
+      color: candidateColor(person, verdict),
+      rect: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 },
+      point: x1 - x0 < 3 || y1 - y0 < 3,
+    };
+  });
+}
+
+function markerRadius(lw: number): number {
+  return lw * 4;
+}
+
+export function drawBoxes(ctx: SKRSContext2D, boxes: BoxGeometry[], lw: number): void {
+  for (const b of boxes) {
+    const { x, y, w, h } = b.rect;
+    ctx.strokeStyle = b.color;
+    ctx.lineWidth = lw;
+    if (b.point) {
+      // A zero-size box: a ringed cross, white-haloed, so it shows on any background.
+      const r = markerRadius(lw);
+      const px = x + w / 2;
+      const py = y + h / 2;
+      for (const [style, width] of [['#ffffff', lw + 2], [b.color, lw]] as const) {
+        ctx.strokeStyle = style;
+        ctx.lineWidth = width;
+        ctx.beginPath();
+        ctx.arc(px, py, r, 0, Math.PI * 2);
+        ctx.moveTo(px - r * 1.5, py);
+        ctx.lineTo(px + r * 1.5, py);
+        ctx.moveTo(px, py - r * 1.5);
+        ctx.lineTo(px, py + r * 1.5);
+        ctx.stroke();
+      }
+      continue;
+    }
+    // Strokes sit inside the box edges: exact pixels, and nothing lost at the frame.
+    ctx.strokeRect(x + lw / 2, y + lw / 2, Math.max(0, w - lw), Math.max(0, h - lw));
+    if (b.target && w > 4 * lw && h > 4 * lw) {
+      const o = 2 * lw;
+      ctx.strokeRect(x + o + lw / 2, y + o + lw / 2, w - 2 * o - lw, h - 2 * o - lw);
+    }
+  }
+}
+
+interface LabelContent {
+  text: string;
+  mark: string | null;
+  width: number;
+  height: number;
+}
+
+function labelContent(b: BoxGeometry, size: number, measure: Measure): LabelContent {
+  const text = `Person ${b.person}`;
+  const pad = Math.round(size * 0.35);
+  let width = pad * 2 + measure(text, 'text', true, size);
+  if (b.verdict) width += Math.round(size * 0.3) + measure(b.verdict, 'emoji', false, size);
+  return { text, mark: b.verdict, width: Math.ceil(width), height: Math.round(size * 1.35) };
+}
+
+/** Places and draws every label; returns where they went. */
+export function drawLabels(ctx: SKRSContext2D, boxes: BoxGeometry[], width: number, height: number, size: number, lw: number, measure: Measure): Rect[] {
+  const contents = boxes.map((b) => labelContent(b, size, measure));
+  const rects = placeLabels(
+    boxes.map((b, i) => {
+      // A point marker's label goes beside the marker, not on it.
+      const m = markerRadius(lw) * 1.7;
+      const r = b.point ? { x: b.rect.x - m, y: b.rect.y - m, w: b.rect.w + 2 * m, h: b.rect.h + 2 * m } : b.rect;
+      return { box: r, w: contents[i].width, h: contents[i].height, avoid: b.point ? r : undefined };
+    }),
+    width,
+    height,
+  );
+  boxes.forEach((b, i) => {
+    const r = rects[i];
+    const c = contents[i];
+    ctx.fillStyle = b.color;
+    ctx.fillRect(r.x, r.y, r.w, r.h);
+    const pad = Math.round(size * 0.35);
+    const base = r.y + baselineOffset(r.h, size);
+    const ink = contrastText(b.color);
+    drawRun(ctx, { x: 0, width: 0, text: c.text, kind: 'text', bold: true, color: ink, size }, r.x + pad, base);
+    if (c.mark) {
+      const mx = r.x + r.w - pad - measure(c.mark, 'emoji', false, size);
+      // A light backdrop keeps a green ✅ visible on a green label.
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(Math.round(mx - 2), r.y + 2, Math.round(measure(c.mark, 'emoji', false, size) + 4), r.h - 4);
+      drawRun(ctx, { x: 0, width: 0, text: c.mark, kind: 'emoji', bold: false, color: ink, size }, mx, base);
+    }
+  });
+  return rects;
+}

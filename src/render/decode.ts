@@ -1,0 +1,70 @@
+// Decodes the sample's image with sharp to 8-bit sRGB RGBA, without EXIF rotation: boxes refer to the raw pixel grid.
+import sharp, { type Metadata } from 'sharp';
+import { DataError } from '../errors.js';
+import type { Sample } from '../types.js';
+import { ALPHA_BG } from './colors.js';
+
+/** Above this many source pixels we refuse: decoding alone would blow the memory budget. */
+export const MAX_SOURCE_PIXELS = 60_000_000;
+/** Tiny images are scaled up until their shorter side reaches this, so labels stay readable. */
+export const MIN_SHORT_SIDE = 400;
+
+export interface DecodedImage {
+  /** RGBA, 4 bytes a pixel, opaque. */
+  data: Buffer;
+  width: number;
+  height: number;
+  sourceWidth: number;
+  sourceHeight: number;
+  /** Panel pixels per source pixel. */
+  scale: number;
+}
+
+/** Scale of the image panel: down to maxSide, up to MIN_SHORT_SIDE (without passing maxSide). */
+export function panelScale(width: number, height: number, maxSide: number): number {
+  const long = Math.max(width, height);
+  const short = Math.min(width, height);
+  if (long > maxSide) return maxSide / long;
+  if (short < MIN_SHORT_SIDE) return Math.min(MIN_SHORT_SIDE / short, maxSide / long);
+  return 1;
+}
+
+function where(sample: Sample) {
+  return { file: `${sample.split} images TSV`, index: sample.index, offset: sample.imgOffset };
+}
+
+export async function decodeImage(sample: Sample, maxSide: number): Promise<DecodedImage> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(sample.image, { limitInputPixels: false }).metadata();
+  } catch (e) {
+    throw new DataError('image-decode', where(sample), `cannot read the ${sample.imageFormat} image header (${(e as Error).message})`, 'The image bytes are damaged; skip this sample');
+  }
+  const w = meta.width ?? 0;
+  const h = meta.height ?? 0;
+  if (!(w > 0 && h > 0)) {
+    throw new DataError('image-decode', where(sample), 'the image has no size', 'The image bytes are damaged; skip this sample');
+  }
+  if (w * h > MAX_SOURCE_PIXELS) {
+    throw new DataError('image-too-large', where(sample), `the image claims ${w}×${h} px, more than ${MAX_SOURCE_PIXELS / 1e6} megapixels`, 'Such a size is not a HumanRef image; skip this sample');
+  }
+  const scale = panelScale(w, h, maxSide);
+  const tw = Math.max(1, Math.round(w * scale));
+  const th = Math.max(1, Math.round(h * scale));
+  try {
+    // No .rotate()/autoOrient: sharp keeps the stored orientation unless asked.
+    let img = sharp(sample.image, { limitInputPixels: MAX_SOURCE_PIXELS, failOn: 'error' })
+      .toColourspace('srgb')
+      .flatten({ background: ALPHA_BG });
+    if (tw !== w || th !== h) {
+      img = img.resize(tw, th, { fit: 'fill', kernel: scale < 1 ? 'lanczos3' : 'cubic' });
+    }
+    const { data, info } = await img.ensureAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    if (info.channels !== 4 || info.width !== tw || info.height !== th) {
+      throw new Error(`unexpected decoded layout ${info.width}×${info.height}×${info.channels}`);
+    }
+    return { data, width: tw, height: th, sourceWidth: w, sourceHeight: h, scale };
+  } catch (e) {
+    throw new DataError('image-decode', where(sample), `cannot decode the ${sample.imageFormat} image (${(e as Error).message})`, 'The image bytes are damaged; skip this sample');
+  }
+}

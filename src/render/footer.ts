@@ -1,0 +1,97 @@
+// The footer: consistency of region_map vs the ✅ marks, the parser's warnings, where the sample comes from, a legend.
+import type { ParsedCot, Sample } from '../types.js';
+import { candidateColor, INK, MUTED, verdictColor } from './colors.js';
+import type { Paragraph, Piece } from './wrap.js';
+
+const OK = '#0f7a32';
+const BAD = '#b2121a';
+
+function numbers(persons: number[], cot: ParsedCot): Piece[] {
+  const out: Piece[] = [];
+  persons.forEach((n, i) => {
+    if (i > 0) out.push({ text: ', ' });
+    out.push({ text: String(n), bold: true, color: candidateColor(n, cot.verdicts[n - 1] ?? null) });
+  });
+  return out;
+}
+
+function who(label: string, persons: number[], cot: ParsedCot): Piece[] {
+  return persons.length ? [{ text: `${label} Person ` }, ...numbers(persons, cot)] : [{ text: `${label} nobody` }];
+}
+
+export function consistencyPieces(cot: ParsedCot): Piece[] {
+  const rejection = cot.targets.length === 0;
+  const ok = cot.consistency.consistent;
+  const head: Piece = ok
+    ? { text: '✓ consistent: ', bold: true, color: OK }
+    : { text: '✗ inconsistent: ', bold: true, color: BAD };
+  const region: Piece[] = rejection
+    ? [{ text: 'no target (rejection)', bold: true }]
+    : who('region_map targets', cot.targets, cot);
+  const text = who('text marks ✅', cot.cotTargets, cot);
+  const out = [head, ...region, { text: ok ? ' = ' : '; ' }, ...text];
+  if (!ok) {
+    const parts: string[] = [];
+    if (cot.consistency.onlyInRegionMap.length) parts.push(`only in region_map: ${cot.consistency.onlyInRegionMap.join(', ')}`);
+    if (cot.consistency.onlyInCot.length) parts.push(`only in text: ${cot.consistency.onlyInCot.join(', ')}`);
+    if (parts.length) out.push({ text: ` (${parts.join('; ')})`, color: MUTED });
+  }
+  return out;
+}
+
+/** Long opaque keys keep their start and end. */
+export function truncateKey(key: string, max = 48): string {
+  const chars = Array.from(key);
+  if (chars.length <= max) return key;
+  const half = Math.floor((max - 1) / 2);
+  return `${chars.slice(0, half).join('')}…${chars.slice(chars.length - half).join('')}`;
+}
+
+export interface FooterInfo {
+  sourceWidth: number;
+  sourceHeight: number;
+  scale: number;
+  missingGlyphs: boolean;
+}
+
+export function buildFooter(sample: Sample, cot: ParsedCot, info: FooterInfo, size: number): Paragraph[] {
+  const p = (pieces: Piece[], extra: Partial<Paragraph> = {}): Paragraph => ({
+    pieces,
+    size,
+    lineHeight: Math.round(size * 1.45),
+    color: INK,
+    hangChars: 0,
+    ...extra,
+  });
+  const out: Paragraph[] = [p(consistencyPieces(cot))];
+  if (cot.warnings.length) {
+    cot.warnings.forEach((w, i) =>
+      out.push(p([{ text: i === 0 ? `⚠️ ${cot.warnings.length === 1 ? 'warning' : `${cot.warnings.length} warnings`}: ` : '      ', bold: true }, { text: w }], { hangChars: 0 })),
+    );
+  } else out.push(p([{ text: 'no parser warnings' }], { color: MUTED }));
+  const shown = info.scale === 1 ? '' : ` (shown at ${Math.round(info.scale * 100)}%)`;
+  out.push(
+    p(
+      [
+        { text: 'split ' },
+        { text: sample.split, bold: true },
+        { text: ' · sample ' },
+        { text: String(sample.index), bold: true },
+        { text: ` · image offset ${sample.imgOffset} · key ` },
+        { text: truncateKey(sample.imageKey), bold: true },
+        { text: ` · ${sample.annotation.gtBoxes.length} candidates · ${info.sourceWidth}×${info.sourceHeight} px${shown}` },
+      ],
+      { color: MUTED },
+    ),
+  );
+  const legend: Piece[] = [];
+  const swatch = (color: string, label: string) => legend.push({ text: '■ ', color }, { text: `${label}   ` });
+  swatch(verdictColor('✅'), '✅ target');
+  swatch(verdictColor('❌'), '❌ not a target');
+  swatch(verdictColor('⚠️'), '⚠️ sub-condition / reference');
+  swatch(verdictColor(null), 'no final mark');
+  legend.push({ text: '▣ ', color: INK }, { text: 'double outline: region_map target' });
+  if (info.missingGlyphs) legend.push({ text: '   · characters without a bundled font are shown as code points' });
+  out.push(p(legend, { color: MUTED }));
+  return out;
+}

@@ -1,0 +1,161 @@
+// Turns the think text and its parse into styled paragraphs: expressions header, then Planning, Steps, Summary; nothing dropped.
+import type { Mention, ParsedCot, Span } from '../types.js';
+import { candidateColor, INK, MUTED } from './colors.js';
+import type { Paragraph, Piece } from './wrap.js';
+
+export interface ReasoningStyle {
+  size: number;
+}
+
+const HEADING_BAND = '#e8eef7';
+const HEADING_INK = '#1d3f72';
+const TAG_INK = '#6b7a90';
+
+/** `Person 2, Person 4` with each number in its box colour; `nobody` when empty. */
+export function personPieces(persons: number[], cot: ParsedCot, prefix = 'Person '): Piece[] {
+  if (persons.length === 0) return [{ text: 'nobody' }];
+  const out: Piece[] = [];
+  persons.forEach((n, i) => {
+    if (i > 0) out.push({ text: ', ' });
+    out.push({ text: `${i === 0 ? prefix : ''}${n}`, bold: true, color: candidateColor(n, cot.verdicts[n - 1] ?? null) });
+  });
+  return out;
+}
+
+/** Pieces of think[start, end): plain text with each mention in bold, coloured like its box. */
+export function linePieces(think: string, start: number, end: number, mentions: Mention[], cot: ParsedCot): Piece[] {
+  const out: Piece[] = [];
+  let at = start;
+  for (const m of mentions) {
+    if (m.end <= at || m.start < at) continue;
+    if (m.start >= end) break;
+    if (m.end > end) continue;
+    if (m.start > at) out.push({ text: think.slice(at, m.start) });
+    out.push({ text: think.slice(m.start, m.end), bold: true, color: candidateColor(m.person, cot.verdicts[m.person - 1] ?? null) });
+    at = m.end;
+  }
+  if (at < end) out.push({ text: think.slice(at, end) });
+  return out;
+}
+
+interface Segment extends Span {
+  kind: 'planning' | 'step' | 'summary' | 'other';
+  label: string;
+}
+
+/** Planning, steps and summary in text order, with any uncovered text as `other` segments between them. */
+export function segmentThink(think: string, cot: ParsedCot): Segment[] {
+  const spans: Segment[] = [];
+  const add = (s: Span | null | undefined, kind: Segment['kind'], label: string) => {
+    if (s && s.end > s.start) spans.push({ start: s.start, end: s.end, kind, label });
+  };
+  add(cot.planning, 'planning', 'Planning');
+  for (const st of cot.steps) add(st, 'step', `Step ${st.number}`);
+  add(cot.summary, 'summary', 'Summary');
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Segment[] = [];
+  let at = 0;
+  for (const s of spans) {
+    const start = Math.max(s.start, at);
+    const end = Math.min(s.end, think.length);
+    if (start > at) out.push({ start: at, end: start, kind: 'other', label: '' });
+    if (end > start) out.push({ ...s, start, end });
+    at = Math.max(at, end);
+  }
+  if (at < think.length) out.push({ start: at, end: think.length, kind: 'other', label: '' });
+  return out;
+}
+
+const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/;
+
+export function buildReasoning(think: string, cot: ParsedCot, style: ReasoningStyle): Paragraph[] {
+  const s = style.size;
+  const body = (pieces: Piece[], extra: Partial<Paragraph> = {}): Paragraph => ({
+    pieces,
+    size: s,
+    lineHeight: Math.round(s * 1.4),
+    color: INK,
+    ...extra,
+  });
+  const out: Paragraph[] = [];
+  const title = Math.round(s * 1.3);
+  const exprs = cot.expressions.length ? cot.expressions : [''];
+  exprs.forEach((e, i) => {
+    out.push({
+      pieces: [{ text: e ? `“${e}”` : '(no expression)' }],
+      size: title,
+      lineHeight: Math.round(title * 1.3),
+      color: INK,
+      bold: true,
+      spaceBefore: i > 0 ? Math.round(s * 0.3) : 0,
+    });
+  });
+  out.push(
+    body(
+      cot.targets.length
+        ? [{ text: 'region_map targets: ' }, ...personPieces(cot.targets, cot)]
+        : [{ text: 'region_map: no target (rejection)', bold: true }],
+      { color: MUTED },
+    ),
+  );
+  const mentions = [...cot.mentions].sort((a, b) => a.start - b.start);
+  for (const seg of segmentThink(think, cot)) {
+    const lines: { start: number; end: number }[] = [];
+    let p = seg.start;
+    while (p <= seg.end) {
+      let e = think.indexOf('\n', p);
+      if (e < 0 || e > seg.end) e = seg.end;
+      lines.push({ start: p, end: e });
+      p = e + 1;
+    }
+    // Drop blank lines at the edges of a segment; keep inner blank lines as extra space.
+    while (lines.length && !think.slice(lines[0].start, lines[0].end).trim()) lines.shift();
+    while (lines.length && !think.slice(lines[lines.length - 1].start, lines[lines.length - 1].end).trim()) lines.pop();
+    if (!lines.length) continue;
+    const firstText = think.slice(lines[0].start, lines[0].end);
+    const hasHeading = /^\s*#/.test(firstText);
+    if (seg.kind !== 'other' && !hasHeading) {
+      out.push(
+        body([{ text: seg.label.toUpperCase() }], {
+          size: Math.round(s * 0.8),
+          lineHeight: Math.round(s * 1.3),
+          color: TAG_INK,
+          bold: true,
+          band: HEADING_BAND,
+          spaceBefore: Math.round(s * 0.9),
+          keepWithNext: true,
+        }),
+      );
+    }
+    let gap = seg.kind === 'other' || !hasHeading ? Math.round(s * 0.5) : Math.round(s * 0.9);
+    for (const ln of lines) {
+      const text = think.slice(ln.start, ln.end).replace(/\r$/, '');
+      if (!text.trim()) {
+        gap = Math.round(s * 0.5);
+        continue;
+      }
+      const heading = /^\s*#+\s*/.exec(text);
+      if (heading) {
+        out.push(
+          body(linePieces(think, ln.start + heading[0].length, ln.start + text.length, mentions, cot), {
+            bold: true,
+            color: HEADING_INK,
+            band: HEADING_BAND,
+            spaceBefore: gap,
+            keepWithNext: true,
+          }),
+        );
+      } else {
+        const bullet = BULLET.exec(text);
+        out.push(
+          body(linePieces(think, ln.start, ln.start + text.length, mentions, cot), {
+            spaceBefore: gap,
+            hangChars: bullet ? bullet[0].length : 0,
+          }),
+        );
+      }
+      gap = 0;
+    }
+  }
+  return out;
+}

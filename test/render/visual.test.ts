@@ -1,0 +1,37 @@
+// Writes a few real renders to $RENDER_CHECK_DIR for a person to look at (skipped otherwise).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getRenderer } from '../../src/render/index.js';
+import { fakeParse, gridBoxes, longThink, makeSample, noisyJpeg, TYPICAL_THINK } from './_helpers.js';
+
+const dir = process.env.RENDER_CHECK_DIR;
+
+describe.skipIf(!dir)('visual check renders', () => {
+  it('writes typical, rejection, long, tiny and CJK samples', async () => {
+    mkdirSync(dir!, { recursive: true });
+    const r = await getRenderer();
+    const out = async (name: string, s: ReturnType<typeof makeSample>, cot: ReturnType<typeof fakeParse>) => {
+      const t = performance.now();
+      const img = await r.render(s, cot);
+      writeFileSync(join(dir!, `${name}.png`), img.data);
+      console.log(name, img.width, img.height, `${(performance.now() - t).toFixed(0)} ms`);
+    };
+    const typicalBoxes: [number, number, number, number][] = [[0.9, 200, 259.6, 823.3], [188.2, 181.9, 255.3, 842.2], [668.2, 176.5, 372.5, 847.6], [394.9, 205.8, 574.1, 818.0]];
+    const jpg = await noisyJpeg(1041, 1024);
+    const rm = { 'the two people holding hands': [1, 2] };
+    await out('typical', makeSample(jpg, typicalBoxes, TYPICAL_THINK, rm), fakeParse(TYPICAL_THINK, 4, rm));
+    const rej = TYPICAL_THINK.replace(/\u2705/g, '\u274c');
+    await out('rejection', makeSample(jpg, typicalBoxes, rej, { 'the two people holding hands': [] }), fakeParse(rej, 4, { 'the two people holding hands': [] }));
+    const lt = longThink(40);
+    const big = await noisyJpeg(1280, 960);
+    const lrm = { 'the person wearing a red helmet and riding a bicycle': [6, 20, 27, 34] };
+    await out('long40', makeSample(big, gridBoxes(40, 1280, 960), lt, lrm), fakeParse(lt, 40, lrm));
+    const tiny = await noisyJpeg(120, 90);
+    await out('tiny', makeSample(tiny, [[10, 10, 40, 60], [60, 20, 50, 60], [80, 5, 0, 0]], TYPICAL_THINK, rm), fakeParse(TYPICAL_THINK, 4, rm));
+    const cjk = TYPICAL_THINK.replace('the two people holding hands', '牵手的两个人 (the two people holding hands)');
+    const crm = { '牵手的两个人': [1, 3] };
+    await out('cjk', makeSample(jpg, typicalBoxes, cjk, crm), fakeParse(cjk, 4, crm));
+    expect(true).toBe(true);
+  });
+});
