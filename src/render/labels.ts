@@ -5,8 +5,6 @@ export interface Rect {
   y: number;
   w: number;
   h: number;
-  /** An area the label should not cover (a zero-size box's marker). */
-  avoid?: Rect;
 }
 
 export interface LabelRequest {
@@ -15,6 +13,8 @@ export interface LabelRequest {
   /** Label size in px. */
   w: number;
   h: number;
+  /** An area the label should not cover (a zero-size box's marker). */
+  avoid?: Rect;
 }
 
 function overlap(a: Rect, b: Rect): number {
