@@ -6,6 +6,7 @@ import type { ParsedCot, Sample, SplitPaths } from '../types.js';
 import { Dataset } from '../dataset/dataset.js';
 import { readImageHeader, type ImageHeader } from '../dataset/image-header.js';
 import { resolveSplits } from '../dataset/locate.js';
+import { parseChainOfThought } from '../cot/parse.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from './dataset-options.js';
 
 interface InspectOptions extends DatasetOptionValues {
@@ -20,8 +21,8 @@ interface InspectView {
   header: ImageHeader;
   /** 1-based persons named by any region_map expression. */
   targets: Set<number>;
-  /** The parsed chain of thought, once src/cot/parse.ts is wired in; null until then. */
-  cot: ParsedCot | null;
+  /** The parsed chain of thought: final verdicts and their consistency with region_map. */
+  cot: ParsedCot;
 }
 
 export function registerInspectCommand(program: Command, result: CommandResult): void {
@@ -73,9 +74,9 @@ function buildView(sample: Sample, count: number, paths: SplitPaths): InspectVie
   return { sample, count, paths, header, targets, cot: parseCot(sample) };
 }
 
-/** Hook for src/cot/parse.ts (parseChainOfThought): returns null until that module is wired in. */
-function parseCot(_sample: Sample): ParsedCot | null {
-  return null;
+function parseCot(sample: Sample): ParsedCot {
+  const { think, gtBoxes, regionMap } = sample.annotation;
+  return parseChainOfThought(think, gtBoxes.length, regionMap);
 }
 
 function xyxy(box: readonly number[]): [number, number, number, number] {
@@ -95,23 +96,22 @@ function formatText(view: InspectView): string {
     `image line:  ${view.paths.imagesTsv} at byte ${sample.imgOffset}`,
   ];
   const regionMap = Object.entries(sample.annotation.regionMap);
-  if (regionMap.length === 0) out.push('expression:  (region_map is empty)');
+  // Rejection samples may have `{}`: the parser then takes the expression from the planning sentence.
+  if (regionMap.length === 0) out.push(`expression:  ${cot.expressions.map((e) => JSON.stringify(e)).join(', ') || '(none found)'} (region_map is empty)`);
   for (const [expression, indices] of regionMap) out.push(`expression:  ${JSON.stringify(expression)} → ${personList(indices.map((i) => i + 1))}`);
   out.push(`image key:   ${sample.imageKey}`, `image:       ${header.format} ${header.width}×${header.height}`);
   out.push(`candidates:  ${sample.annotation.gtBoxes.length} (boxes as x1, y1, x2, y2 in pixels)`);
   sample.annotation.gtBoxes.forEach((box, i) => {
     const coords = xyxy(box).map((n) => n.toFixed(1)).join(', ');
-    const verdict = cot ? `  final ${cot.verdicts[i] ?? '(no mark)'}` : '';
-    out.push(`  Person ${i + 1}: ${coords}${targets.has(i + 1) ? '  target' : ''}${verdict}`);
+    out.push(`  Person ${i + 1}: ${coords}  final ${cot.verdicts[i] ?? '(no mark)'}${targets.has(i + 1) ? '  target' : ''}`);
   });
-  if (cot) {
-    const c = cot.consistency;
-    out.push(
-      c.consistent
-        ? `consistency: ✅ the reasoning's ✅ set matches region_map (${personList(cot.targets)})`
-        : `consistency: ❌ mismatch: only in region_map: ${personList(c.onlyInRegionMap)}; only in reasoning: ${personList(c.onlyInCot)}`,
-    );
-  }
+  const c = cot.consistency;
+  out.push(
+    c.consistent
+      ? `consistency: ✅ the reasoning's ✅ set matches region_map (${personList(cot.targets)})`
+      : `consistency: ❌ mismatch: only in region_map: ${personList(c.onlyInRegionMap)}; only in reasoning: ${personList(c.onlyInCot)}`,
+  );
+  for (const warning of cot.warnings) out.push(`parser note: ${warning}`);
   out.push('', 'reasoning:', sample.annotation.think, '');
   return out.join('\n');
 }

@@ -48,6 +48,11 @@ export function resolveSplits(sel: DatasetSelection, cwd: string = process.cwd()
     const dir = resolve(cwd, candidate);
     if (existsSync(dir) && statSync(dir).isDirectory()) return { splits: splitsInDir(dir, sel.split ?? 'all'), bundled: false };
   }
+  if (!existsSync(BUNDLED_SAMPLE_DIR)) {
+    throw new UsageError(
+      `no dataset given (--data-dir, or --img-tsv with --ann-tsv), none found in ${DEFAULT_DIRS.join(' or ')}, and the bundled sample ${BUNDLED_SAMPLE_DIR} is missing (reinstall humanref-vis)`,
+    );
+  }
   return { splits: splitsInDir(BUNDLED_SAMPLE_DIR, sel.split ?? 'all'), bundled: true };
 }
 
