@@ -83,6 +83,10 @@ export function drawBoxes(ctx: SKRSContext2D, boxes: BoxGeometry[], lw: number):
   }
 }
 
+function markSize(size: number): number {
+  return Math.round(size * 0.9);
+}
+
 interface LabelContent {
   text: string;
   mark: string | null;
@@ -94,7 +98,7 @@ function labelContent(b: BoxGeometry, size: number, measure: Measure): LabelCont
   const text = `Person ${b.person}`;
   const pad = Math.round(size * 0.35);
   let width = pad * 2 + measure(text, 'text', true, size);
-  if (b.verdict) width += Math.round(size * 0.3) + measure(b.verdict, 'emoji', false, size);
+  if (b.verdict) width += Math.round(size * 0.5) + measure(b.verdict, 'emoji', false, markSize(size));
   return { text, mark: b.verdict, width: Math.ceil(width), height: Math.round(size * 1.35) };
 }
 
@@ -121,11 +125,13 @@ export function drawLabels(ctx: SKRSContext2D, boxes: BoxGeometry[], width: numb
     const ink = contrastText(b.color);
     drawRun(ctx, { x: 0, width: 0, text: c.text, kind: 'text', bold: true, color: ink, size }, r.x + pad, base);
     if (c.mark) {
-      const mx = r.x + r.w - pad - measure(c.mark, 'emoji', false, size);
-      // A light backdrop keeps a green ✅ visible on a green label.
+      const ms = markSize(size);
+      const mw = measure(c.mark, 'emoji', false, ms);
+      const mx = r.x + r.w - pad - mw;
+      // A white backdrop keeps a green ✅ visible on a green label.
       ctx.fillStyle = '#ffffff';
-      ctx.fillRect(Math.round(mx - 2), r.y + 2, Math.round(measure(c.mark, 'emoji', false, size) + 4), r.h - 4);
-      drawRun(ctx, { x: 0, width: 0, text: c.mark, kind: 'emoji', bold: false, color: ink, size }, mx, base);
+      ctx.fillRect(Math.floor(mx - 2), r.y + 2, Math.ceil(mw + 4), r.h - 4);
+      drawRun(ctx, { x: 0, width: 0, text: c.mark, kind: 'emoji', bold: false, color: ink, size: ms }, mx, r.y + baselineOffset(r.h, ms));
     }
   });
   return rects;

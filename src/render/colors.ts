@@ -49,3 +49,21 @@ export const PANEL_BG = '#ffffff';
 export const FOOTER_BG = '#f3f4f6';
 /** Behind transparent pixels of the source image. */
 export const ALPHA_BG = { r: 200, g: 200, b: 200 };
+
+/** `color` mixed with white: `amount` 0 is white, 1 the colour. */
+export function tint(color: string, amount: number): string {
+  return mix(color, [255, 255, 255], amount);
+}
+
+/** Text in a candidate's colour, darkened when too light to read on white (amber, light grey). */
+export function readableOnWhite(color: string): string {
+  let c = color;
+  for (let i = 0; i < 6 && (1.05 / (luminance(c) + 0.05)) < 3.5; i++) c = mix(c, [0, 0, 0], 0.88);
+  return c;
+}
+
+function mix(color: string, other: [number, number, number], amount: number): string {
+  const rgb = parseHex(color);
+  const v = rgb.map((c, i) => Math.round(c * amount + other[i] * (1 - amount)));
+  return `#${v.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+}

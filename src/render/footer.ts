@@ -1,6 +1,7 @@
 // The footer: consistency of region_map vs the ✅ marks, the parser's warnings, where the sample comes from, a legend.
 import type { ParsedCot, Sample } from '../types.js';
-import { candidateColor, INK, MUTED, verdictColor } from './colors.js';
+import { INK, MUTED, verdictColor } from './colors.js';
+import { mentionStyle } from './reasoning.js';
 import type { Paragraph, Piece } from './wrap.js';
 
 const OK = '#0f7a32';
@@ -10,7 +11,7 @@ function numbers(persons: number[], cot: ParsedCot): Piece[] {
   const out: Piece[] = [];
   persons.forEach((n, i) => {
     if (i > 0) out.push({ text: ', ' });
-    out.push({ text: String(n), bold: true, color: candidateColor(n, cot.verdicts[n - 1] ?? null) });
+    out.push({ text: String(n), ...mentionStyle(n, cot) });
   });
   return out;
 }

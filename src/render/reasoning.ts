@@ -1,6 +1,6 @@
 // Turns the think text and its parse into styled paragraphs: expressions header, then Planning, Steps, Summary; nothing dropped.
 import type { Mention, ParsedCot, Span } from '../types.js';
-import { candidateColor, INK, MUTED } from './colors.js';
+import { candidateColor, INK, MUTED, readableOnWhite, tint } from './colors.js';
 import type { Paragraph, Piece } from './wrap.js';
 
 export interface ReasoningStyle {
@@ -11,13 +11,19 @@ const HEADING_BAND = '#e8eef7';
 const HEADING_INK = '#1d3f72';
 const TAG_INK = '#6b7a90';
 
+/** A mention's style: bold, in its box colour (darkened if too light), on a light tint of that colour. */
+export function mentionStyle(person: number, cot: ParsedCot): Pick<Piece, 'bold' | 'color' | 'highlight'> {
+  const c = candidateColor(person, cot.verdicts[person - 1] ?? null);
+  return { bold: true, color: readableOnWhite(c), highlight: tint(c, 0.14) };
+}
+
 /** `Person 2, Person 4` with each number in its box colour; `nobody` when empty. */
 export function personPieces(persons: number[], cot: ParsedCot, prefix = 'Person '): Piece[] {
   if (persons.length === 0) return [{ text: 'nobody' }];
   const out: Piece[] = [];
   persons.forEach((n, i) => {
     if (i > 0) out.push({ text: ', ' });
-    out.push({ text: `${i === 0 ? prefix : ''}${n}`, bold: true, color: candidateColor(n, cot.verdicts[n - 1] ?? null) });
+    out.push({ text: `${i === 0 ? prefix : ''}${n}`, ...mentionStyle(n, cot) });
   });
   return out;
 }
@@ -31,7 +37,7 @@ export function linePieces(think: string, start: number, end: number, mentions: 
     if (m.start >= end) break;
     if (m.end > end) continue;
     if (m.start > at) out.push({ text: think.slice(at, m.start) });
-    out.push({ text: think.slice(m.start, m.end), bold: true, color: candidateColor(m.person, cot.verdicts[m.person - 1] ?? null) });
+    out.push({ text: think.slice(m.start, m.end), ...mentionStyle(m.person, cot) });
     at = m.end;
   }
   if (at < end) out.push({ text: think.slice(at, end) });

@@ -73,5 +73,11 @@ export function drawLine(ctx: SKRSContext2D, line: Line, x: number, top: number,
     ctx.fillRect(Math.round(x - pad), Math.round(top), Math.round(bandWidth + 2 * pad), line.height);
   }
   const y = top + baselineOffset(line.height, line.size);
+  for (const r of line.runs) {
+    if (!r.highlight) continue;
+    const h = Math.round(r.size * 1.25);
+    ctx.fillStyle = r.highlight;
+    ctx.fillRect(Math.round(x + r.x - 2), Math.round(top + (line.height - h) / 2), Math.round(r.width + 4), h);
+  }
   for (const r of line.runs) drawRun(ctx, r, x + r.x, y);
 }

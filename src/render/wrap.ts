@@ -5,6 +5,8 @@ export interface Piece {
   text: string;
   bold?: boolean;
   color?: string;
+  /** Tint drawn behind the text (mentions of a candidate). */
+  highlight?: string;
 }
 
 export interface Paragraph {
@@ -34,6 +36,7 @@ export interface PlacedRun {
   bold: boolean;
   color: string;
   size: number;
+  highlight?: string;
 }
 
 export interface Line {
@@ -54,6 +57,7 @@ interface Token {
   bold: boolean;
   color: string;
   space: boolean;
+  highlight?: string;
 }
 
 function tokenize(p: Paragraph): Token[] {
@@ -61,13 +65,14 @@ function tokenize(p: Paragraph): Token[] {
   for (const piece of p.pieces) {
     const bold = piece.bold ?? p.bold ?? false;
     const color = piece.color ?? p.color;
+    const highlight = piece.highlight;
     for (const run of splitRuns(piece.text)) {
       if (run.kind !== 'text') {
-        out.push({ text: run.text, kind: run.kind, bold, color, space: false });
+        out.push({ text: run.text, kind: run.kind, bold, color, space: false, highlight });
         continue;
       }
       for (const part of run.text.split(/(\s+)/)) {
-        if (part) out.push({ text: part.replace(/\s/g, ' '), kind: 'text', bold, color, space: /^\s/.test(part) });
+        if (part) out.push({ text: part.replace(/\s/g, ' '), kind: 'text', bold, color, space: /^\s/.test(part), highlight });
       }
     }
   }
@@ -124,7 +129,7 @@ export function wrapParagraphs(paragraphs: Paragraph[], maxWidth: number, measur
     let line: Line = newLine(p, pi, p.spaceBefore ?? 0);
     let x = 0;
     const place = (t: Token, width: number) => {
-      line.runs.push({ x, width, text: t.text, kind: t.kind, bold: t.bold, color: t.color, size: p.size });
+      line.runs.push({ x, width, text: t.text, kind: t.kind, bold: t.bold, color: t.color, size: p.size, highlight: t.highlight });
       x += width;
       line.width = x;
     };
@@ -174,7 +179,7 @@ function mergeRuns(line: Line): Line {
   const runs: PlacedRun[] = [];
   for (const r of line.runs) {
     const prev = runs[runs.length - 1];
-    if (prev && prev.kind === 'text' && r.kind === 'text' && prev.bold === r.bold && prev.color === r.color) {
+    if (prev && prev.kind === 'text' && r.kind === 'text' && prev.bold === r.bold && prev.color === r.color && prev.highlight === r.highlight) {
       prev.text += r.text;
       prev.width = r.x + r.width - prev.x;
     } else runs.push({ ...r });

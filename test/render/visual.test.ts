@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getRenderer } from '../../src/render/index.js';
-import { fakeParse, gridBoxes, longThink, makeSample, noisyJpeg, TYPICAL_THINK } from './_helpers.js';
+import { parseChainOfThought as fakeParse } from '../../src/cot/index.js';
+import { gridBoxes, longThink, makeSample, noisyJpeg, TYPICAL_THINK } from './_helpers.js';
 
 const dir = process.env.RENDER_CHECK_DIR;
 
