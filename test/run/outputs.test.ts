@@ -1,0 +1,99 @@
+import { parseString } from 'fast-csv';
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, galleryHtml } from '../../src/run/gallery.js';
+import { MANIFEST_HEADERS, manifestCsv } from '../../src/run/manifest.js';
+import type { Outcome } from '../../src/run/outcome.js';
+import { buildSampleRecord, countVerdicts } from '../../src/run/sample-json.js';
+import type { Sample } from '../../src/types.js';
+import { fakeParseCot } from './fakes.js';
+
+const hostile = 'the man "in red", <script>alert(1)</script> & co\nsecond line';
+
+function sample(index: number, expression = hostile): Sample {
+  return {
+    split: 'main',
+    index,
+    annOffset: 1234,
+    imgOffset: 5_000_000_000,
+    imageKey: `<img src=x onerror=alert(1)>`,
+    image: Buffer.alloc(0),
+    imageFormat: 'jpeg',
+    annotation: {
+      gtBoxes: [
+        [0.907, 200.998, 259.579, 823.311],
+        [188.193, 181.911, 255.304, 842.247],
+        [668.186, 176.46, 372.527, 847.631],
+      ],
+      regionMap: { [expression]: [1, 2] },
+      think: 'inconsistent',
+      extra: {},
+    },
+  };
+}
+
+function rendered(index: number, position: number): Outcome {
+  const s = sample(index);
+  const cot = fakeParseCot(s.annotation.think, 3, s.annotation.regionMap);
+  return {
+    status: 'rendered',
+    position,
+    file: `main_${String(index).padStart(6, '0')}.png`,
+    record: buildSampleRecord(s, cot, { width: 1024, height: 1024, format: 'jpeg' }, ['a warning, with comma'], `/out/main_${index}.png`),
+    verdictCounts: countVerdicts(cot.verdicts),
+  };
+}
+
+const failed: Outcome = { status: 'failed', position: 1, split: 'rejection', index: 9, annOffset: 900, imgOffset: null, error: 'f.tsv, sample 9, byte offset 900: the JSON is malformed <bad>' };
+
+describe('sample record (NDJSON)', () => {
+  it('has the documented keys, 1-based persons and xyxy boxes', () => {
+    const { record } = rendered(4, 0) as Extract<Outcome, { status: 'rendered' }>;
+    expect(Object.keys(record)).toEqual(['index', 'split', 'annOffset', 'imgOffset', 'imageKey', 'image', 'expressions', 'candidates', 'targets', 'cotTargets', 'consistent', 'rejection', 'warnings', 'output']);
+    expect(record.candidates[0]).toEqual({ person: 1, box: [0.907, 200.998, 260.486, 1024.309], target: false, verdict: '✅' });
+    expect(record.candidates[1]).toMatchObject({ person: 2, target: true, verdict: '❌' });
+    expect(record.targets).toEqual([2, 3]);
+    expect(record.cotTargets).toEqual([1]);
+    expect(record.consistent).toBe(false);
+    expect(record.rejection).toBe(false);
+    expect(record.imgOffset).toBe(5_000_000_000);
+    expect(JSON.parse(JSON.stringify(record))).toEqual(record);
+  });
+});
+
+describe('manifest.csv', () => {
+  it('has the header, one row per outcome in selection order, and survives commas, quotes and newlines', async () => {
+    const csv = await manifestCsv([rendered(7, 2), failed, rendered(4, 0)]);
+    const rows: Record<string, string>[] = [];
+    await new Promise<void>((resolve, reject) => {
+      parseString(csv, { headers: true })
+        .on('data', (row: Record<string, string>) => rows.push(row))
+        .on('end', () => resolve())
+        .on('error', reject);
+    });
+    expect(csv.split('\n')[0]).toBe(MANIFEST_HEADERS.join(','));
+    expect(rows.map((r) => r.index)).toEqual(['4', '9', '7']);
+    expect(rows[0]).toMatchObject({ split: 'main', ann_offset: '1234', img_offset: '5000000000', expression: hostile, candidates: '3', targets: '2 3', cot_targets: '1', consistent: 'false', warnings: 'a warning, with comma', file: 'main_000004.png', status: 'rendered', error: '' });
+    expect(rows[1]).toMatchObject({ split: 'rejection', status: 'failed', file: '', error: failed.status === 'failed' ? failed.error : '' });
+  });
+});
+
+describe('gallery', () => {
+  it('escapes everything that comes from the data', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    const html = galleryHtml([rendered(4, 0), failed]);
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('the JSON is malformed &lt;bad&gt;');
+  });
+
+  it('links images relatively, lazily, and needs no server', () => {
+    const html = galleryHtml([rendered(4, 0)]);
+    expect(html).toContain('<a href="main_000004.png"><img src="main_000004.png" loading="lazy"');
+    expect(html).not.toMatch(/(src|href)="(\/|https?:|file:)/);
+    expect(html).not.toContain('<script');
+    expect(html).toContain('<style>');
+    expect(html).toContain('inconsistent');
+    expect(html).toContain('✅ 1');
+  });
+});

@@ -1,0 +1,156 @@
+import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { outputFileName, renderSamples } from '../../src/run/render-run.js';
+import type { SampleRecord } from '../../src/run/sample-json.js';
+import { runVisualize } from '../../src/run/visualize-run.js';
+import { fakeHeader, fakeParseCot, fakeRenderer, fakeSource, type FakeSampleSpec } from './fakes.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'humanref-vis-run-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const specs = (n: number, broken: number[] = []): FakeSampleSpec[] => Array.from({ length: n }, (_, i) => ({ broken: broken.includes(i) }));
+
+describe('renderSamples', () => {
+  it('renders every good sample, records the broken one, and reports records in selection order', async () => {
+    const source = fakeSource('main', specs(12, [5]), { readDelay: (i) => (12 - i) % 4 });
+    const renderer = fakeRenderer();
+    const records: SampleRecord[] = [];
+    const refs = Array.from({ length: 12 }, (_, index) => ({ source: 0, index }));
+    const { outcomes, outputError } = await renderSamples({
+      sources: [source],
+      refs,
+      parseCot: fakeParseCot,
+      readImageHeader: fakeHeader,
+      renderer,
+      outputDir: dir,
+      format: 'png',
+      fast: false,
+      concurrency: 3,
+      onRecord: (r) => records.push(r),
+    });
+    expect(outputError).toBeUndefined();
+    expect(renderer.maxActive).toBeLessThanOrEqual(3);
+    expect(records.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11]);
+    const failed = outcomes.filter((o) => o.status === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ index: 5, annOffset: 500, error: expect.stringContaining('sample 5, byte offset 500') });
+    const files = (await readdir(dir)).sort();
+    expect(files).toEqual(refs.filter((r) => r.index !== 5).map((r) => outputFileName('main', r.index, 'png')));
+    expect(await readFile(path.join(dir, 'main_000003.png'), 'utf8')).toBe('image main 3');
+    expect(records[0].output).toBe(path.join(dir, 'main_000000.png'));
+  });
+
+  it('stops at the first unwritable-folder error instead of failing every sample', async () => {
+    const out = path.join(dir, 'out');
+    const renderer = fakeRenderer({
+      onRender: async (sample) => {
+        // Moving the folder away is atomic: every later write finds it gone.
+        if (sample.index === 3) await rename(out, `${out}-gone`);
+      },
+    });
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(out);
+    const result = await renderSamples({
+      sources: [fakeSource('main', specs(50))],
+      refs: Array.from({ length: 50 }, (_, index) => ({ source: 0, index })),
+      parseCot: fakeParseCot,
+      readImageHeader: fakeHeader,
+      renderer,
+      outputDir: out,
+      format: 'png',
+      fast: false,
+      concurrency: 2,
+    });
+    expect(result.outputError?.message).toMatch(/cannot write .*out/);
+    expect(result.outcomes.length).toBeLessThan(10);
+    expect(result.outcomes.every((o) => o.status === 'rendered')).toBe(true);
+  });
+
+  it('names files <split>_<6 digits>.<ext>, never from data', () => {
+    expect(outputFileName('main', 7, 'png')).toBe('main_000007.png');
+    expect(outputFileName('rejection', 1234567, 'jpeg')).toBe('rejection_1234567.jpg');
+    expect(outputFileName('../x y', 1, 'webp')).toBe('.._x_y_000001.webp');
+  });
+});
+
+describe('runVisualize', () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t), isTTY: false } } };
+  };
+  const options = (outputDir: string, extra: Partial<Parameters<typeof runVisualize>[0]> = {}) => ({
+    outputDir,
+    format: 'png' as const,
+    fast: false,
+    concurrency: 2,
+    json: true,
+    strict: false,
+    quiet: false,
+    selection: { numVis: 5 as number | 'all', seed: 0, filter: { only: [] } },
+    ...extra,
+  });
+  const deps = (s: FakeSampleSpec[]) => ({ sources: [fakeSource('main', s)], parseCot: fakeParseCot, readImageHeader: fakeHeader, getRenderer: async () => fakeRenderer() });
+
+  it('writes images, manifest.csv and index.html, NDJSON only on stdout, exit 0', async () => {
+    const { out, err, io: streams } = io();
+    const code = await runVisualize(options(dir), deps(specs(20)), streams);
+    expect(code).toBe(0);
+    const files = await readdir(dir);
+    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(5);
+    expect(files).toContain('manifest.csv');
+    expect(files).toContain('index.html');
+    expect(files.filter((f) => f.startsWith('.'))).toEqual([]);
+    expect(out).toHaveLength(5);
+    for (const line of out) expect(JSON.parse(line)).toHaveProperty('candidates');
+    expect(err.join('')).toMatch(/5 rendered, 0 failed/);
+  });
+
+  it('exits 1 when a sample fails, with the others written and the failure in the manifest', async () => {
+    const { err, io: streams } = io();
+    const code = await runVisualize(options(dir, { selection: { numVis: 'all', seed: 0, filter: { only: [] } } }), deps(specs(6, [2])), streams);
+    expect(code).toBe(1);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.png'))).toHaveLength(5);
+    const manifest = await readFile(path.join(dir, 'manifest.csv'), 'utf8');
+    expect(manifest).toMatch(/\n2,main,200,,.*failed/);
+    expect(err.join('')).toMatch(/failed: .*sample 2/);
+  });
+
+  it('exits 1 under --strict when a sample has warnings, 0 without', async () => {
+    const warned = specs(3).map((s, i) => ({ ...s, think: i === 1 ? 'warn' : 'ok' }));
+    expect(await runVisualize(options(dir, { json: false, strict: false }), deps(warned), io().io)).toBe(0);
+    expect(await runVisualize(options(dir, { json: false, strict: true }), deps(warned), io().io)).toBe(1);
+  });
+
+  it('after an interrupt writes the manifest of what was done and exits 130', async () => {
+    const controller = new AbortController();
+    const { io: streams } = io();
+    const d = { ...deps(specs(40)), getRenderer: async () => fakeRenderer({ onRender: (s) => { if (s.index === 3) controller.abort('SIGINT'); } }) };
+    const code = await runVisualize(options(dir, { selection: { numVis: 'all', seed: 0, filter: { only: [] } } }), d, { ...streams, signal: controller.signal });
+    expect(code).toBe(130);
+    const pngs = (await readdir(dir)).filter((f) => f.endsWith('.png'));
+    expect(pngs.length).toBeLessThan(40);
+    const manifest = (await readFile(path.join(dir, 'manifest.csv'), 'utf8')).trim().split('\n');
+    expect(manifest).toHaveLength(pngs.length + 1);
+  });
+
+  it('filters with --only and --filter before sampling', async () => {
+    const s: FakeSampleSpec[] = Array.from({ length: 10 }, (_, i) => ({ think: i % 3 === 0 ? 'inconsistent' : 'ok', regionMap: { [i % 2 ? 'odd one' : 'even one']: [0] } }));
+    const run = async (filter: { expression?: RegExp; only: ('inconsistent' | 'rejection' | 'warned')[] }) => {
+      const { out, io: streams } = io();
+      await rm(dir, { recursive: true, force: true });
+      await runVisualize(options(dir, { selection: { numVis: 'all', seed: 0, filter } }), deps(s), streams);
+      return out.map((l) => JSON.parse(l).index);
+    };
+    expect(await run({ only: ['inconsistent'] })).toEqual([0, 3, 6, 9]);
+    expect(await run({ expression: /ODD/i, only: [] })).toEqual([1, 3, 5, 7, 9]);
+    expect(await run({ expression: /odd/i, only: ['inconsistent'] })).toEqual([3, 9]);
+  });
+});
