@@ -20,7 +20,7 @@ export function addDatasetOptions(cmd: Command, opts: { allowAll?: boolean } = {
     .option('--ann-lineidx <path>', 'line index of the annotations TSV (also --ann_lineidx; default: <ann-tsv>.lineidx, else built in memory)')
     .option('--data-dir <dir>', 'folder holding humanref_cot[_rejection].{images,annotations}.tsv (also --data_dir)')
     .addOption(
-      new Option('--split <name>', `split inside --data-dir${opts.allowAll ? ' (default: all that exist)' : ' (default: main)'}`).choices(splits),
+      new Option('--split <name>', `split inside --data-dir${opts.allowAll ? ' (default: all that exist)' : ' (default: main, else the only split found)'}`).choices(splits),
     );
 }
 

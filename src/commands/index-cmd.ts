@@ -41,7 +41,7 @@ export function registerIndexCommand(program: Command, result: CommandResult): v
       if (!existsSync(tsv)) throw new UsageError(`${tsv}: no such file`);
       const out = opts.output ?? tsv + '.lineidx';
       const lines = await writeLineidx(tsv, out);
-      process.stdout.write(`${out}: ${lines} lines indexed\n`);
+      process.stdout.write(`${out}: ${lines} line${lines === 1 ? '' : 's'} indexed\n`);
       result.exitCode = 0;
     });
 }

@@ -95,7 +95,7 @@ async function loadOffsets(paths: SplitPaths, ann: { handle: OpenFile['handle'];
     const offsets = await scanLineStarts(ann.handle, ann.size);
     const ms = Math.round(performance.now() - started);
     options.onWarning?.(
-      `${paths.annotationsTsv}: no .lineidx file, so the line index was built in memory (${offsets.length} lines, ${ms} ms). ` +
+      `${paths.annotationsTsv}: no .lineidx file, so the line index was built in memory (${offsets.length} line${offsets.length === 1 ? '' : 's'}, ${ms} ms). ` +
         `Save it for next time with: humanref-vis index ${paths.annotationsTsv}`,
     );
     return offsets;
