@@ -87,52 +87,50 @@ function markSize(size: number): number {
   return Math.round(size * 0.9);
 }
 
-interface LabelContent {
+export interface BoxLabel {
+  box: BoxGeometry;
+  rect: Rect;
   text: string;
-  mark: string | null;
-  width: number;
-  height: number;
+  mark: Mark | null;
+  size: number;
 }
 
-function labelContent(b: BoxGeometry, size: number, measure: Measure): LabelContent {
-  const text = `Person ${b.person}`;
+function labelSizeOf(b: BoxGeometry, size: number, measure: Measure): { w: number; h: number } {
   const pad = Math.round(size * 0.35);
-  let width = pad * 2 + measure(text, 'text', true, size);
-  if (b.verdict) width += Math.round(size * 0.5) + measure(b.verdict, 'emoji', false, markSize(size));
-  return { text, mark: b.verdict, width: Math.ceil(width), height: Math.round(size * 1.35) };
+  let w = pad * 2 + measure(`Person ${b.person}`, 'text', true, size);
+  if (b.verdict) w += Math.round(size * 0.5) + measure(b.verdict, 'emoji', false, markSize(size));
+  return { w: Math.ceil(w), h: Math.round(size * 1.35) };
 }
 
-/** Places and draws every label; returns where they went. */
-export function drawLabels(ctx: SKRSContext2D, boxes: BoxGeometry[], width: number, height: number, size: number, lw: number, measure: Measure): Rect[] {
-  const contents = boxes.map((b) => labelContent(b, size, measure));
+/** Where every label goes (see placeLabels); a zero-size box's label keeps off its marker. */
+export function layoutLabels(boxes: BoxGeometry[], width: number, height: number, size: number, lw: number, measure: Measure): BoxLabel[] {
   const rects = placeLabels(
-    boxes.map((b, i) => {
-      // A point marker's label goes beside the marker, not on it.
+    boxes.map((b) => {
       const m = markerRadius(lw) * 1.7;
       const r = b.point ? { x: b.rect.x - m, y: b.rect.y - m, w: b.rect.w + 2 * m, h: b.rect.h + 2 * m } : b.rect;
-      return { box: r, w: contents[i].width, h: contents[i].height, avoid: b.point ? r : undefined };
+      return { box: r, ...labelSizeOf(b, size, measure), avoid: b.point ? r : undefined };
     }),
     width,
     height,
   );
-  boxes.forEach((b, i) => {
-    const r = rects[i];
-    const c = contents[i];
+  return boxes.map((b, i) => ({ box: b, rect: rects[i], text: `Person ${b.person}`, mark: b.verdict, size }));
+}
+
+export function drawLabels(ctx: SKRSContext2D, labels: BoxLabel[], measure: Measure): void {
+  for (const { box: b, rect: r, text, mark, size } of labels) {
     ctx.fillStyle = b.color;
     ctx.fillRect(r.x, r.y, r.w, r.h);
     const pad = Math.round(size * 0.35);
-    const base = r.y + baselineOffset(r.h, size);
     const ink = contrastText(b.color);
-    drawRun(ctx, { x: 0, width: 0, text: c.text, kind: 'text', bold: true, color: ink, size }, r.x + pad, base);
-    if (c.mark) {
+    drawRun(ctx, { x: 0, width: 0, text, kind: 'text', bold: true, color: ink, size }, r.x + pad, r.y + baselineOffset(r.h, size));
+    if (mark) {
       const ms = markSize(size);
-      const mw = measure(c.mark, 'emoji', false, ms);
+      const mw = measure(mark, 'emoji', false, ms);
       const mx = r.x + r.w - pad - mw;
       // A white backdrop keeps a green ✅ visible on a green label.
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(Math.floor(mx - 2), r.y + 2, Math.ceil(mw + 4), r.h - 4);
-      drawRun(ctx, { x: 0, width: 0, text: c.mark, kind: 'emoji', bold: false, color: ink, size: ms }, mx, r.y + baselineOffset(r.h, ms));
+      drawRun(ctx, { x: 0, width: 0, text: mark, kind: 'emoji', bold: false, color: ink, size: ms }, mx, r.y + baselineOffset(r.h, ms));
     }
-  });
-  return rects;
+  }
 }

@@ -47,6 +47,7 @@ export const INK = '#1f2328';
 export const MUTED = '#59636e';
 export const PANEL_BG = '#ffffff';
 export const FOOTER_BG = '#f3f4f6';
+export const RULE = '#d0d7de';
 /** Behind transparent pixels of the source image. */
 export const ALPHA_BG = { r: 200, g: 200, b: 200 };
 

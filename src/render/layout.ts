@@ -1,0 +1,120 @@
+// Where everything of one picture goes, computed before any drawing: image panel, boxes, labels, text columns, footer.
+import type { ParsedCot, Sample } from '../types.js';
+import { boxGeometry, boxStyle, layoutLabels, type BoxGeometry, type BoxLabel } from './boxes.js';
+import { balanceColumns, type Flow } from './columns.js';
+import { buildFooter } from './footer.js';
+import { buildReasoning } from './reasoning.js';
+import { splitRuns } from './text-runs.js';
+import { wrapParagraphs, type Line, type Measure, type PlacedRun } from './wrap.js';
+
+export interface ImagePanel {
+  width: number;
+  height: number;
+  sourceWidth: number;
+  sourceHeight: number;
+  scale: number;
+}
+
+export interface PictureLayout {
+  width: number;
+  height: number;
+  image: ImagePanel;
+  /** Height of the image + reasoning band; the footer starts here. */
+  bodyHeight: number;
+  lineWidth: number;
+  boxes: BoxGeometry[];
+  labels: BoxLabel[];
+  panel: { x: number; pad: number; gutter: number; columnWidth: number };
+  flow: Flow;
+  footer: { x: number; y: number; height: number; lines: { line: Line; y: number }[] };
+}
+
+/** Sizes of the text panel, derived from the image panel so a big image gets bigger text. */
+export function panelMetrics(width: number, height: number) {
+  const size = Math.max(15, Math.min(22, Math.round(Math.sqrt(width * height) / 64)));
+  return {
+    size,
+    pad: Math.round(size * 1.1),
+    gutter: Math.round(size * 1.6),
+    columnWidth: Math.round(size * 38),
+    /** Columns grow to this height (or the image's) before a new column starts. */
+    maxColumnHeight: Math.max(height, size * 80),
+    footerSize: Math.max(14, size - 2),
+  };
+}
+
+function hasMissingGlyphs(texts: string[]): boolean {
+  return texts.some((t) => splitRuns(t).some((r) => r.kind === 'missing'));
+}
+
+export function layoutPicture(sample: Sample, cot: ParsedCot, image: ImagePanel, measure: Measure): PictureLayout {
+  const W = image.width;
+  const H = image.height;
+  const m = panelMetrics(W, H);
+  const think = sample.annotation.think;
+
+  const lines = wrapParagraphs(buildReasoning(think, cot, { size: m.size }), m.columnWidth, measure);
+  const flow = balanceColumns(lines, m.maxColumnHeight - 2 * m.pad);
+  const panelW = 2 * m.pad + flow.columns * m.columnWidth + (flow.columns - 1) * m.gutter;
+  const bodyHeight = Math.max(H, Math.ceil(flow.height) + 2 * m.pad);
+  const width = W + panelW;
+
+  const footerParagraphs = buildFooter(
+    sample,
+    cot,
+    { sourceWidth: image.sourceWidth, sourceHeight: image.sourceHeight, scale: image.scale, missingGlyphs: hasMissingGlyphs([think, ...cot.expressions]) },
+    m.footerSize,
+  );
+  const footerPad = Math.round(m.pad * 0.7);
+  let y = bodyHeight + footerPad;
+  const footerLines = wrapParagraphs(footerParagraphs, width - 2 * m.pad, measure).map((line) => {
+    y += line.spaceBefore;
+    const at = { line, y };
+    y += line.height;
+    return at;
+  });
+  const footerHeight = y + footerPad - bodyHeight;
+
+  const { labelSize, lineWidth } = boxStyle(W, H);
+  const boxes = boxGeometry(sample.annotation.gtBoxes, W / image.sourceWidth, H / image.sourceHeight, W, H, cot);
+  return {
+    width,
+    height: bodyHeight + footerHeight,
+    image,
+    bodyHeight,
+    lineWidth,
+    boxes,
+    labels: layoutLabels(boxes, W, H, labelSize, lineWidth, measure),
+    panel: { x: W, pad: m.pad, gutter: m.gutter, columnWidth: m.columnWidth },
+    flow,
+    footer: { x: m.pad, y: bodyHeight, height: footerHeight, lines: footerLines },
+  };
+}
+
+/** Left edge of a reasoning column. */
+export function columnX(layout: PictureLayout, column: number): number {
+  const p = layout.panel;
+  return p.x + p.pad + column * (p.columnWidth + p.gutter);
+}
+
+export interface AbsoluteRun {
+  run: PlacedRun;
+  x: number;
+  /** Top and height of the run's line box. */
+  top: number;
+  height: number;
+  where: 'reasoning' | 'footer';
+}
+
+/** Every text run of the reasoning panel and footer at its place on the canvas. */
+export function absoluteRuns(layout: PictureLayout): AbsoluteRun[] {
+  const out: AbsoluteRun[] = [];
+  for (const f of layout.flow.lines) {
+    const x = columnX(layout, f.column);
+    for (const run of f.line.runs) out.push({ run, x: x + run.x, top: layout.panel.pad + f.y, height: f.line.height, where: 'reasoning' });
+  }
+  for (const { line, y } of layout.footer.lines) {
+    for (const run of line.runs) out.push({ run, x: layout.footer.x + run.x, top: y, height: line.height, where: 'footer' });
+  }
+  return out;
+}
