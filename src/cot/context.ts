@@ -50,6 +50,7 @@ export function createContext(candidateCount: unknown): ParseContext {
 
 /** A short, single-line quote of a text for warnings. */
 export function quote(text: string, max = 48): string {
-  const flat = text.replace(/\s+/g, ' ');
+  // Slice first: a warning about a 100 KB line must not cost a pass over all of it.
+  const flat = text.slice(0, max * 4).replace(/\s+/g, ' ');
   return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
 }

@@ -17,15 +17,14 @@ export function findMentions(think: string, subjectNounKeys: Set<string>, ctx: P
       continue;
     }
     const wordEnd = readWord(think, pos);
-    const before = pos > 0 ? think.charCodeAt(pos - 1) : -1;
-    const word = think.slice(pos, wordEnd);
-    const candidateNoun =
-      before !== 95 && !isDigit(before) &&
-      (isPersonNoun(word) || (!isStructuralWord(word) && subjectNounKeys.has(nounKey(word))));
-    if (candidateNoun) {
-      const n = readNumber(think, skipSpaces(think, wordEnd));
+    const numberStart = skipSpaces(think, wordEnd);
+    // Most words are not followed by a number: decide that before slicing or lowercasing anything.
+    if (isDigit(think.charCodeAt(numberStart)) && isCandidateNoun(think, pos, wordEnd, subjectNounKeys)) {
+      const n = readNumber(think, numberStart);
       if (n && !isAsciiLetter(think.charCodeAt(n.end)) && !isRangeHead(think, n.end)) {
-        if (ctx.checkPerson(n.value, 'text')) mentions.push({ start: pos, end: n.end, person: n.value, noun: word });
+        if (ctx.checkPerson(n.value, 'text')) {
+          mentions.push({ start: pos, end: n.end, person: n.value, noun: think.slice(pos, wordEnd) });
+        }
         pos = n.end;
         continue;
       }
@@ -33,6 +32,13 @@ export function findMentions(think: string, subjectNounKeys: Set<string>, ctx: P
     pos = wordEnd;
   }
   return mentions;
+}
+
+function isCandidateNoun(text: string, start: number, end: number, subjectNounKeys: Set<string>): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  if (before === 95 || isDigit(before)) return false;
+  const word = text.slice(start, end);
+  return isPersonNoun(word) || (!isStructuralWord(word) && subjectNounKeys.has(nounKey(word)));
 }
 
 function isRangeHead(text: string, pos: number): boolean {
