@@ -1,6 +1,7 @@
 // Runs the built CLI (`npm test` builds dist first) on a temp dataset and checks exact output.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,5 +124,17 @@ describe('humanref-vis inspect', () => {
     const wrongPair = await cli('inspect', '1', '--img-tsv', split.annotationsTsv, '--ann-tsv', split.annotationsTsv);
     expect(wrongPair.code).toBe(1);
     expect(wrongPair.stderr).toMatch(new RegExp(`^humanref-vis: ${split.annotationsTsv}, sample 1, byte offset ${split.imgOffsets[1]}: `));
+  });
+});
+
+describe('humanref-vis index', () => {
+  it('writes the same .lineidx the split was built with, to -o or <tsv>.lineidx', async () => {
+    const out = `${split.annotationsTsv}.copy`;
+    const { code, stdout } = await cli('index', split.annotationsTsv, '-o', out);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${out}: 2 lines indexed\n`);
+    expect(await readFile(out, 'utf8')).toBe(await readFile(split.annotationsLineidx!, 'utf8'));
+    expect(await readFile(out, 'utf8')).toBe(`0\n${split.annOffsets[1]}\n`);
+    expect(await cli('index', '/nonexistent.tsv')).toEqual({ code: 2, stdout: '', stderr: 'humanref-vis: /nonexistent.tsv: no such file\n' });
   });
 });
