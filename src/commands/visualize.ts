@@ -42,7 +42,18 @@ Outputs (in --output-dir): <split>_<index, 6 digits>.png per sample, manifest.cs
 Exit codes: 0 ok; 1 a sample failed (the others are rendered) or warnings with --strict; 2 usage error; 130 Ctrl-C; 143 SIGTERM.
 `;
 
+const PROGRAM_EXAMPLES = `
+Examples:
+  humanref-vis --num_vis 50                      render 50 samples into vis/ (visualize is the default command)
+  humanref-vis --data-dir data/HumanRef-CoT-45k --only inconsistent --num-vis all
+  humanref-vis validate --data-dir data/HumanRef-CoT-45k
+  humanref-vis stats --json
+  humanref-vis visualize --help                  every rendering option
+`;
+
 export function registerVisualizeCommand(program: Command, result: CommandResult): void {
+  // The program's own --help shows the default command's examples too.
+  program.addHelpText('after', PROGRAM_EXAMPLES);
   const cmd = program
     .command('visualize', { isDefault: true })
     .description('render samples as images with a manifest and an HTML gallery (the default command)');
