@@ -20,6 +20,11 @@ export function parseImageLine(line: Buffer, where: DataLocation): ImageLine {
   if (tab === -1) {
     throw new DataError('column-count', where, 'the image line has no tab (expected `<key>\\t<base64>`)', 'Check that this is an images TSV and that the annotation offsets belong to it');
   }
+  // base64 never holds a tab, so a second one means a third column, not a stray character.
+  const extraTab = line.indexOf(0x09, tab + 1);
+  if (extraTab !== -1) {
+    throw new DataError('column-count', where, `the image line has more than 2 tab-separated columns (another tab at byte ${extraTab})`, 'Check that this is an images TSV of the HumanRef-CoT format');
+  }
   const key = line.toString('utf8', 0, tab);
   const { start, end } = unwrapBytesLiteral(line, tab + 1);
   const image = decodeBase64Strict(line, start, end, where);

@@ -72,5 +72,8 @@ describe('parseImageLine', () => {
     expect(text.code).toBe('not-an-image');
     expect(text.problem).toBe('the decoded data (11 bytes) is no JPEG, PNG, WebP or GIF (starts with 68 65 6c 6c 6f 20 77 6f)');
     expect(dataError(() => parseImageLine(Buffer.from('just-one-column'), where)).code).toBe('column-count');
+    const three = dataError(() => parseImageLine(Buffer.from('k\tQUI=\textra'), where));
+    expect(three.code).toBe('column-count');
+    expect(three.problem).toBe('the image line has more than 2 tab-separated columns (another tab at byte 6)');
   });
 });
