@@ -122,13 +122,13 @@ export function longThink(n = 40): string {
     '- Step 2: Among them, find who is riding a bicycle.',
     '',
     '# Step 1: Find people wearing a red helmet.',
-    `There are ${n} people in this crowded street scene. Let me check each one:`,
+    `There are ${n} people in this crowded street scene, many of them partly hidden by others. Let me check the head of each one for a helmet and its colour:`,
   ];
-  for (let i = 1; i <= n; i++) out.push(`- Person ${i}: ${i % 7 === 0 ? 'Wears a red helmet, visible clearly' : 'No helmet, dark hair visible'} \u2192 ${i % 7 === 0 ? '\u2705' : '\u274c'}`);
+  for (let i = 1; i <= n; i++) out.push(`- Person ${i}: ${i % 7 === 0 ? 'Wears a red helmet, clearly visible above the crowd near the crossing' : 'No helmet, dark hair visible, walking along the sidewalk by the shop windows'} \u2192 ${i % 7 === 0 ? '\u2705' : '\u274c'}`);
   out.push('', '# Step 2: Among them, find who is riding a bicycle.');
   for (let i = 7; i <= n; i += 7) out.push(`- Person ${i}: ${i === 14 ? 'Standing next to a parked bicycle, not riding it' : 'Pedalling a bicycle in the bike lane'} \u2192 ${i === 14 ? '\u26a0\ufe0f' : '\u2705'}`);
   out.push('', '# Summarize and Re-Check answer', 'Let\u2019s now recheck our answer and put \u2705 for the target person and \u274c for others');
-  for (let i = 1; i <= n; i++) out.push(`- Person ${i}: ${i % 7 === 0 ? (i === 14 ? 'red helmet but not riding' : 'red helmet, riding a bicycle') : 'no red helmet'} \u2192 ${i % 7 === 0 && i !== 14 ? '\u2705' : '\u274c'}`);
+  for (let i = 1; i <= n; i++) out.push(`- Person ${i}: ${i % 7 === 0 ? (i === 14 ? 'red helmet but standing beside the bicycle, not riding' : 'red helmet, riding a bicycle in the bike lane') : 'no red helmet, walking on foot, so not the person described'} \u2192 ${i % 7 === 0 && i !== 14 ? '\u2705' : '\u274c'}`);
   return out.join('\n');
 }
 
