@@ -37,7 +37,7 @@ export function parseSectionBody(
     const bullet = bulletLength(raw.text);
     const content = raw.text.slice(bullet);
     const found = findLastMark(content);
-    const subject = parseNamedSubject(content);
+    const subject = parseNamedSubject(content, found !== null);
     const others = subject ? null : parseOthersSubject(content, found !== null);
     const order = subject || others ? null : parseOrder(content);
     if (introEnd < 0 && !subject && !others && !order && bullet === 0) continue;

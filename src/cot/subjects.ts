@@ -1,5 +1,5 @@
 // Reads who a line is about from its start: `Person 3:`, `Person 1-9:`, `Person 1, 2 and 4:`, `Others:`.
-import { isPersonNoun, isStructuralWord, nounKey, readNumber, readWord, skipSpaces } from './nouns.js';
+import { isAsciiLetter, isPersonNoun, isStructuralWord, nounKey, readNumber, readWord, skipSpaces } from './nouns.js';
 
 export interface NamedSubject {
   kind: 'single' | 'range' | 'list';
@@ -16,7 +16,6 @@ export interface OthersSubject {
 
 const DASHES = '-\u2013\u2014';
 const LIST_SEPARATORS = ',\u3001&/';
-const ARROWS_AND_MARKS = /^(?:\u2192|->|=>|\u2705|\u274C|\u26A0)/;
 
 /** Length of a leading bullet (`- `, `* `, `• `), 0 when there is none. */
 export function bulletLength(text: string): number {
@@ -51,9 +50,10 @@ function isColon(ch: string | undefined): boolean {
 
 /**
  * `<Word> <int>` at the start, extended by `-N` ranges and `, N` / `and N` / `, Word N` lists, then `:`.
- * Person nouns may also be followed directly by `→` or a mark (`- Person 2 → ✅`).
+ * Person nouns need no colon when the line carries a mark (`- Person 2 → ✅`, `Person 2 is the target ✅`):
+ * such a line is a verdict about them, while `Person 2 and Person 4 are adults.` stays a conclusion.
  */
-export function parseNamedSubject(text: string): NamedSubject | null {
+export function parseNamedSubject(text: string, lineHasMark: boolean): NamedSubject | null {
   const nounStart = skipBold(text, 0);
   const nounEnd = readWord(text, nounStart);
   if (nounEnd === nounStart) return null;
@@ -96,8 +96,10 @@ export function parseNamedSubject(text: string): NamedSubject | null {
     items.push([next.value, next.value]);
     pos = next.end;
   }
+  // `Person 3rd`, `Car 2s`: the number must end the word.
+  if (isAsciiLetter(text.charCodeAt(pos))) return null;
   const q = skipSubjectDecorations(text, pos);
-  const isSubject = isColon(text[q]) || (isPersonNoun(noun) && ARROWS_AND_MARKS.test(text.slice(q, q + 2)));
+  const isSubject = isColon(text[q]) || (isPersonNoun(noun) && lineHasMark);
   if (!isSubject) return null;
   const kind = items.length > 1 ? 'list' : items[0][0] === items[0][1] ? 'single' : 'range';
   return { kind, noun, items };

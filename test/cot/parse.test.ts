@@ -264,6 +264,25 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'a line starting with Person N without a colon is a subject only when it carries a mark',
+    think: trace({
+      steps: [{ lines: ['- Person 1: Blue. ❌', '- Person 2: Red. ✅', 'Person 1 and Person 2 were compared above.'] }],
+      summary: ['Person 2 is the man in red ✅', 'Person 1 is not ❌'],
+    }),
+    count: 2,
+    regionMap: { 'the man in red': [1] },
+    verdicts: ['❌', '✅'],
+    consistent: true,
+    noWarnings: true,
+    check: (cot) => {
+      expect(cot.steps[0].lines[2]).toMatchObject({ subjects: [], subjectKind: 'none' });
+      expect(cot.summary!.lines.map((l) => [l.subjects, l.text])).toEqual([
+        [[2], 'Person 2 is the man in red'],
+        [[1], 'Person 1 is not'],
+      ]);
+    },
+  },
+  {
     name: 'summary intro marks are not verdicts',
     think: trace({ steps: [STEP_4], summaryIntro: 'Put ✅ for the target and ❌ for others, ⚠️ for the reference', summary: SUMMARY_4 }),
     count: 4,

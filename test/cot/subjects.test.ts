@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bulletLength, parseNamedSubject, parseOrder, parseOthersSubject } from '../../src/cot/subjects.js';
 
+const hasMark = (text: string): boolean => /[\u2705\u274C\u26A0]/.test(text);
+
 describe('parseNamedSubject', () => {
   it.each([
     ['Person 3: wears red', 'single', 'Person', [[3, 3]]],
@@ -21,15 +23,18 @@ describe('parseNamedSubject', () => {
     ['Person 2 → ✅', 'single', 'Person', [[2, 2]]],
     ['Person 2 ❌', 'single', 'Person', [[2, 2]]],
     ['Person 2：red', 'single', 'Person', [[2, 2]]],
+    ['Person 2 is the target ✅', 'single', 'Person', [[2, 2]]],
+    ['Person 2 and Person 4 are the adults ✅', 'list', 'Person', [[2, 2], [4, 4]]],
   ])('%s', (text, kind, noun, items) => {
-    expect(parseNamedSubject(text)).toEqual({ kind, noun, items });
+    expect(parseNamedSubject(text, hasMark(text))).toEqual({ kind, noun, items });
   });
 
   it.each([
     'Step 1: find the man',
     'So Person 2 and Person 4 are the two adults.',
-    'Person 2 is the target ✅',
+    'Person 2 is the target',
     'Person 3rd: x',
+    'Person 3rd in line ✅',
     'There are 2 groups: left and right',
     'Helmet 5 is red → ✅',
     'The order from left to right is [person 4, person 3].',
@@ -37,11 +42,11 @@ describe('parseNamedSubject', () => {
     'Person: nobody',
     '',
   ])('not a subject: %s', (text) => {
-    expect(parseNamedSubject(text)).toBeNull();
+    expect(parseNamedSubject(text, hasMark(text))).toBeNull();
   });
 
   it('reads numbers longer than 9 digits as out of range', () => {
-    expect(parseNamedSubject('Person 12345678901: x')?.items).toEqual([[Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]]);
+    expect(parseNamedSubject('Person 12345678901: x', false)?.items).toEqual([[Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]]);
   });
 });
 
