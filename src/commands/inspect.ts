@@ -5,7 +5,7 @@ import { DataError, UsageError } from '../errors.js';
 import type { ParsedCot, Sample, SplitPaths } from '../types.js';
 import { Dataset } from '../dataset/dataset.js';
 import { readImageHeader, type ImageHeader } from '../dataset/image-header.js';
-import { resolveSplits } from '../dataset/locate.js';
+import { BUNDLED_SAMPLE_DIR, resolveSplits } from '../dataset/locate.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from './dataset-options.js';
 
@@ -58,7 +58,7 @@ function parseIndex(text: string): number {
 /** One split: --split, else `main` when several exist, else the only one. */
 function pickSplit(opts: InspectOptions): SplitPaths {
   const { splits, bundled } = resolveSplits(selectionFromOptions(opts));
-  if (bundled) process.stderr.write(`humanref-vis: no dataset given or found; using the bundled sample (${splits[0]?.annotationsTsv ?? ''})\n`);
+  if (bundled) process.stderr.write(`humanref-vis: no dataset given or found; using the bundled sample (${BUNDLED_SAMPLE_DIR})\n`);
   return splits.find((s) => s.name === 'main') ?? splits[0];
 }
 
