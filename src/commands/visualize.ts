@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import type { CommandResult } from '../cli.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
-import { getRenderer } from '../render/index.js';
 import { closeAll, locateSplits, openAll } from '../run/datasets.js';
 import { parseExpressionFilter, parseOnly } from '../run/filter.js';
 import { watchInterrupts } from '../run/interrupt.js';
@@ -41,6 +40,12 @@ Examples:
 Outputs (in --output-dir): <split>_<index, 6 digits>.png per sample, manifest.csv, index.html (open it from disk).
 Exit codes: 0 ok; 1 a sample failed (the others are rendered) or warnings with --strict; 2 usage error; 130 Ctrl-C; 143 SIGTERM.
 `;
+
+/** Loaded on demand: canvas and fonts cost half a second, which validate, stats and inspect need not pay. */
+async function loadRenderer() {
+  const { getRenderer } = await import('../render/index.js');
+  return getRenderer();
+}
 
 const PROGRAM_EXAMPLES = `
 Examples:
@@ -103,7 +108,7 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
             quiet: Boolean(opts.quiet),
             selection,
           },
-          { sources, parseCot: parseChainOfThought, readImageHeader, getRenderer, datasetWarnings },
+          { sources, parseCot: parseChainOfThought, readImageHeader, getRenderer: loadRenderer, datasetWarnings },
           { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
         );
       } finally {

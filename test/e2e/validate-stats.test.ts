@@ -1,0 +1,116 @@
+// validate and stats end to end: every broken fixture reported with its index and offset, exit codes, stats numbers.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, FIXTURES, tempCwd, type BrokenCase } from './cli.js';
+
+const cases = JSON.parse(await readFile(join(FIXTURES, 'cases.json'), 'utf8'));
+const BROKEN = Object.entries(cases.broken as Record<string, BrokenCase>);
+const MAIN = cases.splits.main.samples as { tags: string[]; gtBoxes: unknown[]; targets: number[] }[];
+const REJECTION = cases.splits.rejection.samples as unknown[];
+
+let cwd: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ dir: cwd, cleanup } = await tempCwd());
+});
+afterAll(async () => {
+  await cleanup();
+});
+
+interface Problem {
+  level: string;
+  split: string;
+  file: string;
+  index: number | null;
+  offset: number | null;
+  code: string;
+  message: string;
+}
+
+const problemsOf = (stdout: string): Problem[] => (stdout.trim() ? stdout.trim().split('\n').map((l) => JSON.parse(l)) : []);
+
+describe('validate', () => {
+  it.each(BROKEN)('%s: reported with its file, index and offset, and the right exit code', async (_name, c) => {
+    const dir = join(FIXTURES, c.dir);
+    const [json, text] = await Promise.all([cli(['validate', '--data-dir', dir, '--json'], { cwd }), cli(['validate', '--data-dir', dir], { cwd })]);
+    const problems = problemsOf(json.stdout);
+    const errors = problems.filter((p) => p.level === 'error');
+    if (c.scope === 'none') {
+      expect(json.code).toBe(0);
+      expect(errors).toEqual([]);
+      return;
+    }
+    expect(json.code).toBe(1);
+    expect(text.code).toBe(1);
+    const match = errors.find((p) => p.code === c.code && p.index === c.badIndex);
+    expect(match, JSON.stringify(errors)).toBeDefined();
+    expect(match!.file).toBe(join(dir, c.file!));
+    expect(match!.offset).toBe(c.errorOffset);
+    if (c.scope === 'sample') {
+      expect(match!.message).toContain(`sample ${c.badIndex}, byte offset ${c.errorOffset}`);
+      // The text report carries the same line, with file, index and offset.
+      expect(text.stdout).toContain(`error: ${match!.message}`);
+    } else {
+      expect(text.stdout).toContain(join(dir, c.file!));
+    }
+  });
+
+  // lineidx-mid-line: cases.json calls sample 0 good, but the dataset reader also rejects it (the .lineidx says its
+  // line is 700 bytes long, the newline comes at 695). Reported to the dataset/fixture owners; left out until they agree.
+  const KNOWN_DISAGREEMENTS = new Set(['lineidx-mid-line']);
+
+  it('reports only the bad sample of each per-sample case, never a good one', async () => {
+    for (const [name, c] of BROKEN.filter(([n, c]) => c.scope === 'sample' && !KNOWN_DISAGREEMENTS.has(n))) {
+      const r = await cli(['validate', '--data-dir', join(FIXTURES, c.dir), '--json', '--quiet'], { cwd });
+      const errorIndices = problemsOf(r.stdout).filter((p) => p.level === 'error').map((p) => p.index);
+      expect(errorIndices, name).toEqual([c.badIndex]);
+    }
+  });
+
+  it('the bundled sample has findings but nothing broken: exit 0, and 1 with --strict', async () => {
+    const r = await cli(['validate', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    const problems = problemsOf(r.stdout);
+    expect(problems.every((p) => p.level === 'warning')).toBe(true);
+    const codes = new Set(problems.map((p) => p.code));
+    for (const code of ['box-past-border', 'zero-size-box', 'text-label-disagreement']) expect(codes).toContain(code);
+    expect(problems.every((p) => typeof p.index === 'number' && typeof p.offset === 'number')).toBe(true);
+    const strict = await cli(['validate', '--strict', '--quiet'], { cwd });
+    expect(strict.code).toBe(1);
+  });
+
+  it('a missing path is a usage error (exit 2)', async () => {
+    const r = await cli(['validate', '--data-dir', 'nowhere'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nowhere');
+  });
+});
+
+describe('stats', () => {
+  it('counts the bundled sample (annotations only) as JSON', async () => {
+    const r = await cli(['stats', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.splits.main.samples).toBe(MAIN.length);
+    expect(report.splits.rejection.samples).toBe(REJECTION.length);
+    expect(report.total.samples).toBe(MAIN.length + REJECTION.length);
+    expect(report.splits.rejection.rejectionShare).toBe(1);
+    expect(report.splits.main.inconsistent).toBe(MAIN.filter((s) => s.tags.includes('inconsistent')).length);
+    const candidates = Object.entries(report.splits.main.candidatesPerSample as Record<string, number>).reduce((n, [k, v]) => n + Number(k) * v, 0);
+    expect(candidates).toBe(MAIN.reduce((n, s) => n + s.gtBoxes.length, 0));
+    const verdicts = report.total.verdicts;
+    expect(verdicts['✅'] + verdicts['❌'] + verdicts['⚠️'] + verdicts.none).toBe(candidates + report.splits.rejection.verdicts['✅'] + report.splits.rejection.verdicts['❌'] + report.splits.rejection.verdicts['⚠️'] + report.splits.rejection.verdicts.none);
+    expect(report.total.reasoningLength.max).toBeGreaterThan(report.total.reasoningLength.min);
+  });
+
+  it('prints a table, and exits 1 when an annotation cannot be read', async () => {
+    const table = await cli(['stats'], { cwd });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^split\s+samples/);
+    expect(table.stdout).toContain('candidates per sample');
+    const broken = await cli(['stats', '--data-dir', join(FIXTURES, 'broken/invalid-json')], { cwd });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/sample 1, byte offset 696/);
+  });
+});
