@@ -38,7 +38,7 @@ export function panelMetrics(width: number, height: number) {
     gutter: Math.round(size * 1.6),
     columnWidth: Math.round(size * 38),
     /** Columns grow to this height (or the image's) before a new column starts. */
-    maxColumnHeight: Math.max(height, size * 80),
+    maxColumnHeight: Math.max(height, size * 100),
     footerSize: Math.max(14, size - 2),
   };
 }

@@ -110,7 +110,20 @@ function toWords(tokens: Token[]): Word[] {
       cur.tokens.push(t);
     }
   }
-  return words;
+  return glueMarks(words);
+}
+
+/** A word made only of emoji (`✅`, `⚠️`) stays on the line of the word before it: `→ ✅` never splits. */
+function glueMarks(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (prev && w.tokens.every((t) => t.kind === 'emoji') && prev.tokens[prev.tokens.length - 1].kind !== 'missing') {
+      if (w.space) prev.tokens.push(w.space);
+      prev.tokens.push(...w.tokens);
+    } else out.push(w);
+  }
+  return out;
 }
 
 /** Splits a token into pieces that can be placed one by one when a word is wider than a line. */

@@ -67,6 +67,13 @@ describe('wrapParagraphs', () => {
     const e = wrapParagraphs([para('✅✅')], 100, mono);
     expect(e[0].width).toBe(40);
   });
+  it('never separates a mark from the word before it', () => {
+    const lines = wrapParagraphs([para('- Person 4: wearing a red shirt. → ⚠️')], 330, mono);
+    expect(lines).toHaveLength(2);
+    expect(lines[1].runs.map((r) => r.text).join('')).toBe('→ ⚠️');
+    const bare = wrapParagraphs([para('aaaa bbbb ✅')], 95, mono);
+    expect(bare.map((l) => l.runs.map((r) => r.text).join(''))).toEqual(['aaaa', 'bbbb ✅']);
+  });
   it('merges neighbouring runs of one style', () => {
     const lines = wrapParagraphs([{ ...para(''), pieces: [{ text: 'a b ' }, { text: 'c' }, { text: 'Person 2', bold: true, color: '#ff0000' }] }], 500, mono);
     expect(lines[0].runs.map((r) => r.text)).toEqual(['a b c', 'Person 2']);

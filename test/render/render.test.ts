@@ -169,7 +169,7 @@ describe('reasoning panel', () => {
     const ms = performance.now() - t;
     expect(ms).toBeLessThan(5000);
     expect(layout.flow.columns).toBeGreaterThan(1);
-    expect(out.height).toBeLessThanOrEqual(Math.max(960, 80 * 20) + layout.footer.height);
+    expect(out.height).toBeLessThanOrEqual(Math.max(960, 100 * 22) + layout.footer.height);
     const runs = absoluteRuns(layout);
     for (const r of runs) {
       expect(r.x).toBeGreaterThanOrEqual(0);

@@ -36,3 +36,41 @@ describe.skipIf(!dir)('visual check renders', () => {
     expect(true).toBe(true);
   });
 });
+
+describe.skipIf(!dir)('visual check of fixtures/sample', () => {
+  it('renders every fixture sample of both splits', async () => {
+    const { Dataset } = await import('../../src/dataset/dataset.js');
+    const root = join(import.meta.dirname, '../../fixtures/sample');
+    const r = await getRenderer();
+    for (const [name, prefix] of [['main', 'humanref_cot'], ['rejection', 'humanref_cot_rejection']] as const) {
+      const ds = await Dataset.open({
+        name,
+        imagesTsv: join(root, `${prefix}.images.tsv`),
+        annotationsTsv: join(root, `${prefix}.annotations.tsv`),
+        annotationsLineidx: join(root, `${prefix}.annotations.tsv.lineidx`),
+      });
+      try {
+        for (let i = 0; i < ds.length; i++) {
+          let s;
+          try {
+            s = await ds.readSample(i);
+          } catch (e) {
+            console.log(name, i, 'unreadable:', (e as Error).message);
+            continue;
+          }
+          const cot = fakeParse(s.annotation.think, s.annotation.gtBoxes.length, s.annotation.regionMap);
+          const t = performance.now();
+          try {
+            const img = await r.render(s, cot);
+            writeFileSync(join(dir!, `fixture-${name}-${i}.png`), img.data);
+            console.log(name, i, img.width, img.height, `${(performance.now() - t).toFixed(0)} ms`, cot.warnings.length, 'warnings');
+          } catch (e) {
+            console.log(name, i, 'render error:', (e as Error).message);
+          }
+        }
+      } finally {
+        await ds.close();
+      }
+    }
+  });
+});
