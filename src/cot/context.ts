@@ -24,6 +24,7 @@ export function createContext(candidateCount: unknown): ParseContext {
   let count = 0;
   if (typeof candidateCount === 'number' && Number.isFinite(candidateCount) && candidateCount >= 0) {
     count = Math.floor(candidateCount);
+    if (count !== candidateCount) warn(`candidateCount ${candidateCount} is not an integer; using ${count}`);
     if (count > MAX_CANDIDATES) {
       warn(`candidateCount ${count} is implausibly large; using ${MAX_CANDIDATES}`);
       count = MAX_CANDIDATES;

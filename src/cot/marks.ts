@@ -4,13 +4,14 @@ import type { Mark } from '../types.js';
 const CHECK = '\u2705';
 const CROSS = '\u274C';
 const WARNING = '\u26A0';
-const VS16 = '\uFE0F';
+// Variation selectors (emoji U+FE0F, text U+FE0E) belong to the mark before them.
+const isVariationSelector = (ch: string | undefined): boolean => ch === '\uFE0F' || ch === '\uFE0E';
 
 export interface FoundMark {
   mark: Mark;
   /** Index of the mark's first code unit in the searched text. */
   index: number;
-  /** Code units including an optional U+FE0F. */
+  /** Code units including an optional variation selector. */
   length: number;
 }
 
@@ -25,7 +26,7 @@ function markOf(ch: string): Mark | null {
 export function findLastMark(text: string): FoundMark | null {
   for (let i = text.length - 1; i >= 0; i--) {
     const mark = markOf(text[i]);
-    if (mark) return { mark, index: i, length: text[i + 1] === VS16 ? 2 : 1 };
+    if (mark) return { mark, index: i, length: isVariationSelector(text[i + 1]) ? 2 : 1 };
   }
   return null;
 }

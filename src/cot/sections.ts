@@ -25,11 +25,11 @@ export interface Section {
   end: number;
 }
 
-const STEP_HEADER = /^#+\s*step\s*(\d+)(?!\d)\s*[:\uFF1A.)\u2013-]?\s*/i;
+const STEP_HEADER = /^#+\s*(?:\*\*)?\s*step\s*(\d+)(?!\d)\s*[:\uFF1A.)\u2013-]?\s*/i;
 const STEP_PREFIX = /^step\s*\d+\s*[:\uFF1A.)\u2013-]\s*/i;
-const SUMMARY_WORD = /summar(?:i[sz]|y)/i;
+const SUMMARY_WORD = /summar(?:i[sz]|y)|\bre\s*-?\s*check/i;
 const SUMMARY_TITLE = /^summar(?:i[sz]e|y)\b.*\bre\s*-?\s*check/i;
-const FINALIZE = /^let(?:['\u2019\u2018`]?s|\s+us)\s+now\s+finali[sz]e\b\s*[:\uFF1A]?/i;
+const FINALIZE = /^let(?:['\u2019\u2018`]?s|\s+us)\s+(?:now\s+)?finali[sz]e\b\s*[:\uFF1A]?/i;
 
 /** Classifies one trimmed line; `inSummary` stops `Let’s now finalize:` from opening a second summary. */
 export function classifyHeader(text: string, inSummary: boolean): Header | null {
@@ -39,7 +39,7 @@ export function classifyHeader(text: string, inSummary: boolean): Header | null 
       let title = text.slice(step[0].length);
       // `# Step 1: Step 1: ...` repeats its own prefix.
       for (let m = STEP_PREFIX.exec(title); m; m = STEP_PREFIX.exec(title)) title = title.slice(m[0].length);
-      title = title.trim();
+      title = title.replace(/^\*\*\s*/, '').replace(/\*\*\s*$/, '').trim();
       if (!SUMMARY_TITLE.test(title)) return { type: 'step', number: Number(step[1]), title };
       return { type: 'summary', header: text, bodyOffset: text.length };
     }

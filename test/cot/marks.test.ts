@@ -11,6 +11,7 @@ describe('findLastMark and stripTrailingMark', () => {
     ['Person 1: blue -> ✅', '✅', 'Person 1: blue'],
     ['Person 1: blue → ✅.', '✅', 'Person 1: blue'],
     ['Person 1: blue ✅\uFE0F', '✅', 'Person 1: blue'],
+    ['Person 1: blue ⚠\uFE0E', '⚠️', 'Person 1: blue'],
     ['Person 1: ❌ at first, then ✅ after a closer look', '✅', 'Person 1: ❌ at first, then ✅ after a closer look'],
     ['Person 1: ✅ ❌', '❌', 'Person 1: ✅'],
     ['Person 1: no mark', null, 'Person 1: no mark'],
