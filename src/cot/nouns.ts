@@ -11,7 +11,8 @@ const STRUCTURAL_WORDS = new Set([
 ]);
 
 export function isPersonNoun(word: string): boolean {
-  return PERSON_NOUNS.has(word.toLowerCase());
+  // Length first: most words are not 6-7 letters long, and lowercasing allocates.
+  return (word.length === 6 || word.length === 7) && PERSON_NOUNS.has(word.toLowerCase());
 }
 
 export function isStructuralWord(word: string): boolean {
