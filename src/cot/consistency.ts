@@ -23,7 +23,8 @@ export function targetsFromRegionMap(entries: [string, unknown][], ctx: ParseCon
       if (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < ctx.candidateCount) {
         targets.add(index + 1);
       } else {
-        ctx.warn(`region_map ${quote(expr)}: index ${String(index)} is out of range (${ctx.candidateCount} candidates)`);
+        const count = ctx.candidateCount;
+        ctx.warn(`region_map ${quote(expr)}: index ${String(index)} is out of range (${count} candidates)`);
       }
     }
   }

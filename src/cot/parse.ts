@@ -58,7 +58,7 @@ function parse(think: string, regionMap: unknown, ctx: ParseContext): ParsedCot 
   const summaries: CotSummary[] = [];
   const subjectNounKeys = new Set<string>();
   for (const section of sections) {
-    const parsed = parseSection(think, lines, section, ctx, steps.length);
+    const parsed = parseSection(think, lines, section, ctx);
     for (const noun of parsed.subjectNouns) subjectNounKeys.add(nounKey(noun));
     if (parsed.step) steps.push(parsed.step);
     if (parsed.summary) summaries.push(parsed.summary);
@@ -93,17 +93,17 @@ function parseSection(
   lines: RawLine[],
   section: Section,
   ctx: ParseContext,
-  stepIndex: number,
 ): { step?: CotStep; summary?: CotSummary; subjectNouns: string[] } {
   const headerLine = lines[section.headerLine];
   const from = section.headerLine + 1;
   const span: Span = spanOfLines(lines, section.headerLine, section.end) ?? headerLine;
   const { header } = section;
-  const where = header.type === 'step' ? `step ${Number.isFinite(header.number) ? header.number : stepIndex + 1}` : 'summary';
+  const where = header.type === 'step' ? `step ${header.number}` : 'summary';
   const introStart = headerLine.start + (header.type === 'summary' ? header.bodyOffset : headerLine.text.length);
   const body = parseSectionBody(think, lines, from, section.end, introStart, span.end, where, ctx);
   if (header.type === 'step') {
-    const step: CotStep = { ...span, number: header.number, title: header.title, intro: body.intro, lines: body.lines };
+    const { number, title } = header;
+    const step: CotStep = { ...span, number, title, intro: body.intro, lines: body.lines };
     return { step, subjectNouns: body.subjectNouns };
   }
   const summary: CotSummary = { ...span, header: header.header, intro: body.intro, lines: body.lines };

@@ -13,8 +13,9 @@ export interface SectionBody {
 }
 
 /**
- * Parses lines[from..to), which end at offset sectionEnd. The intro runs from `introStart` to the first line that names a subject,
- * gives an order or starts with a bullet; every non-blank line from there on is a CotLine.
+ * Parses lines[from..to), which end at offset sectionEnd. The intro runs from `introStart` to the first
+ * line that names a subject, gives an order or starts with a bullet; every non-blank line from there on
+ * is a CotLine.
  */
 export function parseSectionBody(
   think: string,

@@ -105,8 +105,16 @@ export function parseNamedSubject(text: string, lineHasMark: boolean): NamedSubj
   return { kind, noun, items };
 }
 
-const OTHERS =
-  /^(?:(?:for|as\s+for|and|but)\s+)?(?:all\s+)?(?:the\s+)?(?:others?(?:\s+(\d{1,9}))?(?:\s+(?:people|persons|candidates|individuals|ones))?|rest(?:\s+of\s+(?:the\s+)?(?:people|persons|candidates|individuals|them))?|remaining(?:\s+(\d{1,9}))?(?:\s+(?:people|persons|candidates|individuals|ones))?|everyone\s+else|everybody\s+else)(?![A-Za-z0-9])/i;
+const PEOPLE = '(?:people|persons|candidates|individuals|ones)';
+// `Others`, `All other 12 people`, `For the remaining 66 people`, `The rest`, `Everyone else`.
+const OTHERS = new RegExp(
+  '^(?:(?:for|as\\s+for|and|but)\\s+)?(?:all\\s+)?(?:the\\s+)?(?:' +
+    `others?(?:\\s+(\\d{1,9}))?(?:\\s+${PEOPLE})?` +
+    '|rest(?:\\s+of\\s+(?:the\\s+)?(?:people|persons|candidates|individuals|them))?' +
+    `|remaining(?:\\s+(\\d{1,9}))?(?:\\s+${PEOPLE})?` +
+    '|everyone\\s+else|everybody\\s+else)(?![A-Za-z0-9])',
+  'i',
+);
 
 /** `Others:`, `The remaining 66 people:`, `For the remaining 66 people: ...`; needs a colon or a mark. */
 export function parseOthersSubject(text: string, lineHasMark: boolean): OthersSubject | null {
