@@ -1,6 +1,7 @@
 // Every output file is written as a temp file in the same folder, then renamed: readers never see half a file.
 import { mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
-import { unlinkSync } from 'node:fs';
+import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import path from 'node:path';
 
 /** The output folder cannot be written (full disk, no permission, gone): the whole run stops with one message. */
@@ -39,6 +40,66 @@ export async function writeFileAtomic(dir: string, name: string, data: Buffer | 
   } finally {
     liveTempFiles.delete(temp);
   }
+}
+
+/** A file written bit by bit (manifest, gallery) that appears under its name only on `commit`. */
+export interface AtomicStream {
+  /** Writes a chunk, waiting when the disk is slower than the run (so nothing piles up in memory). */
+  write(chunk: string): Promise<void>;
+  commit(): Promise<string>;
+  /** Removes the temp file; safe to call after a failure. */
+  abort(): Promise<void>;
+}
+
+export function createAtomicStream(dir: string, name: string): AtomicStream {
+  const target = path.join(dir, name);
+  const temp = path.join(dir, `.${name}.${process.pid}.${++tempCounter}.tmp`);
+  liveTempFiles.add(temp);
+  const stream: WriteStream = createWriteStream(temp, { flags: 'wx' });
+  let failure: unknown;
+  stream.on('error', (error) => {
+    failure ??= error;
+  });
+  const fail = (error: unknown): never => {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code && FATAL_CODES.has(code) ? toOutputError(error, target) : error;
+  };
+  const cleanup = async () => {
+    stream.destroy();
+    await unlink(temp).catch(() => undefined);
+    liveTempFiles.delete(temp);
+  };
+  return {
+    async write(chunk) {
+      if (failure) fail(failure);
+      if (!stream.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            stream.off('drain', done);
+            stream.off('error', done);
+            stream.off('close', done);
+            resolve();
+          };
+          stream.on('drain', done).on('error', done).on('close', done);
+        });
+      }
+      if (failure) fail(failure);
+    },
+    async commit() {
+      try {
+        if (failure) throw failure;
+        stream.end();
+        await finished(stream);
+        await rename(temp, target);
+        liveTempFiles.delete(temp);
+        return target;
+      } catch (error) {
+        await cleanup();
+        return fail(error);
+      }
+    },
+    abort: cleanup,
+  };
 }
 
 /** Removes temp files of writes still in progress; safe to call from a signal handler. */

@@ -1,6 +1,6 @@
-// manifest.csv: one row per selected sample that finished, rendered or failed, in selection order.
+// manifest.csv: one row per selected sample that finished, rendered or failed, in selection order, streamed to disk.
 import { writeToString } from 'fast-csv';
-import { writeFileAtomic } from './atomic-write.js';
+import { createAtomicStream, type AtomicStream } from './atomic-write.js';
 import { byPosition, type Outcome } from './outcome.js';
 
 export const MANIFEST_HEADERS = [
@@ -65,11 +65,32 @@ export function manifestRow(outcome: Outcome): Row {
   };
 }
 
+const CSV_OPTIONS = { headers: [...MANIFEST_HEADERS], includeEndRowDelimiter: true };
+
 export async function manifestCsv(outcomes: readonly Outcome[]): Promise<string> {
   const rows = [...outcomes].sort(byPosition).map(manifestRow);
-  return writeToString(rows, { headers: [...MANIFEST_HEADERS], alwaysWriteHeaders: true, includeEndRowDelimiter: true });
+  return writeToString(rows, { ...CSV_OPTIONS, alwaysWriteHeaders: true });
 }
 
-export async function writeManifest(dir: string, outcomes: readonly Outcome[]): Promise<string> {
-  return writeFileAtomic(dir, 'manifest.csv', await manifestCsv(outcomes));
+/** Writes rows as outcomes arrive (the caller sends them in selection order); the file appears on `commit`. */
+export class ManifestWriter {
+  private constructor(private readonly out: AtomicStream) {}
+
+  static async open(dir: string): Promise<ManifestWriter> {
+    const writer = new ManifestWriter(createAtomicStream(dir, 'manifest.csv'));
+    await writer.out.write(await writeToString([], { ...CSV_OPTIONS, alwaysWriteHeaders: true }));
+    return writer;
+  }
+
+  async add(outcome: Outcome): Promise<void> {
+    await this.out.write(await writeToString([manifestRow(outcome)], { ...CSV_OPTIONS, writeHeaders: false }));
+  }
+
+  commit(): Promise<string> {
+    return this.out.commit();
+  }
+
+  abort(): Promise<void> {
+    return this.out.abort();
+  }
 }

@@ -20,8 +20,9 @@ export interface SelectionResult {
   refs: SampleRef[];
   /** How many samples qualified before sampling and sharding. */
   population: number;
-  /** Samples whose annotation could not be read while filtering (they cannot match). */
+  /** The first few reasons samples could not be read while filtering (they cannot match), and how many there were. */
   unreadable: string[];
+  unreadableCount: number;
 }
 
 function candidateRefs(sources: readonly SampleSource[], indices: number[] | undefined): SampleRef[] {
@@ -51,9 +52,10 @@ async function filterRefs(
   filter: SampleFilter,
   parseCot: ParseCot,
   options: SelectionOptions,
-): Promise<{ kept: SampleRef[]; unreadable: string[] }> {
+): Promise<{ kept: SampleRef[]; unreadable: string[]; unreadableCount: number }> {
   const keep = new Array<boolean>(refs.length).fill(false);
   const unreadable: string[] = [];
+  let unreadableCount = 0;
   await runPool(
     refs,
     async (ref, position) => {
@@ -63,21 +65,22 @@ async function filterRefs(
         const cot = parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
         keep[position] = matchesFilter(record, cot, filter);
       } catch (error) {
-        unreadable.push(error instanceof Error ? error.message : String(error));
+        if (unreadableCount++ < 10) unreadable.push(error instanceof Error ? error.message : String(error));
       }
     },
     { concurrency: options.concurrency, shouldStop: () => options.signal?.aborted ?? false },
   );
-  return { kept: refs.filter((_, i) => keep[i]), unreadable };
+  return { kept: refs.filter((_, i) => keep[i]), unreadable, unreadableCount };
 }
 
 export async function selectSamples(sources: readonly SampleSource[], parseCot: ParseCot, options: SelectionOptions): Promise<SelectionResult> {
   let refs = candidateRefs(sources, options.indices);
   let unreadable: string[] = [];
+  let unreadableCount = 0;
   if (isFilterActive(options.filter)) {
-    ({ kept: refs, unreadable } = await filterRefs(sources, refs, options.filter, parseCot, options));
+    ({ kept: refs, unreadable, unreadableCount } = await filterRefs(sources, refs, options.filter, parseCot, options));
   }
   const positions = samplePositions(refs.length, options.numVis, options.seed);
   const picked = positions.map((p) => refs[p]);
-  return { refs: applyShard(picked, options.shard), population: refs.length, unreadable };
+  return { refs: applyShard(picked, options.shard), population: refs.length, unreadable, unreadableCount };
 }

@@ -2,12 +2,12 @@
 import { UsageError } from '../errors.js';
 import type { ImageFormat } from '../types.js';
 import { OutputError, prepareOutputDir } from './atomic-write.js';
-import { writeGallery } from './gallery.js';
-import { writeManifest } from './manifest.js';
+import { GalleryWriter } from './gallery.js';
+import { ManifestWriter } from './manifest.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { renderSamples } from './render-run.js';
 import { selectSamples, type SelectionOptions } from './selection.js';
-import { formatSummary } from './summary.js';
+import { formatSummary, RunTally } from './summary.js';
 import type { OutputFormat, ParseCot, SampleRenderer, SampleSource } from './types.js';
 
 export interface VisualizeOptions {
@@ -44,6 +44,11 @@ export function exitCodeForSignal(reason: unknown): number {
   return reason === 'SIGTERM' ? 143 : 130;
 }
 
+/** The output folder is unusable before anything was rendered: the user's --output-dir, so a usage error. */
+function asUsageError(error: unknown): never {
+  throw error instanceof OutputError ? new UsageError(error.message) : error;
+}
+
 export async function runVisualize(options: VisualizeOptions, deps: VisualizeDeps, io: RunIo): Promise<number> {
   const now = io.now ?? (() => performance.now());
   const started = now();
@@ -52,22 +57,27 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
   };
   for (const warning of deps.datasetWarnings ?? []) io.stderr.write(`warning: ${warning}\n`);
 
-  try {
-    await prepareOutputDir(options.outputDir);
-  } catch (error) {
-    if (error instanceof OutputError) throw new UsageError(error.message);
-    throw error;
-  }
+  await prepareOutputDir(options.outputDir).catch(asUsageError);
 
   const selection = await selectSamples(deps.sources, deps.parseCot, { ...options.selection, concurrency: options.concurrency * 4, signal: io.signal });
-  for (const message of selection.unreadable.slice(0, 10)) io.stderr.write(`warning: skipped while filtering: ${message}\n`);
-  if (selection.unreadable.length > 10) io.stderr.write(`warning: ... ${selection.unreadable.length - 10} more samples could not be read while filtering\n`);
+  for (const message of selection.unreadable) io.stderr.write(`warning: skipped while filtering: ${message}\n`);
+  const moreUnreadable = selection.unreadableCount - selection.unreadable.length;
+  if (moreUnreadable > 0) io.stderr.write(`warning: ... ${moreUnreadable} more samples could not be read while filtering\n`);
   if (selection.refs.length === 0 && !io.signal?.aborted) say('no samples match the selection; nothing to render');
 
   const progress = new Progress(io.stderr, selection.refs.length, 'rendering', { quiet: options.quiet });
-  const renderer = selection.refs.length > 0 && !io.signal?.aborted ? await deps.getRenderer() : null;
-  const result = renderer
-    ? await renderSamples({
+  const tally = new RunTally();
+  // The manifest and gallery are streamed as samples finish, so memory does not grow with --num-vis.
+  const manifest = await ManifestWriter.open(options.outputDir).catch(asUsageError);
+  const gallery = await GalleryWriter.open(options.outputDir).catch(async (error: unknown) => {
+    await manifest.abort();
+    return asUsageError(error);
+  });
+  let writeError: OutputError | undefined;
+  try {
+    const renderer = selection.refs.length > 0 && !io.signal?.aborted ? await deps.getRenderer() : null;
+    if (renderer) {
+      const result = await renderSamples({
         sources: deps.sources,
         refs: selection.refs,
         parseCot: deps.parseCot,
@@ -78,39 +88,44 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
         fast: options.fast,
         concurrency: options.concurrency,
         signal: io.signal,
-        onRecord: options.json ? (record) => io.stdout.write(`${JSON.stringify(record)}\n`) : undefined,
+        onOutcome: async (outcome) => {
+          tally.add(outcome);
+          if (options.json && outcome.status === 'rendered') io.stdout.write(`${JSON.stringify(outcome.record)}\n`);
+          await manifest.add(outcome);
+          await gallery.add(outcome);
+        },
         onDone: (outcome) => progress.tick(outcome.status === 'rendered'),
-      })
-    : { outcomes: [], outputError: undefined };
-  progress.finish();
-
-  // The manifest and gallery describe what was done, also after an interrupt or a failed write.
-  let writeError = result.outputError;
-  try {
-    await writeManifest(options.outputDir, result.outcomes);
-    await writeGallery(options.outputDir, result.outcomes);
-  } catch (error) {
-    if (!(error instanceof OutputError)) throw error;
-    writeError ??= error;
+      });
+      writeError = result.outputError;
+    }
+  } finally {
+    progress.finish();
+    // The manifest and gallery describe what was done, also after an interrupt or a failed write.
+    try {
+      await manifest.commit();
+      await gallery.commit({ rendered: tally.rendered, inconsistent: tally.inconsistent, failed: tally.failed }, tally.failures);
+    } catch (error) {
+      await gallery.abort();
+      if (!(error instanceof OutputError)) throw error;
+      writeError ??= error;
+    }
   }
 
   const interrupted = io.signal?.aborted ? String(io.signal.reason ?? 'SIGINT') : undefined;
   const summary = formatSummary({
     selected: selection.refs.length,
-    outcomes: result.outcomes,
+    tally,
     seconds: (now() - started) / 1000,
     outputDir: options.outputDir,
     stoppedBy: interrupted ? `interrupted (${interrupted})` : writeError ? 'the output folder stopped taking files' : undefined,
     verbose: !options.quiet,
   });
-  const failed = result.outcomes.some((o) => o.status === 'failed');
   // --quiet keeps the summary only when something went wrong.
-  if (!options.quiet || failed || writeError || interrupted) io.stderr.write(summary);
+  if (!options.quiet || tally.failed > 0 || writeError || interrupted) io.stderr.write(summary);
   if (writeError) io.stderr.write(`humanref-vis: ${writeError.message}\n`);
 
   if (interrupted) return exitCodeForSignal(io.signal?.reason);
-  if (writeError || failed) return 1;
-  const warned = result.outcomes.some((o) => o.status === 'rendered' && o.record.warnings.length > 0);
-  if (options.strict && (warned || (deps.datasetWarnings?.length ?? 0) > 0)) return 1;
+  if (writeError || tally.failed > 0) return 1;
+  if (options.strict && (tally.warned > 0 || (deps.datasetWarnings?.length ?? 0) > 0)) return 1;
   return 0;
 }

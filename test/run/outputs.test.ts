@@ -1,7 +1,10 @@
 import { parseString } from 'fast-csv';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, galleryHtml } from '../../src/run/gallery.js';
-import { MANIFEST_HEADERS, manifestCsv } from '../../src/run/manifest.js';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { escapeHtml, galleryHtml, GalleryWriter } from '../../src/run/gallery.js';
+import { MANIFEST_HEADERS, manifestCsv, ManifestWriter } from '../../src/run/manifest.js';
 import type { Outcome } from '../../src/run/outcome.js';
 import { buildSampleRecord, countVerdicts } from '../../src/run/sample-json.js';
 import type { Sample } from '../../src/types.js';
@@ -95,5 +98,40 @@ describe('gallery', () => {
     expect(html).toContain('<style>');
     expect(html).toContain('inconsistent');
     expect(html).toContain('✅ 1');
+  });
+});
+
+describe('streamed manifest and gallery', () => {
+  it('write the same bytes as the one-shot forms, and appear only on commit', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'humanref-vis-stream-'));
+    try {
+      const outcomes = [rendered(4, 0), failed, rendered(7, 2)];
+      const manifest = await ManifestWriter.open(dir);
+      const gallery = await GalleryWriter.open(dir);
+      for (const o of outcomes) {
+        await manifest.add(o);
+        await gallery.add(o);
+      }
+      expect((await readdir(dir)).filter((f) => !f.startsWith('.'))).toEqual([]);
+      await manifest.commit();
+      await gallery.commit({ rendered: 2, inconsistent: 2, failed: 1 }, [{ split: 'rejection', index: 9, error: failed.status === 'failed' ? failed.error : '' }]);
+      expect((await readdir(dir)).sort()).toEqual(['index.html', 'manifest.csv']);
+      expect(await readFile(path.join(dir, 'manifest.csv'), 'utf8')).toBe(await manifestCsv(outcomes));
+      expect(await readFile(path.join(dir, 'index.html'), 'utf8')).toBe(galleryHtml(outcomes));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('abort leaves nothing behind', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'humanref-vis-stream-'));
+    try {
+      const manifest = await ManifestWriter.open(dir);
+      await manifest.add(failed);
+      await manifest.abort();
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

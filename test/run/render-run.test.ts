@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outputFileName, renderSamples } from '../../src/run/render-run.js';
-import type { SampleRecord } from '../../src/run/sample-json.js';
+import type { Outcome } from '../../src/run/outcome.js';
 import { runVisualize } from '../../src/run/visualize-run.js';
 import { fakeHeader, fakeParseCot, fakeRenderer, fakeSource, type FakeSampleSpec } from './fakes.js';
 
@@ -21,9 +21,9 @@ describe('renderSamples', () => {
   it('renders every good sample, records the broken one, and reports records in selection order', async () => {
     const source = fakeSource('main', specs(12, [5]), { readDelay: (i) => (12 - i) % 4 });
     const renderer = fakeRenderer();
-    const records: SampleRecord[] = [];
+    const outcomes: Outcome[] = [];
     const refs = Array.from({ length: 12 }, (_, index) => ({ source: 0, index }));
-    const { outcomes, outputError } = await renderSamples({
+    const { outputError } = await renderSamples({
       sources: [source],
       refs,
       parseCot: fakeParseCot,
@@ -33,8 +33,14 @@ describe('renderSamples', () => {
       format: 'png',
       fast: false,
       concurrency: 3,
-      onRecord: (r) => records.push(r),
+      onOutcome: async (o) => {
+        // A slow consumer must not reorder anything.
+        await new Promise((r) => setTimeout(r, o.position % 3));
+        outcomes.push(o);
+      },
     });
+    const records = outcomes.flatMap((o) => (o.status === 'rendered' ? [o.record] : []));
+    expect(outcomes.map((o) => o.position)).toEqual(refs.map((_, i) => i));
     expect(outputError).toBeUndefined();
     expect(renderer.maxActive).toBeLessThanOrEqual(3);
     expect(records.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11]);
@@ -57,7 +63,11 @@ describe('renderSamples', () => {
     });
     const { mkdir } = await import('node:fs/promises');
     await mkdir(out);
+    const outcomes: Outcome[] = [];
     const result = await renderSamples({
+      onOutcome: (o) => {
+        outcomes.push(o);
+      },
       sources: [fakeSource('main', specs(50))],
       refs: Array.from({ length: 50 }, (_, index) => ({ source: 0, index })),
       parseCot: fakeParseCot,
@@ -69,8 +79,8 @@ describe('renderSamples', () => {
       concurrency: 2,
     });
     expect(result.outputError?.message).toMatch(/cannot write .*out/);
-    expect(result.outcomes.length).toBeLessThan(10);
-    expect(result.outcomes.every((o) => o.status === 'rendered')).toBe(true);
+    expect(outcomes.length).toBeLessThan(10);
+    expect(outcomes.every((o) => o.status === 'rendered')).toBe(true);
   });
 
   it('names files <split>_<6 digits>.<ext>, never from data', () => {
@@ -139,6 +149,18 @@ describe('runVisualize', () => {
     expect(pngs.length).toBeLessThan(40);
     const manifest = (await readFile(path.join(dir, 'manifest.csv'), 'utf8')).trim().split('\n');
     expect(manifest).toHaveLength(pngs.length + 1);
+  });
+
+  it('an output folder that disappears mid-run stops the run with one error, exit 1', async () => {
+    const out = path.join(dir, 'out');
+    const { err, io: streams } = io();
+    const d = { ...deps(specs(30)), getRenderer: async () => fakeRenderer({ onRender: async (s) => { if (s.index === 4) await rename(out, `${out}-gone`); } }) };
+    const code = await runVisualize(options(out, { json: false, selection: { numVis: 'all', seed: 0, filter: { only: [] } } }), d, streams);
+    expect(code).toBe(1);
+    const text = err.join('');
+    expect(text.match(/cannot write/g)).toHaveLength(1);
+    expect(text).toMatch(/stopped early: the output folder stopped taking files/);
+    expect(text).not.toMatch(/failed: /);
   });
 
   it('filters with --only and --filter before sampling', async () => {
