@@ -3,23 +3,29 @@
 /** Beyond this many candidates the input is not a HumanRef image; cap to keep memory bounded. */
 export const MAX_CANDIDATES = 100_000;
 
+/** A sample with more problems than this is broken as a whole; listing them all helps nobody. */
+export const MAX_WARNINGS = 50;
+
 export interface ParseContext {
   /** Sanitised: a non-negative integer, at most MAX_CANDIDATES. */
   readonly candidateCount: number;
   warn(message: string): void;
   /** True for 1..candidateCount; otherwise warns once per number and returns false. */
   checkPerson(person: number, where: string): boolean;
-  readonly warnings: string[];
+  /** The warnings so far, with a last `N more warnings` line when some were dropped. */
+  warnings(): string[];
 }
 
 export function createContext(candidateCount: unknown): ParseContext {
   const warnings: string[] = [];
   const seen = new Set<string>();
+  let dropped = 0;
   const warn = (message: string): void => {
     // The same problem repeated on many lines is one finding, not many.
     if (seen.has(message)) return;
     seen.add(message);
-    warnings.push(message);
+    if (warnings.length < MAX_WARNINGS) warnings.push(message);
+    else dropped++;
   };
   let count = 0;
   if (typeof candidateCount === 'number' && Number.isFinite(candidateCount) && candidateCount >= 0) {
@@ -35,7 +41,7 @@ export function createContext(candidateCount: unknown): ParseContext {
   const outOfRange = new Set<number>();
   return {
     candidateCount: count,
-    warnings,
+    warnings: () => (dropped > 0 ? [...warnings, `${dropped} more warning${dropped === 1 ? '' : 's'} not shown`] : [...warnings]),
     warn,
     checkPerson(person: number, where: string): boolean {
       if (Number.isInteger(person) && person >= 1 && person <= count) return true;

@@ -84,7 +84,7 @@ function parse(think: string, regionMap: unknown, ctx: ParseContext): ParsedCot 
     targets,
     cotTargets,
     consistency: compareTargets(targets, cotTargets),
-    warnings: ctx.warnings,
+    warnings: ctx.warnings(),
   };
 }
 
@@ -124,6 +124,6 @@ function emptyResult(regionMap: unknown, ctx: ParseContext): ParsedCot {
     targets,
     cotTargets: [],
     consistency: compareTargets(targets, []),
-    warnings: ctx.warnings,
+    warnings: ctx.warnings(),
   };
 }

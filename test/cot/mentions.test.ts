@@ -33,6 +33,6 @@ describe('findMentions', () => {
   it('drops out-of-range numbers with a warning', () => {
     const ctx = createContext(3);
     expect(findMentions('Person 0, Person 3, Person 4', new Set(), ctx).map((m) => m.person)).toEqual([3]);
-    expect(ctx.warnings).toEqual(['text: Person 0 is out of range (3 candidates)', 'text: Person 4 is out of range (3 candidates)']);
+    expect(ctx.warnings()).toEqual(['text: Person 0 is out of range (3 candidates)', 'text: Person 4 is out of range (3 candidates)']);
   });
 });

@@ -471,6 +471,14 @@ describe('parseChainOfThought: inputs beyond the contract', () => {
     expect(parseChainOfThought('No planning sentence here.', 1, {}).expressions).toEqual([]);
   });
 
+  it('lists at most 50 warnings, then says how many more there were', () => {
+    const think = Array.from({ length: 80 }, (_, i) => `Person ${i + 10} waves.`).join('\n');
+    const { warnings } = parseChainOfThought(think, 3, {});
+    expect(warnings).toHaveLength(51);
+    expect(warnings[0]).toBe('no summary found');
+    expect(warnings[50]).toBe('31 more warnings not shown');
+  });
+
   it('uses the last of several summaries, with a warning', () => {
     const think = trace({ steps: [STEP_4], summary: SUMMARY_4 }) + '\n# Summarize again\n- Person 1: ✅\n- Others: ❌';
     const cot = parseChainOfThought(think, 4, {});

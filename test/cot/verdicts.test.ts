@@ -19,7 +19,7 @@ describe('computeVerdicts', () => {
     const ctx = createContext(4);
     const steps = [step([line([1], '⚠️'), line([2], '❌'), line([3], '⚠️')]), step([line([1], '✅'), line([3], null)])];
     expect(computeVerdicts(steps, summary([line([2], '✅'), line([3], null)]), ctx)).toEqual(['✅', '✅', '⚠️', null]);
-    expect(ctx.warnings).toEqual([]);
+    expect(ctx.warnings()).toEqual([]);
   });
 
   it('ignores marks of lines that name nobody', () => {
@@ -31,7 +31,7 @@ describe('computeVerdicts', () => {
     const ctx = createContext(3);
     const lines = [line([1, 2, 3], '❌', 'range'), line([2], '✅'), line([3], '✅'), line([3], '⚠️')];
     expect(computeVerdicts([], summary(lines), ctx)).toEqual(['❌', '✅', '⚠️']);
-    expect(ctx.warnings).toEqual(['summary: Person 2 is marked both ❌ and ✅', 'summary: Person 3 is marked both ❌ and ✅']);
+    expect(ctx.warnings()).toEqual(['summary: Person 2 is marked both ❌ and ✅', 'summary: Person 3 is marked both ❌ and ✅']);
   });
 
   it('targetsOfVerdicts lists the ✅ persons, 1-based', () => {
