@@ -7,6 +7,7 @@ import { watchInterrupts } from '../run/interrupt.js';
 import { parseConcurrency } from '../run/options.js';
 import { collectStats } from '../run/stats.js';
 import { formatStatsTable } from '../run/stats-table.js';
+import { exitCodeForSignal } from '../run/visualize-run.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from './dataset-options.js';
 
 interface StatsOptionValues extends DatasetOptionValues {
@@ -41,7 +42,7 @@ export function registerStatsCommand(program: Command, result: CommandResult): v
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatsTable(report));
         for (const message of report.errors.slice(0, 20)) process.stderr.write(`humanref-vis: ${message}\n`);
         if (report.errors.length > 20) process.stderr.write(`humanref-vis: ... and ${report.errors.length - 20} more unreadable samples\n`);
-        result.exitCode = interrupts.signal.aborted ? (interrupts.signal.reason === 'SIGTERM' ? 143 : 130) : report.errors.length > 0 ? 1 : 0;
+        result.exitCode = interrupts.signal.aborted ? exitCodeForSignal(interrupts.signal.reason) : report.errors.length > 0 ? 1 : 0;
       } finally {
         interrupts.dispose();
       }

@@ -2,13 +2,19 @@
 import { removeLiveTempFiles } from './atomic-write.js';
 
 export interface InterruptWatch {
-  /** Aborted with reason 'SIGINT' or 'SIGTERM'. */
+  /** Aborted with reason 'SIGINT', 'SIGTERM' or 'EPIPE' (stdout closed by its reader). */
   signal: AbortSignal;
   dispose(): void;
 }
 
 export function watchInterrupts(stderr: { write(text: string): unknown }): InterruptWatch {
   const controller = new AbortController();
+  // `humanref-vis --json | head -1`: the reader left; stop like an interrupt instead of crashing on EPIPE.
+  const onStdoutError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    if (!controller.signal.aborted) controller.abort('EPIPE');
+  };
+  process.stdout.on('error', onStdoutError);
   const onSignal = (name: NodeJS.Signals) => {
     if (!controller.signal.aborted) {
       stderr.write(`\nhumanref-vis: ${name}: finishing the samples in progress and writing the manifest (send it again to stop at once)\n`);
@@ -21,6 +27,7 @@ export function watchInterrupts(stderr: { write(text: string): unknown }): Inter
     process.kill(process.pid, name);
   };
   const dispose = () => {
+    process.stdout.off('error', onStdoutError);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };

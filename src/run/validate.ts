@@ -7,7 +7,7 @@ import { InOrder } from './ordered.js';
 import { runPool } from './pool.js';
 import { Progress } from './progress.js';
 import type { ParseCot, SampleSource } from './types.js';
-import type { RunIo } from './visualize-run.js';
+import { exitCodeForSignal, type RunIo } from './visualize-run.js';
 
 export interface Problem {
   /** error: the sample is broken (cannot be rendered); warning: a finding it still renders with. */
@@ -74,7 +74,7 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps, 
   const now = io.now ?? (() => performance.now());
   const started = now();
   const totals: ValidateTotals = { samples: 0, broken: 0, withFindings: 0, findings: 0, brokenFiles: 0 };
-  const report = (p: Problem) => io.stdout.write(options.json ? `${JSON.stringify(p)}\n` : `${formatProblem(p)}\n`);
+  const report = (p: Problem) => io.signal?.reason !== 'EPIPE' && io.stdout.write(options.json ? `${JSON.stringify(p)}\n` : `${formatProblem(p)}\n`);
 
   for (const paths of deps.splits) {
     if (io.signal?.aborted) break;
@@ -120,7 +120,7 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps, 
         `${totals.withFindings} with findings (${totals.findings} findings)${files} in ${seconds.toFixed(1)} s\n`,
     );
   }
-  if (io.signal?.aborted) return io.signal.reason === 'SIGTERM' ? 143 : 130;
+  if (io.signal?.aborted) return exitCodeForSignal(io.signal.reason);
   if (totals.broken > 0 || totals.brokenFiles > 0) return 1;
   if (options.strict && totals.findings > 0) return 1;
   return 0;

@@ -39,9 +39,9 @@ export interface RunIo {
   now?: () => number;
 }
 
-/** 128 + signal number, as shells report it. */
+/** 128 + signal number, as shells report it; a closed stdout counts as SIGPIPE. */
 export function exitCodeForSignal(reason: unknown): number {
-  return reason === 'SIGTERM' ? 143 : 130;
+  return reason === 'SIGTERM' ? 143 : reason === 'EPIPE' ? 141 : 130;
 }
 
 /** The output folder is unusable before anything was rendered: the user's --output-dir, so a usage error. */
@@ -55,14 +55,14 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
   const say = (text: string) => {
     if (!options.quiet) io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
   };
-  for (const warning of deps.datasetWarnings ?? []) io.stderr.write(`warning: ${warning}\n`);
+  for (const warning of deps.datasetWarnings ?? []) io.stderr.write(`humanref-vis: warning: ${warning}\n`);
 
   await prepareOutputDir(options.outputDir).catch(asUsageError);
 
   const selection = await selectSamples(deps.sources, deps.parseCot, { ...options.selection, concurrency: options.concurrency * 4, signal: io.signal });
-  for (const message of selection.unreadable) io.stderr.write(`warning: skipped while filtering: ${message}\n`);
+  for (const message of selection.unreadable) io.stderr.write(`humanref-vis: warning: skipped while filtering: ${message}\n`);
   const moreUnreadable = selection.unreadableCount - selection.unreadable.length;
-  if (moreUnreadable > 0) io.stderr.write(`warning: ... ${moreUnreadable} more samples could not be read while filtering\n`);
+  if (moreUnreadable > 0) io.stderr.write(`humanref-vis: warning: ... ${moreUnreadable} more samples could not be read while filtering\n`);
   if (selection.refs.length === 0 && !io.signal?.aborted) say('no samples match the selection; nothing to render');
 
   const progress = new Progress(io.stderr, selection.refs.length, 'rendering', { quiet: options.quiet });
@@ -90,7 +90,7 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
         signal: io.signal,
         onOutcome: async (outcome) => {
           tally.add(outcome);
-          if (options.json && outcome.status === 'rendered') io.stdout.write(`${JSON.stringify(outcome.record)}\n`);
+          if (options.json && outcome.status === 'rendered' && io.signal?.reason !== 'EPIPE') io.stdout.write(`${JSON.stringify(outcome.record)}\n`);
           await manifest.add(outcome);
           await gallery.add(outcome);
         },
@@ -117,7 +117,7 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
     tally,
     seconds: (now() - started) / 1000,
     outputDir: options.outputDir,
-    stoppedBy: interrupted ? `interrupted (${interrupted})` : writeError ? 'the output folder stopped taking files' : undefined,
+    stoppedBy: interrupted === 'EPIPE' ? 'stdout was closed by its reader' : interrupted ? `interrupted (${interrupted})` : writeError ? 'the output folder stopped taking files' : undefined,
     verbose: !options.quiet,
   });
   // --quiet keeps the summary only when something went wrong.

@@ -180,6 +180,19 @@ describe('visualize errors and exit codes', () => {
     expect(manifest).toMatch(/\n1,main,696,.*,failed,/);
   });
 
+  it('a closed stdout (`| head -1`) stops the run cleanly instead of crashing', async () => {
+    const r = await cli(['--num-vis', 'all', '--json', '--concurrency', '1', '--output-dir', 'piped'], {
+      cwd,
+      onSpawn: (child) => {
+        child.stdout!.once('data', () => child.stdout!.destroy());
+      },
+    });
+    expect(r.stderr).not.toMatch(/unexpected error|EPIPE/);
+    expect(r.stderr).toMatch(/stopped early: stdout was closed/);
+    expect(r.code).toBe(141);
+    expect(await listFiles(join(cwd, 'piped'))).toContain('manifest.csv');
+  });
+
   it('--strict turns warnings into exit 1', async () => {
     const warned = MAIN.find((s) => s.tags.includes('box-zero-width'))!.index;
     const r = await cli(['--split', 'main', '--indices', String(warned), '--strict', '--output-dir', 'strict'], { cwd });
@@ -187,9 +200,12 @@ describe('visualize errors and exit codes', () => {
     expect(r.stderr).toMatch(/zero-size box/);
   });
 
-  it('Ctrl-C writes the manifest of what was done, leaves no temp files, exits 130', async () => {
-    const out = join(cwd, 'interrupted');
-    const r = await cli(['--num-vis', 'all', '--concurrency', '1', '--output-dir', 'interrupted'], {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s writes the manifest of what was done, leaves no temp files, exits %i', async (signal, exitCode) => {
+    const out = join(cwd, `interrupted-${signal}`);
+    const r = await cli(['--num-vis', 'all', '--concurrency', '1', '--output-dir', out], {
       cwd,
       onSpawn: (child) => {
         // Interrupt once the run is under way (the first image exists).
@@ -197,13 +213,14 @@ describe('visualize errors and exit codes', () => {
           const files = await listFiles(out).catch(() => []);
           if (images(files).length > 0) {
             clearInterval(timer);
-            child.kill('SIGINT');
+            child.kill(signal);
           }
         }, 20);
         child.on('close', () => clearInterval(timer));
       },
     });
-    expect(r.code).toBe(130);
+    expect(r.code).toBe(exitCode);
+    expect(r.stderr).toMatch(/stopped early: interrupted/);
     const files = await listFiles(out);
     expect(files.filter((f) => f.startsWith('.') || f.endsWith('.tmp'))).toEqual([]);
     const rendered = images(files);
