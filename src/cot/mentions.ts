@@ -25,8 +25,12 @@ export function findMentions(think: string, subjectNounKeys: Set<string>, ctx: P
   return mentions;
 }
 
+/** `Person 1-9`, `Person 1 – 9`, `People 8 to 9`: the number starts a range. */
 function isRangeHead(text: string, pos: number): boolean {
   const q = skipSpaces(text, pos);
   const c = text[q];
-  return (c === '-' || c === '\u2013' || c === '\u2014') && isDigit(text.charCodeAt(skipSpaces(text, q + 1)));
+  if (c === '-' || c === '\u2013' || c === '\u2014') return isDigit(text.charCodeAt(skipSpaces(text, q + 1)));
+  const spaced = q > pos && text.slice(q, q + 2).toLowerCase() === 'to';
+  const after = skipSpaces(text, q + 2);
+  return spaced && after > q + 2 && isDigit(text.charCodeAt(after));
 }

@@ -20,7 +20,7 @@ describe('findMentions', () => {
   });
 
   it('ignores Step N, counts before nouns, other nouns that are never subjects, and range heads', () => {
-    expect(mentions('Step 1: in 2 groups, Helmet 3 and Car 4; Person 1-9 are out; Salesperson 2; x_Person 3; Person 5th')).toEqual([]);
+    expect(mentions('Step 1: in 2 groups, Helmet 3 and Car 4; Person 1-9 are out; People 8 to 9; Salesperson 2; x_Person 3; Person 5th')).toEqual([]);
   });
 
   it('counts other nouns when they are line subjects (by singular key)', () => {
