@@ -54,7 +54,17 @@ export function formatDataMessage(where: DataLocation, problem: string, hint: st
   if (where.index !== undefined) parts.push(`sample ${where.index}`);
   if (where.offset !== undefined) parts.push(`byte offset ${where.offset}`);
   const text = `${parts.join(', ')}: ${problem}`;
-  return hint ? `${text}. ${hint}` : text;
+  return oneLine(hint ? `${text}. ${hint}` : text);
+}
+
+/** Paths, keys, expressions and parser messages can hold line breaks or control characters: show them escaped, keep one line. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** A bug in humanref-vis itself, never caused by input data. */

@@ -49,8 +49,8 @@ export function checkAnnotation(value: unknown, where: DataLocation): Annotation
   const gtBoxes = checkBoxes(value.gt_boxes, where);
   const regionMap = checkRegionMap(value.region_map, where);
   if (typeof value.think !== 'string') throw wrongType(where, 'think', 'a string', value.think);
-  const extra: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (!KNOWN_KEYS.has(key)) extra[key] = item;
+  // fromEntries defines own properties: a "__proto__" key stays a key instead of replacing the prototype.
+  const extra: Record<string, unknown> = Object.fromEntries(Object.entries(value).filter(([key]) => !KNOWN_KEYS.has(key)));
   return { gtBoxes, regionMap, think: value.think, extra };
 }
 
@@ -67,16 +67,16 @@ function checkBoxes(value: unknown, where: DataLocation): [number, number, numbe
 
 function checkRegionMap(value: unknown, where: DataLocation): Record<string, number[]> {
   if (!isPlainObject(value)) throw wrongType(where, 'region_map', 'an object of expression -> index array', value);
-  const out: Record<string, number[]> = {};
+  const out: [string, number[]][] = [];
   for (const [expression, indices] of Object.entries(value)) {
-    const path = `region_map[${JSON.stringify(expression)}]`;
+    const path = `region_map[${JSON.stringify(expression.length > 60 ? expression.slice(0, 60) + '…' : expression)}]`;
     if (!Array.isArray(indices)) throw wrongType(where, path, 'an array of box indices', indices);
     indices.forEach((n: unknown, j) => {
       if (typeof n !== 'number' || !Number.isInteger(n)) throw wrongType(where, `${path}[${j}]`, 'an integer box index', n);
     });
-    out[expression] = indices as number[];
+    out.push([expression, indices as number[]]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

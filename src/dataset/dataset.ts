@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { DataError } from '../errors.js';
 import type { AnnotationRecord, Sample, SplitPaths } from '../types.js';
 import { parseAnnotationLine } from './annotation.js';
-import { parseImageLine } from './image-line.js';
+import { checkImageSize, parseImageLine } from './image-line.js';
 import { checkDataStart, ioError, openDataFile } from './lfs.js';
 import { parseLineidx, scanLineStarts } from './lineidx.js';
 import { readKnownLine, readLineAt, type LineSource } from './read-line.js';
@@ -13,7 +13,12 @@ export interface DatasetOptions {
   onWarning?: (message: string) => void;
   /** Longest line accepted, in bytes (default 256 MiB): a guard against allocating a corrupt file's worth. */
   maxLineBytes?: number;
+  /** Largest image accepted, in pixels (default 60 megapixels, as the renderer): bigger headers are refused before any decoding. */
+  maxImagePixels?: number;
 }
+
+/** The renderer's MAX_SOURCE_PIXELS: a header claiming more is a decompression bomb or corrupt, not a HumanRef photo (~1 MP). */
+export const DEFAULT_MAX_IMAGE_PIXELS = 60_000_000;
 
 type OpenFile = Omit<LineSource, 'index'>;
 
@@ -24,11 +29,13 @@ export class Dataset {
     private readonly images: OpenFile,
     private readonly offsets: Float64Array,
     private readonly maxLineBytes: number,
+    private readonly maxImagePixels: number,
   ) {}
 
   /** Opens both TSVs and loads (or builds) the annotations line index; throws DataError for unusable files. */
   static async open(paths: SplitPaths, options: DatasetOptions = {}): Promise<Dataset> {
     const maxLineBytes = options.maxLineBytes ?? 256 * 1024 * 1024;
+    const maxImagePixels = options.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS;
     const ann = await openDataFile(paths.annotationsTsv);
     let img: { handle: OpenFile['handle']; size: number } | undefined;
     try {
@@ -40,6 +47,7 @@ export class Dataset {
         { handle: img.handle, file: paths.imagesTsv, size: img.size },
         offsets,
         maxLineBytes,
+        maxImagePixels,
       );
     } catch (error) {
       await ann.handle.close();
@@ -68,11 +76,13 @@ export class Dataset {
     return { split: this.paths.name, index, annOffset, imgOffset, annotation };
   }
 
-  /** Reads a whole sample: the annotation, then its image line, decoded from base64 and sniffed. */
+  /** Reads a whole sample: the annotation, then its image line, decoded from base64, sniffed and its header's size checked. */
   async readSample(index: number): Promise<Sample> {
     const record = await this.readAnnotation(index);
     const line = await readLineAt({ ...this.images, index }, record.imgOffset, this.maxLineBytes);
-    const { key, image, format } = parseImageLine(line, { file: this.images.file, index, offset: record.imgOffset });
+    const where = { file: this.images.file, index, offset: record.imgOffset };
+    const { key, image, format } = parseImageLine(line, where);
+    checkImageSize(image, where, this.maxImagePixels);
     return { ...record, imageKey: key, image, imageFormat: format };
   }
 

@@ -1,7 +1,7 @@
 // Parses an image line `<key>\t<base64>`: strips a Python `b'...'` wrapper, decodes base64 strictly, sniffs the format.
 import { DataError, type DataLocation } from '../errors.js';
 import type { ImageFormat } from '../types.js';
-import { hexStart, sniffImageFormat } from './image-header.js';
+import { hexStart, readImageHeader, sniffImageFormat, type ImageHeader } from './image-header.js';
 
 export interface ImageLine {
   key: string;
@@ -64,4 +64,26 @@ export function decodeBase64Strict(line: Buffer, start: number, end: number, whe
   }
   if (length % 4 !== 0) throw bad(`the base64 column has ${length} characters, not a multiple of 4 (truncated?)`);
   return Buffer.from(line.toString('latin1', start, end), 'base64');
+}
+
+/**
+ * Refuses an image whose header claims more than `maxPixels` before anything decodes it: a decompression bomb
+ * or a corrupt header. A header we cannot read is left to the decoder, which reports what it finds.
+ */
+export function checkImageSize(image: Buffer, where: DataLocation, maxPixels: number): void {
+  let header: ImageHeader;
+  try {
+    header = readImageHeader(image);
+  } catch {
+    return;
+  }
+  const pixels = header.width * header.height;
+  if (pixels > maxPixels) {
+    throw new DataError(
+      'image-too-large',
+      where,
+      `the ${header.format} header claims ${header.width}×${header.height} pixels (${(pixels / 1e6).toFixed(1)} megapixels, the limit is ${maxPixels / 1e6}), so it was not decoded`,
+      'A HumanRef photo has about 1 megapixel: the image is corrupt or a decompression bomb; skip this sample',
+    );
+  }
 }

@@ -60,7 +60,7 @@ function tooLong(src: LineSource, offset: number, maxLineBytes: number): DataErr
     'line-too-long',
     { file: src.file, index: src.index, offset },
     `the line is longer than ${maxLineBytes} bytes`,
-    'The file is probably corrupt; if the line is real, raise the line size limit',
+    'The file is probably corrupt or the offset points into the wrong file; skip this sample or download the file again',
   );
 }
 

@@ -90,4 +90,19 @@ describe('parseAnnotationLine', () => {
     expect(error.code).toBe('invalid-json');
     expect(error.problem).toBe('the JSON column is not valid UTF-8');
   });
+
+  it('keeps "__proto__" as an ordinary key of region_map and extra, never as a prototype', () => {
+    const { annotation } = parseAnnotationLine(line('0\t{"gt_boxes": [], "region_map": {"__proto__": [0]}, "think": "", "__proto__": {"polluted": 1}}'), where);
+    expect(Object.keys(annotation.regionMap)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(annotation.regionMap)).toBe(Object.prototype);
+    expect(Object.keys(annotation.extra)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(annotation.extra)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('quotes at most 60 characters of a long expression in a message', () => {
+    const long = 'x'.repeat(5000);
+    const error = dataError(() => parseAnnotationLine(line(`0\t{"gt_boxes": [], "region_map": {"${long}": "no"}, "think": ""}`), where));
+    expect(error.problem).toBe(`region_map["${'x'.repeat(60)}…"] should be an array of box indices, but is the string "no"`);
+  });
 });

@@ -164,7 +164,7 @@ describe('Dataset errors', () => {
     const annLength = split.annOffsets[1] - split.annOffsets[0] - 1;
     const image = await readFails(split, 0, annLength);
     expect(image.code).toBe('line-too-long');
-    expect(image.message).toBe(`${split.imagesTsv}, sample 0, byte offset ${split.imgOffsets[0]}: the line is longer than ${annLength} bytes. The file is probably corrupt; if the line is real, raise the line size limit`);
+    expect(image.message).toBe(`${split.imagesTsv}, sample 0, byte offset ${split.imgOffsets[0]}: the line is longer than ${annLength} bytes. The file is probably corrupt or the offset points into the wrong file; skip this sample or download the file again`);
     const ann = await readFails(split, 0, annLength - 1);
     expect(ann.message).toContain(`${split.annotationsTsv}, sample 0, byte offset 0: the line is longer than ${annLength - 1} bytes`);
   });

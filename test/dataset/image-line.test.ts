@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
-import { decodeBase64Strict, parseImageLine } from '../../src/dataset/image-line.js';
+import { checkImageSize, decodeBase64Strict, parseImageLine } from '../../src/dataset/image-line.js';
 import { imageLine, tinyImage } from './helpers.js';
 
 const where = { file: '/d/x.images.tsv', index: 2, offset: 4400000000 };
@@ -75,5 +75,30 @@ describe('parseImageLine', () => {
     const three = dataError(() => parseImageLine(Buffer.from('k\tQUI=\textra'), where));
     expect(three.code).toBe('column-count');
     expect(three.problem).toBe('the image line has more than 2 tab-separated columns (another tab at byte 6)');
+  });
+});
+
+describe('checkImageSize', () => {
+  const gif = (width: number, height: number) => {
+    const bytes = Buffer.from('GIF89a\0\0\0\0', 'latin1');
+    bytes.writeUInt16LE(width, 6);
+    bytes.writeUInt16LE(height, 8);
+    return bytes;
+  };
+
+  it('refuses a header that claims more pixels than the limit, naming size, limit and what to do', () => {
+    const error = dataError(() => checkImageSize(gif(65535, 65535), where, 60_000_000));
+    expect(error.code).toBe('image-too-large');
+    expect(error.where).toEqual(where);
+    expect(error.message).toBe(
+      '/d/x.images.tsv, sample 2, byte offset 4400000000: the gif header claims 65535×65535 pixels (4294.8 megapixels, the limit is 60), so it was not decoded. ' +
+        'A HumanRef photo has about 1 megapixel: the image is corrupt or a decompression bomb; skip this sample',
+    );
+  });
+
+  it('accepts sizes up to the limit, and leaves unreadable headers to the decoder', () => {
+    expect(() => checkImageSize(gif(1000, 1000), where, 1_000_000)).not.toThrow();
+    expect(dataError(() => checkImageSize(gif(1001, 1000), where, 1_000_000)).code).toBe('image-too-large');
+    expect(() => checkImageSize(Buffer.from([0xff, 0xd8, 0xff, 0x00]), where, 1)).not.toThrow();
   });
 });
