@@ -8,6 +8,7 @@ export class Progress {
   private done = 0;
   private failed = 0;
   private lastDraw = 0;
+  private readonly started: number;
   private readonly enabled: boolean;
 
   constructor(
@@ -18,6 +19,7 @@ export class Progress {
   ) {
     this.enabled = Boolean(stream.isTTY) && !options.quiet && total > 0;
     this.now = options.now ?? Date.now;
+    this.started = this.now();
   }
 
   private readonly now: () => number;
@@ -31,7 +33,10 @@ export class Progress {
       this.lastDraw = t;
       const percent = Math.floor((this.done / this.total) * 100);
       const failed = this.failed ? `, ${this.failed} failed` : '';
-      this.stream.write(`\r\x1b[2K${this.label} ${this.done}/${this.total} (${percent}%)${failed}`);
+      const seconds = (t - this.started) / 1000;
+      const rate = seconds > 0 ? this.done / seconds : 0;
+      const eta = rate > 0 && this.done < this.total ? `, ${formatSeconds((this.total - this.done) / rate)} left` : '';
+      this.stream.write(`\r\x1b[2K${this.label} ${this.done}/${this.total} (${percent}%)${failed}, ${rate.toFixed(1)}/s${eta}`);
     }
   }
 
@@ -39,4 +44,10 @@ export class Progress {
   finish(): void {
     if (this.enabled && this.lastDraw > 0) this.stream.write('\r\x1b[2K');
   }
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes} min ${Math.round(seconds % 60)} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
