@@ -46,6 +46,10 @@ export function classifyHeader(text: string, inSummary: boolean): Header | null 
     if (SUMMARY_WORD.test(text)) return { type: 'summary', header: text, bodyOffset: text.length };
     return null;
   }
+  // A summary header that lost its `#` (`Summarize and Re-Check answer`, possibly bold) still opens the summary.
+  if (SUMMARY_TITLE.test(text.startsWith('**') ? text.slice(2) : text)) {
+    return { type: 'summary', header: text, bodyOffset: text.length };
+  }
   if (!inSummary) {
     const fin = FINALIZE.exec(text);
     if (fin) return { type: 'summary', header: fin[0].trim(), bodyOffset: fin[0].length };

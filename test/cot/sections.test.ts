@@ -13,6 +13,8 @@ describe('classifyHeader', () => {
     ['# **Step 1: Find the man.**', { type: 'step', number: 1, title: 'Find the man.' }],
     ['# Re-Check answer', { type: 'summary', header: '# Re-Check answer', bodyOffset: 17 }],
     ["Let's finalize:", { type: 'summary', header: "Let's finalize:", bodyOffset: 15 }],
+    ['Summarize and Re-Check answer', { type: 'summary', header: 'Summarize and Re-Check answer', bodyOffset: 29 }],
+    ['**Summarize and Re - Check answer**', { type: 'summary', header: '**Summarize and Re - Check answer**', bodyOffset: 35 }],
     ['Let us now finalise', { type: 'summary', header: 'Let us now finalise', bodyOffset: 19 }],
     ['# Summarize and Re-Check answer', { type: 'summary', header: '# Summarize and Re-Check answer', bodyOffset: 31 }],
     ['# Summarize and Re - Check answer', { type: 'summary', header: '# Summarize and Re - Check answer', bodyOffset: 33 }],
@@ -23,7 +25,7 @@ describe('classifyHeader', () => {
     expect(classifyHeader(text, false)).toEqual(header);
   });
 
-  it.each(['- Step 1: plan line', 'Step 1: plan line', '# Final answer', 'We summarize below', '#hashtag', ''])(
+  it.each(['- Step 1: plan line', 'Step 1: plan line', '# Final answer', 'We summarize below', 'Summary: nobody', '#hashtag', ''])(
     'not a header: %s',
     (text) => expect(classifyHeader(text, false)).toBeNull(),
   );
