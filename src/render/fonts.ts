@@ -56,6 +56,7 @@ export function checkColourEmoji(): void {
   const cell = 64;
   const canvas = createCanvas(cell * CHECKS.length, cell);
   const ctx = canvas.getContext('2d');
+  ctx.lang = 'en';
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, cell);
   ctx.fillStyle = '#000000';

@@ -7,7 +7,7 @@ import { decodeImage } from './decode.js';
 import { encodeRgba, type OutputFormat } from './encode.js';
 import { checkColourEmoji, registerFonts } from './fonts.js';
 import { columnX, layoutPicture, type PictureLayout } from './layout.js';
-import { createMeasure, drawLine } from './text-draw.js';
+import { createMeasure, drawLine, prepareContext } from './text-draw.js';
 import type { Measure } from './wrap.js';
 
 export interface RenderOptions {
@@ -55,6 +55,7 @@ class CanvasRenderer implements DetailedRenderer {
 
     const canvas = createCanvas(width, height);
     const ctx = canvas.getContext('2d');
+    prepareContext(ctx);
     ctx.fillStyle = PANEL_BG;
     ctx.fillRect(0, 0, width, height);
     ctx.putImageData(new ImageData(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), W, H), 0, 0);

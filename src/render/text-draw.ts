@@ -1,5 +1,5 @@
-// Measuring (cached) and drawing of placed runs: text in DejaVu, emoji in the colour font, missing glyphs as code boxes.
-import type { SKRSContext2D } from '@napi-rs/canvas';
+// Measuring (cached per character) and drawing of placed runs: text in DejaVu, emoji from cached bitmaps, missing glyphs as code boxes.
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { fontString } from './fonts.js';
 import { missingLabel, type RunKind } from './text-runs.js';
 import type { Line, Measure, PlacedRun } from './wrap.js';
@@ -11,27 +11,52 @@ const DESCENT = 0.236;
 
 const MAX_CACHE = 100_000;
 
-/** A Measure backed by one context and a width cache shared by all samples. */
+/**
+ * Kerning off everywhere, so a run's width is exactly the sum of its characters' advances:
+ * measuring a character once per font replaces a native measureText call per word.
+ * A fixed `lang`: the default follows the host language, which would change shaping between machines.
+ */
+export function prepareContext(ctx: SKRSContext2D): void {
+  ctx.fontKerning = 'none';
+  ctx.lang = 'en';
+}
+
+/** A Measure backed by one context and caches shared by all samples. */
 export function createMeasure(ctx: SKRSContext2D): Measure {
-  const cache = new Map<string, number>();
+  prepareContext(ctx);
+  const chars = new Map<string, Map<number, number>>();
+  const runs = new Map<string, number>();
   let font = '';
-  const raw = (text: string, kind: 'text' | 'emoji', bold: boolean, size: number) => {
-    const f = fontString(kind, bold, size);
+  const raw = (text: string, f: string) => {
     if (f !== font) {
       ctx.font = f;
       font = f;
     }
     return ctx.measureText(text).width;
   };
+  const textWidth = (text: string, f: string) => {
+    let table = chars.get(f);
+    if (!table) chars.set(f, (table = new Map()));
+    let w = 0;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let cw = table.get(cp);
+      if (cw === undefined) table.set(cp, (cw = raw(ch, f)));
+      w += cw;
+    }
+    return w;
+  };
   return (text: string, kind: RunKind, bold: boolean, size: number) => {
-    const key = `${kind}${bold ? 'b' : 'r'}${size}\u0000${text}`;
-    let w = cache.get(key);
+    if (kind === 'text') return textWidth(text, fontString('text', bold, size));
+    const key = `${kind}${size}\u0000${text}`;
+    let w = runs.get(key);
     if (w === undefined) {
       if (kind === 'missing') {
-        w = Array.from(text).reduce((s, ch) => s + raw(missingLabel(ch), 'text', false, Math.round(size * MISSING_SCALE)) + size * 0.35, 0);
-      } else w = raw(text, kind, bold, size);
-      if (cache.size >= MAX_CACHE) cache.clear();
-      cache.set(key, w);
+        const small = fontString('text', false, Math.round(size * MISSING_SCALE));
+        w = Array.from(text).reduce((s, ch) => s + textWidth(missingLabel(ch), small) + size * 0.35, 0);
+      } else w = raw(text, fontString('emoji', false, size));
+      if (runs.size >= MAX_CACHE) runs.clear();
+      runs.set(key, w);
     }
     return w;
   };
@@ -41,8 +66,41 @@ export function baselineOffset(lineHeight: number, size: number): number {
   return (lineHeight - (ASCENT + DESCENT) * size) / 2 + ASCENT * size;
 }
 
+interface EmojiBitmap {
+  canvas: Canvas;
+  /** Where the glyph's origin (left, baseline) sits in the bitmap. */
+  ox: number;
+  oy: number;
+}
+
+// Colour glyphs are costly to rasterise; each (emoji, size) is drawn once and then copied.
+const emojiBitmaps = new Map<string, EmojiBitmap>();
+
+function emojiBitmap(text: string, size: number): EmojiBitmap {
+  const key = `${size}\u0000${text}`;
+  let bmp = emojiBitmaps.get(key);
+  if (!bmp) {
+    const margin = Math.ceil(size * 0.25);
+    const canvas = createCanvas(Math.ceil(size * 1.5) * Array.from(text).length + 2 * margin, Math.ceil(size * 1.6));
+    const ctx = canvas.getContext('2d');
+    prepareContext(ctx);
+    ctx.font = fontString('emoji', false, size);
+    const oy = Math.round(size * 1.2);
+    ctx.fillText(text, margin, oy);
+    bmp = { canvas, ox: margin, oy };
+    if (emojiBitmaps.size >= 1000) emojiBitmaps.clear();
+    emojiBitmaps.set(key, bmp);
+  }
+  return bmp;
+}
+
 /** Draws one run with its left edge at x and its baseline at y. */
 export function drawRun(ctx: SKRSContext2D, r: PlacedRun, x: number, y: number): void {
+  if (r.kind === 'emoji') {
+    const bmp = emojiBitmap(r.text, r.size);
+    ctx.drawImage(bmp.canvas, Math.round(x - bmp.ox), Math.round(y - bmp.oy));
+    return;
+  }
   if (r.kind === 'missing') {
     const small = Math.round(r.size * MISSING_SCALE);
     let cx = x;
