@@ -51,20 +51,25 @@ function markerRadius(lw: number): number {
   return lw * 4;
 }
 
-export function drawBoxes(ctx: SKRSContext2D, boxes: BoxGeometry[], lw: number): void {
+/** Draws outlines on the image panel, `fw`×`fh` px at the canvas origin. */
+export function drawBoxes(ctx: SKRSContext2D, boxes: BoxGeometry[], lw: number, fw: number, fh: number): void {
   for (const b of boxes) {
     const { x, y, w, h } = b.rect;
     ctx.strokeStyle = b.color;
     ctx.lineWidth = lw;
     if (b.point) {
-      // A zero-size box: a ringed cross, white-haloed, so it shows on any background.
+      // A zero-size box: its degenerate edge as a line, and a ringed cross at its centre kept inside
+      // the frame; each white-haloed so it shows on any background.
       const r = markerRadius(lw);
-      const px = x + w / 2;
-      const py = y + h / 2;
+      const px = Math.max(r, Math.min(x + w / 2, fw - r));
+      const py = Math.max(r, Math.min(y + h / 2, fh - r));
       for (const [style, width] of [['#ffffff', lw + 2], [b.color, lw]] as const) {
         ctx.strokeStyle = style;
         ctx.lineWidth = width;
         ctx.beginPath();
+        ctx.moveTo(x, y);
+        ctx.lineTo(x + w, y + h);
+        ctx.moveTo(px + r, py);
         ctx.arc(px, py, r, 0, Math.PI * 2);
         ctx.moveTo(px - r * 1.5, py);
         ctx.lineTo(px + r * 1.5, py);

@@ -53,7 +53,7 @@ export function layoutPicture(sample: Sample, cot: ParsedCot, image: ImagePanel,
   const m = panelMetrics(W, H);
   const think = sample.annotation.think;
 
-  const lines = wrapParagraphs(buildReasoning(think, cot, { size: m.size }), m.columnWidth, measure);
+  const lines = wrapParagraphs(buildReasoning(think, cot, { size: m.size }, sample.annotation.regionMap), m.columnWidth, measure);
   const flow = balanceColumns(lines, m.maxColumnHeight - 2 * m.pad);
   const panelW = 2 * m.pad + flow.columns * m.columnWidth + (flow.columns - 1) * m.gutter;
   const bodyHeight = Math.max(H, Math.ceil(flow.height) + 2 * m.pad);

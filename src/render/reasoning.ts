@@ -74,7 +74,7 @@ export function segmentThink(think: string, cot: ParsedCot): Segment[] {
 
 const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/;
 
-export function buildReasoning(think: string, cot: ParsedCot, style: ReasoningStyle): Paragraph[] {
+export function buildReasoning(think: string, cot: ParsedCot, style: ReasoningStyle, regionMap: Record<string, number[]> = {}): Paragraph[] {
   const s = style.size;
   const body = (pieces: Piece[], extra: Partial<Paragraph> = {}): Paragraph => ({
     pieces,
@@ -93,17 +93,20 @@ export function buildReasoning(think: string, cot: ParsedCot, style: ReasoningSt
       lineHeight: Math.round(title * 1.3),
       color: INK,
       bold: true,
-      spaceBefore: i > 0 ? Math.round(s * 0.3) : 0,
+      spaceBefore: i > 0 ? Math.round(s * 0.5) : 0,
     });
+    // With several expressions each gets its own targets; otherwise the union is the same list.
+    const own = exprs.length > 1 ? regionMap[e] : undefined;
+    const targets = own ? [...new Set(own.map((t) => t + 1))].sort((a, b) => a - b) : cot.targets;
+    out.push(
+      body(
+        targets.length
+          ? [{ text: 'region_map targets: ' }, ...personPieces(targets, cot)]
+          : [{ text: 'region_map: no target (rejection)', bold: true }],
+        { color: MUTED },
+      ),
+    );
   });
-  out.push(
-    body(
-      cot.targets.length
-        ? [{ text: 'region_map targets: ' }, ...personPieces(cot.targets, cot)]
-        : [{ text: 'region_map: no target (rejection)', bold: true }],
-      { color: MUTED },
-    ),
-  );
   const mentions = [...cot.mentions].sort((a, b) => a.start - b.start);
   for (const seg of segmentThink(think, cot)) {
     const lines: { start: number; end: number }[] = [];

@@ -60,7 +60,7 @@ class CanvasRenderer implements DetailedRenderer {
     ctx.fillRect(0, 0, width, height);
     ctx.putImageData(new ImageData(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), W, H), 0, 0);
 
-    drawBoxes(ctx, layout.boxes, layout.lineWidth);
+    drawBoxes(ctx, layout.boxes, layout.lineWidth, W, H);
     drawLabels(ctx, layout.labels, this.measure);
 
     // Reasoning panel, separated from the image by a rule; thin rules between columns.
