@@ -68,7 +68,7 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
     .option('--seed <n>', 'seed of the sample drawn without replacement', String(DEFAULT_SEED))
     .option('--indices <list>', '0-based sample indices, e.g. 0,5,10-20 (within each split; all of them unless --num-vis is given)')
     .option('--filter <regex>', 'only samples whose referring expression matches (case-insensitive JavaScript regex)')
-    .option('--only <kinds>', 'only inconsistent, rejection or warned samples (comma list: any of them)')
+    .option('--only <kinds>', 'only inconsistent, rejection or warned samples (comma list: any of them; warned also reads image headers)')
     .option('--concurrency <n>', `samples rendered at once (default: cores, ${defaultConcurrency()})`)
     .addOption(new Option('--format <format>', 'image format').choices(['png', 'jpeg', 'webp']).default('png'))
     .option('--json', 'print one JSON object per rendered sample on stdout (NDJSON)')

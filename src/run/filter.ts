@@ -42,11 +42,14 @@ export function sampleWarnings(record: AnnotationRecord, cot: ParsedCot): string
   return annotationFindings(record.annotation, cot, { includeConsistency: false }).map((f) => f.message);
 }
 
+export function matchesExpression(cot: ParsedCot, filter: SampleFilter): boolean {
+  const re = filter.expression;
+  return re === undefined || cot.expressions.some((e) => re.test(e));
+}
+
+/** Decided from the annotation alone; a sample `warned` only for its image size (box past the border) needs imageFindings too. */
 export function matchesFilter(record: AnnotationRecord, cot: ParsedCot, filter: SampleFilter): boolean {
-  if (filter.expression) {
-    const re = filter.expression;
-    if (!cot.expressions.some((e) => re.test(e))) return false;
-  }
+  if (!matchesExpression(cot, filter)) return false;
   if (filter.only.length === 0) return true;
   return filter.only.some((kind) => {
     if (kind === 'inconsistent') return !cot.consistency.consistent;

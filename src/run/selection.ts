@@ -1,6 +1,8 @@
 // Turns the selection options into the list of samples to render: indices, filters, seeded sample, shard.
 import { UsageError } from '../errors.js';
-import { isFilterActive, matchesFilter, type SampleFilter } from './filter.js';
+import { isFilterActive, matchesExpression, matchesFilter, type SampleFilter } from './filter.js';
+import { imageFindings } from './findings.js';
+import { imageHeaderOf, type ReadImageHeader } from './image-info.js';
 import { runPool } from './pool.js';
 import { applyShard, samplePositions, type Shard } from './select.js';
 import type { ParseCot, SampleRef, SampleSource } from './types.js';
@@ -14,6 +16,8 @@ export interface SelectionOptions {
   filter: SampleFilter;
   concurrency: number;
   signal?: AbortSignal;
+  /** For `--only warned`: boxes past the border need the image size from its header. */
+  readImageHeader?: ReadImageHeader;
 }
 
 export interface SelectionResult {
@@ -45,7 +49,7 @@ function candidateRefs(sources: readonly SampleSource[], indices: number[] | und
   return refs;
 }
 
-/** Reads annotations (never images) with bounded concurrency and keeps the samples the filter accepts. */
+/** Reads annotations with bounded concurrency and keeps the samples the filter accepts (images only for `warned`). */
 async function filterRefs(
   sources: readonly SampleSource[],
   refs: SampleRef[],
@@ -60,10 +64,18 @@ async function filterRefs(
     refs,
     async (ref, position) => {
       try {
-        const record = await sources[ref.source].readAnnotation(ref.index);
+        const source = sources[ref.source];
+        const record = await source.readAnnotation(ref.index);
         const { annotation } = record;
         const cot = parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
-        keep[position] = matchesFilter(record, cot, filter);
+        let kept = matchesFilter(record, cot, filter);
+        if (!kept && filter.only.includes('warned') && options.readImageHeader && matchesExpression(cot, filter)) {
+          // Only the image header knows whether a box lies past the border: read it for the samples still undecided.
+          const sample = await source.readSample(ref.index);
+          const header = imageHeaderOf(sample, source.paths.imagesTsv, options.readImageHeader);
+          kept = imageFindings(annotation, header.width, header.height).length > 0;
+        }
+        keep[position] = kept;
       } catch (error) {
         if (unreadableCount++ < 10) unreadable.push(error instanceof Error ? error.message : String(error));
       }

@@ -18,7 +18,7 @@ export interface VisualizeOptions {
   json: boolean;
   strict: boolean;
   quiet: boolean;
-  selection: Omit<SelectionOptions, 'concurrency' | 'signal'>;
+  selection: Omit<SelectionOptions, 'concurrency' | 'signal' | 'readImageHeader'>;
 }
 
 export interface VisualizeDeps {
@@ -59,7 +59,12 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
 
   await prepareOutputDir(options.outputDir).catch(asUsageError);
 
-  const selection = await selectSamples(deps.sources, deps.parseCot, { ...options.selection, concurrency: options.concurrency * 4, signal: io.signal });
+  const selection = await selectSamples(deps.sources, deps.parseCot, {
+    ...options.selection,
+    concurrency: options.concurrency * 4,
+    signal: io.signal,
+    readImageHeader: deps.readImageHeader,
+  });
   for (const message of selection.unreadable) io.stderr.write(`humanref-vis: warning: skipped while filtering: ${message}\n`);
   const moreUnreadable = selection.unreadableCount - selection.unreadable.length;
   if (moreUnreadable > 0) io.stderr.write(`humanref-vis: warning: ... ${moreUnreadable} more samples could not be read while filtering\n`);

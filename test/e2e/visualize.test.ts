@@ -76,7 +76,7 @@ describe('visualize on the bundled sample', () => {
     expect(images(await listFiles(join(cwd, 'idx')))).toEqual(['main_000000.png', 'main_000003.png', 'main_000005.png', 'main_000006.png']);
   });
 
-  it('--filter and --only pick exactly the matching samples', async () => {
+  it('--filter picks exactly the samples whose expression matches', async () => {
     const json = async (args: string[]) => {
       const r = await cli([...args, '--num-vis', 'all', '--json', '--quiet', '--output-dir', 'filtered', '--fast'], { cwd });
       expect(r.code).toBe(0);
@@ -85,8 +85,21 @@ describe('visualize on the bundled sample', () => {
     const wanted = MAIN.filter((s) => s.expressions.some((e) => /bag/i.test(e))).map((s) => s.index);
     expect(wanted.length).toBeGreaterThan(0);
     expect((await json(['--split', 'main', '--filter', 'BAG'])).map((x) => x.index)).toEqual(wanted);
+  });
+
+  it('--only inconsistent|warned|rejection picks exactly those samples', async () => {
+    const json = async (args: string[]) => {
+      const r = await cli([...args, '--num-vis', 'all', '--json', '--quiet', '--output-dir', 'only', '--fast'], { cwd });
+      expect(r.code).toBe(0);
+      return r.stdout.trim() === '' ? [] : r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    };
     const inconsistent = await json(['--only', 'inconsistent']);
     expect(inconsistent.map((x) => `${x.split}:${x.index}`)).toEqual(MAIN.filter((s) => s.tags.includes('inconsistent')).map((s) => `main:${s.index}`));
+    const warned = await json(['--only', 'warned']);
+    const validate = await cli(['validate', '--json', '--quiet'], { cwd });
+    const findings = validate.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((p) => p.level === 'warning' && p.code !== 'text-label-disagreement');
+    expect(warned.map((x) => `${x.split}:${x.index}`)).toEqual([...new Set(findings.map((p) => `${p.split}:${p.index}`))]);
+    expect(warned.every((x) => x.warnings.length > 0)).toBe(true);
     const rejection = await json(['--only', 'rejection']);
     expect(rejection.map((x) => `${x.split}:${x.index}`)).toEqual(REJECTION.map((s) => `rejection:${s.index}`));
   });

@@ -175,4 +175,12 @@ describe('runVisualize', () => {
     expect(await run({ expression: /ODD/i, only: [] })).toEqual([1, 3, 5, 7, 9]);
     expect(await run({ expression: /odd/i, only: ['inconsistent'] })).toEqual([3, 9]);
   });
+
+  it('--only warned also finds boxes past the border, which only the image header reveals', async () => {
+    // Fake images are 100x80: sample 1's box ends at x=130, sample 3 has a zero-size box.
+    const s: FakeSampleSpec[] = [{}, { boxes: [[90, 0, 40, 10]] }, {}, { boxes: [[1, 1, 0, 5]] }];
+    const { out, io: streams } = io();
+    await runVisualize(options(dir, { selection: { numVis: 'all', seed: 0, filter: { only: ['warned'] } } }), deps(s), streams);
+    expect(out.map((l) => JSON.parse(l).index)).toEqual([1, 3]);
+  });
 });
