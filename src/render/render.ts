@@ -69,13 +69,13 @@ class CanvasRenderer implements DetailedRenderer {
     for (let c = 1; c < layout.flow.columns; c++) {
       ctx.fillRect(columnX(layout, c) - Math.round(panel.gutter / 2), panel.pad, 1, bodyHeight - 2 * panel.pad);
     }
-    for (const f of layout.flow.lines) drawLine(ctx, f.line, columnX(layout, f.column), panel.pad + f.y, panel.columnWidth);
+    for (const f of layout.flow.lines) drawLine(ctx, f.line, columnX(layout, f.column), panel.pad + f.y, panel.columnWidth, this.measure);
 
     ctx.fillStyle = FOOTER_BG;
     ctx.fillRect(0, bodyHeight, width, layout.footer.height);
     ctx.fillStyle = RULE;
     ctx.fillRect(0, bodyHeight, width, 1);
-    for (const { line, y } of layout.footer.lines) drawLine(ctx, line, layout.footer.x, y, width - 2 * layout.footer.x);
+    for (const { line, y } of layout.footer.lines) drawLine(ctx, line, layout.footer.x, y, width - 2 * layout.footer.x, this.measure);
 
     const data = await encodeRgba(canvas.data(), width, height, format, options.fast ?? false);
     return { image: { data, width, height, format }, layout };

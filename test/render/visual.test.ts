@@ -33,6 +33,13 @@ describe.skipIf(!dir)('visual check renders', () => {
     const cjk = TYPICAL_THINK.replace('the two people holding hands', '牵手的两个人 (the two people holding hands)');
     const crm = { '牵手的两个人': [1, 3] };
     await out('cjk', makeSample(jpg, typicalBoxes, cjk, crm), fakeParse(cjk, 4, crm));
+    const warn = TYPICAL_THINK.split('# Summarize')[0] + '\n- Person 9: someone outside the image \u2192 \u2705\n- A line that names nobody \u2192 \u274c';
+    const wrm = { 'the two people holding hands': [1, 3, 7], 'a second expression that is rather long and names more people': [0] };
+    await out(
+      'warnings',
+      makeSample(jpg, typicalBoxes, warn, wrm, { imageKey: 'https://example.invalid/' + 'very-long-image-key-'.repeat(6) + 'end.jpg' }),
+      fakeParse(warn, 4, wrm),
+    );
     expect(true).toBe(true);
   });
 });
