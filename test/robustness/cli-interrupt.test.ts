@@ -1,0 +1,67 @@
+// Interrupted runs (SIGINT, SIGTERM, twice): only complete images, no temp files, and a manifest of exactly what was done.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, decodeFully, isImage, isTemp, listFiles, readManifest, whenImages } from './cli.js';
+import { loadCorpus, plainAnnotation, tempDir, writeEntries, type WrittenSplit } from './corpus.js';
+
+const corpus = loadCorpus();
+const COUNT = 60;
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let split: WrittenSplit;
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('interrupt'));
+  // Big enough to still be running when the signal arrives: 60 samples at concurrency 1.
+  const entries = Array.from({ length: COUNT }, (_, i) => corpus[i % corpus.length]).map((s) => ({ annotationLine: plainAnnotation(s.json), imageLine: s.imageLine }));
+  split = await writeEntries(dir, 'big', entries);
+});
+afterAll(() => cleanup());
+
+async function interruptedRun(name: string, signals: NodeJS.Signals[]) {
+  const out = join(dir, name);
+  let watch: { stop: () => void } | undefined;
+  const r = await cli(['--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv, '--num-vis', 'all', '--concurrency', '1', '--output-dir', out], {
+    cwd: dir,
+    onSpawn: (child) => {
+      // Signal once the run is under way: the second image exists, so a write is likely in flight.
+      watch = whenImages(out, 2, () => signals.forEach((s, k) => setTimeout(() => child.kill(s), k * 5)));
+    },
+  });
+  watch?.stop();
+  return { r, out, files: await listFiles(out) };
+}
+
+async function expectCompleteImages(out: string, files: string[]) {
+  expect(files.filter(isTemp)).toEqual([]);
+  for (const f of files.filter(isImage)) await expect(decodeFully(join(out, f)), f).resolves.toMatchObject({ width: expect.any(Number) });
+}
+
+describe('an interrupted run', () => {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`${signal}: finishes the sample in progress, exits ${code}, leaves complete images, no temp files, and a manifest listing exactly them`, async () => {
+      const { r, out, files } = await interruptedRun(signal.toLowerCase(), [signal]);
+      expect(r.code, r.stderr).toBe(code);
+      expect(r.stderr).toContain(`${signal}: finishing the samples in progress`);
+      expect(r.stderr).toMatch(new RegExp(`stopped early: interrupted \\(${signal}\\); \\d+ not done`));
+      const images = files.filter(isImage);
+      expect(images.length).toBeGreaterThanOrEqual(2);
+      expect(images.length).toBeLessThan(COUNT);
+      await expectCompleteImages(out, files);
+      const rows = await readManifest(out);
+      expect(rows.every((row) => row.status === 'rendered')).toBe(true);
+      expect(rows.map((row) => row.file).sort()).toEqual(images);
+      expect(files).toContain('index.html');
+    });
+  }
+
+  it('a second SIGINT stops at once: still only complete images and no temp files', async () => {
+    const { r, out, files } = await interruptedRun('twice', ['SIGINT', 'SIGINT']);
+    // The second signal re-raises with the default handler: the process dies by SIGINT (or exits 130 if it was already done).
+    expect(r.signal === 'SIGINT' || r.code === 130, `code ${r.code} signal ${r.signal}`).toBe(true);
+    await expectCompleteImages(out, files);
+  });
+});
