@@ -40,6 +40,13 @@ describe.skipIf(!dir)('visual check renders', () => {
       makeSample(jpg, typicalBoxes, warn, wrm, { imageKey: 'https://example.invalid/' + 'very-long-image-key-'.repeat(6) + 'end.jpg' }),
       fakeParse(warn, 4, wrm),
     );
+    const large = await noisyJpeg(3000, 2000);
+    const lb = gridBoxes(12, 3000, 2000);
+    const lrm2 = { 'the people in the top row': [0, 1, 2, 3] };
+    const lthink = longThink(12);
+    await out('large', makeSample(large, lb, lthink, lrm2), fakeParse(lthink, 12, lrm2));
+    const portrait = await noisyJpeg(500, 1400);
+    await out('portrait', makeSample(portrait, [[20, 100, 300, 900], [200, 300, 280, 1000]], TYPICAL_THINK, rm), fakeParse(TYPICAL_THINK, 2, rm));
     expect(true).toBe(true);
   });
 });
