@@ -1,0 +1,157 @@
+// Resource limits: decompression bombs refused before decoding, 300 MB lines refused without reading them, megabyte reasoning bounded.
+import { open, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseChainOfThought } from '../../src/cot/parse.js';
+import { Dataset } from '../../src/dataset/dataset.js';
+import { DataError } from '../../src/errors.js';
+import { getRenderer } from '../../src/render/index.js';
+import type { Sample, SplitPaths } from '../../src/types.js';
+import { loadCorpus, plainAnnotation, tempDir, withTimeout, writeEntries } from './corpus.js';
+import { jpegWithSize, pngBomb } from './images.js';
+
+const corpus = loadCorpus();
+const jpeg = corpus.find((s) => s.image[0] === 0xff)!;
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ dir, cleanup } = await tempDir('limits')));
+afterAll(() => cleanup());
+
+async function refusal(paths: SplitPaths, index: number, options: { maxLineBytes?: number; maxImagePixels?: number } = {}): Promise<DataError> {
+  const dataset = await Dataset.open(paths, options);
+  try {
+    await dataset.readSample(index);
+  } catch (error) {
+    if (error instanceof DataError) return error;
+    throw error;
+  } finally {
+    await dataset.close();
+  }
+  throw new Error('expected a DataError');
+}
+
+describe('decompression bombs', () => {
+  const bombs = [
+    ['a JPEG whose header claims 65000×65000', jpegWithSize(jpeg.image, 65000, 65000), 'jpeg header claims 65000×65000 pixels (4225.0 megapixels'],
+    ['a PNG whose IHDR claims 100000×100000', pngBomb(100_000, 100_000), 'png header claims 100000×100000 pixels (10000.0 megapixels'],
+  ] as const;
+
+  for (const [what, bytes, claim] of bombs) {
+    it(`the reader refuses ${what} before anything decodes it`, async () => {
+      const split = await writeEntries(dir, `bomb-${bytes[0]}`, [{ annotationLine: plainAnnotation(jpeg.json), imageLine: Buffer.from(`k\t${bytes.toString('base64')}`) }]);
+      const error = await refusal(split, 0);
+      expect(error.code).toBe('image-too-large');
+      expect(error.message).toBe(
+        `${split.imagesTsv}, sample 0, byte offset 0: the ${claim}, the limit is 60), so it was not decoded. ` +
+          'A HumanRef photo has about 1 megapixel: the image is corrupt or a decompression bomb; skip this sample',
+      );
+    });
+  }
+
+  it('the limit is an option: a real 1 MP photo is refused under a 0.1 MP limit, read under the default', async () => {
+    const split = await writeEntries(dir, 'limit-option', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: jpeg.imageLine }]);
+    expect((await refusal(split, 0, { maxImagePixels: 100_000 })).code).toBe('image-too-large');
+    const dataset = await Dataset.open(split);
+    await expect(dataset.readSample(0)).resolves.toMatchObject({ imageFormat: 'jpeg' });
+    await dataset.close();
+  });
+
+  it('the renderer, handed a bomb directly (no reader in front), refuses it from the header within a second, without decoding', async () => {
+    const renderer = await getRenderer();
+    for (const [, bytes] of bombs) {
+      const sample: Sample = {
+        split: 'main',
+        index: 3,
+        annOffset: 10,
+        imgOffset: 20,
+        annotation: { ...jpeg.annotation, extra: {} },
+        imageKey: 'k',
+        image: bytes,
+        imageFormat: bytes[0] === 0xff ? 'jpeg' : 'png',
+      };
+      const cot = parseChainOfThought(jpeg.annotation.think, jpeg.annotation.gtBoxes.length, jpeg.annotation.regionMap);
+      const started = performance.now();
+      const error = await renderer.render(sample, cot).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(error).toBeInstanceOf(DataError);
+      expect((error as DataError).code).toBe('image-too-large');
+      expect((error as DataError).message).toMatch(/^main images TSV, sample 3, byte offset 20: the image claims \d+×\d+ px, more than 60 megapixels\. /);
+    }
+  });
+});
+
+describe('lines longer than a sane bound', () => {
+  const MB = 1024 * 1024;
+
+  /** A sparse file: `head`, then zeros (no newline) up to `size` bytes; nothing is written to disk for the zeros. */
+  async function sparse(path: string, head: string, size: number): Promise<void> {
+    await writeFile(path, head);
+    const handle = await open(path, 'r+');
+    await handle.truncate(size);
+    await handle.close();
+  }
+
+  it('an image line of 300 MB: refused with line-too-long under a 1 MiB limit and under the default 256 MiB', async () => {
+    const split = await writeEntries(dir, 'long-image', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: Buffer.from('k\t') }]);
+    await sparse(split.imagesTsv, `k\t${jpeg.image.toString('base64')}`, 300 * MB);
+    const small = await refusal(split, 0, { maxLineBytes: MB });
+    expect(small.code).toBe('line-too-long');
+    expect(small.message).toBe(`${split.imagesTsv}, sample 0, byte offset 0: the line is longer than ${MB} bytes. The file is probably corrupt or the offset points into the wrong file; skip this sample or download the file again`);
+    const started = performance.now();
+    const byDefault = await withTimeout(refusal(split, 0), 20_000, 'reading a 300 MB line');
+    expect(byDefault.code).toBe('line-too-long');
+    expect(byDefault.problem).toBe(`the line is longer than ${256 * MB} bytes`);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
+  it('an annotation line the .lineidx says is 300 MB long: refused from the offsets alone, nothing read', async () => {
+    const split = await writeEntries(dir, 'long-annotation', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: jpeg.imageLine }]);
+    await sparse(split.annotationsTsv, `0\t${jpeg.json.toString('utf8')}`, 300 * MB + 10);
+    await writeFile(split.annotationsLineidx!, `0\n${300 * MB}\n`);
+    const rss = process.memoryUsage().rss;
+    const started = performance.now();
+    const error = await refusal(split, 0);
+    expect(error.code).toBe('line-too-long');
+    expect(error.where).toEqual({ file: split.annotationsTsv, index: 0, offset: 0 });
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(64 * MB);
+  });
+});
+
+describe('megabytes of reasoning', () => {
+  const big = jpeg.annotation.think.repeat(Math.ceil(2_000_000 / jpeg.annotation.think.length));
+
+  it('a 2 MB think is parsed in bounded time', () => {
+    const started = performance.now();
+    const cot = parseChainOfThought(big, jpeg.annotation.gtBoxes.length, jpeg.annotation.regionMap);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(cot.warnings.filter((w) => w.startsWith('internal'))).toEqual([]);
+  });
+
+  // BUG(render): a 1-2 MB think is laid out for ~20 s, then fails with a plain Error ("Input image exceeds pixel limit"
+  // from sharp, or DOMException "The canvas has no pixels") instead of a DataError; the run lists it as an unexpected error.
+  it.skip('a 2 MB think renders or is refused with a one-line DataError, quickly, the same way twice', async () => {
+    const renderer = await getRenderer();
+    const outcome = async () => {
+      const dataset = await Dataset.open(await writeEntries(dir, 'big-think', [{ annotationLine: plainAnnotation(Buffer.from(JSON.stringify({ ...JSON.parse(jpeg.json.toString()), think: big }))), imageLine: jpeg.imageLine }]));
+      const sample = await dataset.readSample(0);
+      await dataset.close();
+      const cot = parseChainOfThought(sample.annotation.think, sample.annotation.gtBoxes.length, sample.annotation.regionMap);
+      const started = performance.now();
+      const result = await withTimeout(renderer.render(sample, cot, { fast: true }), 20_000, 'rendering a 2 MB think').then(
+        (image) => `rendered ${image.width}×${image.height}`,
+        (error: unknown) => (error instanceof DataError ? `refused ${error.code}: ${error.message}` : `crashed: ${String(error)}`),
+      );
+      return { result, ms: performance.now() - started };
+    };
+    const first = await outcome();
+    expect(first.result).not.toMatch(/^crashed/);
+    expect(first.result).not.toMatch(/[\n\r]/);
+    expect(first.ms).toBeLessThan(5_000);
+    expect((await outcome()).result).toBe(first.result);
+  });
+});
