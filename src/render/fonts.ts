@@ -2,7 +2,8 @@
 import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { InternalError } from '../errors.js';
-import { splitRuns } from './text-runs.js';
+import { covers, fontCoverage } from './coverage.js';
+import { setTextCoverage, splitRuns } from './text-runs.js';
 
 /** Our own family names, so a system "DejaVu Sans" or emoji font can never stand in. */
 export const SANS = 'HRV Sans';
@@ -34,6 +35,15 @@ export function registerFonts(): void {
       throw new InternalError(`cannot load font ${path}. Reinstall it with \`npm ci\``);
     }
   }
+  // Characters the text font lacks become code boxes instead of falling back to whatever the system has.
+  const sans = fontFile(FONT_FILES[0].spec);
+  let coverage;
+  try {
+    coverage = fontCoverage(sans);
+  } catch (e) {
+    throw new InternalError(`cannot read the character map of ${sans} (${(e as Error).message}). Reinstall it with \`npm ci\``);
+  }
+  setTextCoverage((cp) => covers(coverage, cp));
 }
 
 export function fontString(kind: 'text' | 'emoji' | 'missing', bold: boolean, size: number): string {

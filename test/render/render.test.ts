@@ -202,6 +202,16 @@ describe('reasoning panel', () => {
     const missing = absoluteRuns(layout).filter((r) => r.run.kind === 'missing').map((r) => r.run.text).join('');
     expect(missing).toContain('戴帽子的男人');
   });
+
+  it('boxes every character the text font lacks (read from its cmap), not only CJK', async () => {
+    const { splitRuns } = await import('../../src/render/text-runs.js');
+    // Ethiopic is in no hard-coded list: only the cmap knows DejaVu lacks it.
+    expect(splitRuns('ሀ Ж → ✅')).toEqual([
+      { kind: 'missing', text: 'ሀ' },
+      { kind: 'text', text: ' Ж → ' },
+      { kind: 'emoji', text: '✅' },
+    ]);
+  });
 });
 
 describe('image decoding', () => {
