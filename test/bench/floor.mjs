@@ -1,0 +1,50 @@
+// The floor of a render: decode the same source JPEGs and encode pictures of the output size with the same
+// encoder settings, nothing drawn, same concurrency, files written. Run as a child so it starts as cold as the CLI.
+// Usage: node floor.mjs <jobs.json> <out-dir> <concurrency> <result.json>
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import * as encode from '../../dist/render/encode.js';
+import { PANEL_BG } from '../../dist/render/colors.js';
+
+// The renderer's own settings when it exports them; else a copy of src/render/encode.ts (reported as such).
+const mirrored = typeof encode.encodeOptions !== 'function';
+const encodeOptions = mirrored
+  ? (format, fast) =>
+      format === 'jpeg'
+        ? { format, options: { quality: 90, chromaSubsampling: '4:4:4', mozjpeg: !fast } }
+        : format === 'webp'
+          ? { format, options: { quality: 90, effort: fast ? 0 : 4 } }
+          : { format: 'png', options: { compressionLevel: fast ? 1 : 6, adaptiveFiltering: false } }
+  : encode.encodeOptions;
+
+const [jobsFile, outDir, concurrencyArg, resultFile] = process.argv.slice(2);
+/** jobs: { images: [jpeg path], items: [{ image, width, height, name }], format, fast } */
+const jobs = JSON.parse(await readFile(jobsFile, 'utf8'));
+const sources = await Promise.all(jobs.images.map((p) => readFile(p)));
+await mkdir(outDir, { recursive: true });
+
+async function one(item) {
+  const jpeg = sources[item.image];
+  const meta = await sharp(jpeg).metadata();
+  // The decoded photo on a canvas of the output size (the panel area left plain), then the renderer's encoder.
+  const img = sharp(jpeg).extend({ right: item.width - meta.width, bottom: item.height - meta.height, background: PANEL_BG });
+  const { format, options } = encodeOptions(jobs.format, jobs.fast);
+  const data = await img[format](options).toBuffer();
+  await writeFile(path.join(outDir, item.name), data);
+  return data.length;
+}
+
+// A warm-up so the comparison is with the CLI's steady state (its start-up is measured separately).
+await one(jobs.items[0]);
+const concurrency = Number(concurrencyArg);
+let next = 0;
+let bytes = 0;
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (next < jobs.items.length) bytes += await one(jobs.items[next++]);
+  }),
+);
+const ms = performance.now() - started;
+await writeFile(resultFile, JSON.stringify({ count: jobs.items.length, ms, msPerImage: ms / jobs.items.length, mirroredSettings: mirrored, bytesPerImage: bytes / jobs.items.length }));

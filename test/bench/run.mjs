@@ -1,0 +1,149 @@
+// `npm run bench`: builds a photo-like dataset in a temp folder, runs the built CLI as child processes and
+// prints ms/image, the decode+encode floor, peak RSS, time to first image, small vs >4 GB TSV, concurrency scaling.
+// Flags: --quick (smaller runs), --keep (keep the temp folder), --save (also write test/bench/last-results.json).
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeBenchDataset } from './dataset.mjs';
+import { median, pngSize, runCli, runNode } from './measure.mjs';
+import { printReport, checkTargets } from './report.mjs';
+
+const flags = new Set(process.argv.slice(2));
+const quick = flags.has('--quick');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cores = os.availableParallelism();
+const plan = quick
+  ? { samples: 300, typical: 100, repeats: 2, big: 300, sweep: 40, pair: 1 }
+  : { samples: 1000, typical: 200, repeats: 3, big: 1000, sweep: 60, pair: 2 };
+const FULL_DATASET = 45_000;
+const SPARSE_BASE = 4.3e9;
+
+const log = (text) => process.stderr.write(`bench: ${text}\n`);
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'humanref-bench-'));
+const load = [os.loadavg()[0]];
+const t0 = performance.now();
+
+log(`temp folder ${tmp}; generating ${plan.samples} samples (+ 50 in a small and in a sparse >4 GB images TSV)`);
+const main = await makeBenchDataset(path.join(tmp, 'main'), { samples: plan.samples });
+const small = await makeBenchDataset(path.join(tmp, 'small'), { samples: 50 });
+const sparse = await makeBenchDataset(path.join(tmp, 'sparse'), { samples: 50, imageBase: SPARSE_BASE });
+const jpegDir = path.join(tmp, 'jpeg');
+await mkdir(jpegDir);
+const jpegFiles = await Promise.all(
+  main.images.map(async (jpeg, i) => {
+    const file = path.join(jpegDir, `${i}.jpg`);
+    await writeFile(file, jpeg);
+    return file;
+  }),
+);
+const generateMs = performance.now() - t0;
+
+const dataArgs = (d) => ['--img-tsv', d.imgTsv, '--ann-tsv', d.annTsv, '--ann-lineidx', d.annLineidx, '--format', 'png'];
+const out = path.join(tmp, 'out');
+const rssFile = path.join(tmp, 'rss');
+const cli = (d, extra) => runCli([...dataArgs(d), ...extra], { outDir: out, rssFile });
+
+// 1. A typical run, several times: ms per image (steady state), time to first image, peak RSS.
+const typicalRuns = [];
+for (let i = 0; i < plan.repeats; i++) {
+  log(`typical run ${i + 1}/${plan.repeats}: --num-vis ${plan.typical}, default concurrency (${cores})`);
+  typicalRuns.push(await cli(main, ['--num-vis', String(plan.typical)]));
+}
+// The floor needs the sizes of the pictures this run produced.
+const produced = (await readdir(out)).filter((f) => f.endsWith('.png')).sort();
+const floorItems = await Promise.all(
+  produced.map(async (name) => ({ name, image: Number(/_(\d+)\.png$/.exec(name)[1]) % main.images.length, ...(await pngSize(path.join(out, name))) })),
+);
+
+// 2. The floor: decode the same JPEGs, encode pictures of the same sizes with the same settings, same concurrency.
+log(`floor: decode + encode of the same ${floorItems.length} pictures, nothing drawn`);
+const jobsFile = path.join(tmp, 'floor-jobs.json');
+await writeFile(jobsFile, JSON.stringify({ images: jpegFiles, items: floorItems, format: 'png', fast: false }));
+const floorRuns = [];
+for (let i = 0; i < plan.repeats; i++) {
+  const result = path.join(tmp, `floor-${i}.json`);
+  await runNode(path.join(here, 'floor.mjs'), [jobsFile, path.join(tmp, 'floor-out'), String(cores), result]);
+  floorRuns.push(JSON.parse(await readFile(result, 'utf8')));
+  await rm(path.join(tmp, 'floor-out'), { recursive: true, force: true });
+}
+
+// 3. --fast, once, to show what the cheaper PNG level trades.
+log(`--fast run: --num-vis ${plan.typical}`);
+const fastRun = await cli(main, ['--num-vis', String(plan.typical), '--fast']);
+
+// 4. Peak RSS for a small and a large count.
+log('peak RSS: --num-vis 50');
+const rss50 = await cli(main, ['--num-vis', '50']);
+log(`peak RSS: --num-vis ${plan.big} (also a long throughput run)`);
+const rssBig = await cli(main, ['--num-vis', String(plan.big)]);
+
+// 5. The same 50 samples from a small images TSV and from a sparse one whose lines start beyond 4 GB.
+const pairs = { small: [], sparse: [] };
+for (let i = 0; i < plan.pair; i++) {
+  log(`small vs sparse (>4 GB offsets) images TSV, round ${i + 1}/${plan.pair}`);
+  pairs.small.push(await cli(small, ['--num-vis', 'all']));
+  pairs.sparse.push(await cli(sparse, ['--num-vis', 'all']));
+}
+
+// 6. Throughput from concurrency 1 to the number of cores (the default concurrency is the typical run).
+const levels = [1];
+for (let c = 2; c < cores; c *= 2) levels.push(c);
+if (cores > 1) levels.push(cores);
+const sweep = [];
+for (const c of levels) {
+  if (c === cores) {
+    sweep.push({ concurrency: c, msPerImage: median(typicalRuns.map((r) => r.msPerImage)), from: 'typical runs' });
+    continue;
+  }
+  log(`concurrency ${c}: --num-vis ${plan.sweep}`);
+  const r = await cli(main, ['--num-vis', String(plan.sweep), '--concurrency', String(c)]);
+  sweep.push({ concurrency: c, msPerImage: r.msPerImage, from: `--num-vis ${plan.sweep}` });
+}
+load.push(os.loadavg()[0]);
+
+const ours = median(typicalRuns.map((r) => r.msPerImage));
+const floor = median(floorRuns.map((r) => r.msPerImage));
+const first = median(typicalRuns.map((r) => r.firstMs));
+const results = {
+  machine: { cores, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: { start: load[0], end: load[1] } },
+  plan: { ...plan, quick, distinctImages: main.images.length, imageSize: '1024x1024 JPEG', format: 'png' },
+  generateSeconds: generateMs / 1000,
+  typical: {
+    numVis: plan.typical,
+    runs: typicalRuns,
+    msPerImage: ours,
+    imagesPerSecond: 1000 / ours,
+    wallSeconds: median(typicalRuns.map((r) => r.wallMs)) / 1000,
+    bytesPerImage: median(typicalRuns.map((r) => r.bytesPerImage)),
+  },
+  floor: { runs: floorRuns, msPerImage: floor, bytesPerImage: median(floorRuns.map((r) => r.bytesPerImage)), mirroredSettings: floorRuns[0].mirroredSettings },
+  ratioToFloor: ours / floor,
+  firstImageSeconds: first / 1000,
+  fast: { msPerImage: fastRun.msPerImage, bytesPerImage: fastRun.bytesPerImage, peakRss: fastRun.peakRss },
+  peakRss: { [50]: rss50.peakRss, [plan.big]: rssBig.peakRss, typical: median(typicalRuns.map((r) => r.peakRss)) },
+  longRun: { numVis: plan.big, msPerImage: rssBig.msPerImage, wallSeconds: rssBig.wallMs / 1000 },
+  tsvPair: {
+    smallSeconds: median(pairs.small.map((r) => r.wallMs)) / 1000,
+    sparseSeconds: median(pairs.sparse.map((r) => r.wallMs)) / 1000,
+    ratio: median(pairs.sparse.map((r) => r.wallMs)) / median(pairs.small.map((r) => r.wallMs)),
+  },
+  concurrency: sweep.map((s) => ({ ...s, imagesPerSecond: 1000 / s.msPerImage, speedup: sweep[0].msPerImage / s.msPerImage })),
+  fullDataset: { samples: FULL_DATASET, minutes: (first + FULL_DATASET * ours) / 60_000, fastMinutes: (first + FULL_DATASET * fastRun.msPerImage) / 60_000 },
+  benchSeconds: (performance.now() - t0) / 1000,
+};
+results.targets = checkTargets(results);
+
+const jsonFile = path.join(tmp, 'bench-results.json');
+await writeFile(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+if (flags.has('--save')) await writeFile(path.join(here, 'last-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+printReport(results);
+if (flags.has('--keep')) {
+  await rm(out, { recursive: true, force: true });
+  console.log(`\nfigures: ${jsonFile} (temp folder kept)`);
+} else {
+  const kept = path.join(os.tmpdir(), `humanref-bench-results-${path.basename(tmp).slice('humanref-bench-'.length)}.json`);
+  await writeFile(kept, `${JSON.stringify(results, null, 2)}\n`);
+  await rm(tmp, { recursive: true, force: true });
+  console.log(`\nfigures: ${kept}`);
+}
