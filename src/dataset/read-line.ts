@@ -5,6 +5,8 @@ import { ioError } from './lfs.js';
 
 const FIRST_CHUNK = 64 * 1024;
 const MAX_CHUNK = 8 * 1024 * 1024;
+/** Lines up to this size are kept while the newline is searched; longer ones are measured first, then read once. */
+const KEEP_BYTES = 16 * 1024 * 1024;
 
 /** An open TSV and what a message about it needs. */
 export interface LineSource {
@@ -66,43 +68,62 @@ function tooLong(src: LineSource, offset: number, maxLineBytes: number): DataErr
 
 /**
  * Reads the line starting at `offset` up to (not including) '\n' or EOF, with '\r' trimmed.
- * Reads in chunks from 64 KiB, doubling, so a 258 KB image line takes a few reads.
+ * Reads in chunks from 64 KiB, doubling, so a 258 KB image line takes a few reads. Past KEEP_BYTES the chunks
+ * are no longer kept, only searched for the newline: a corrupt 256 MB "line" costs one scratch buffer, not 256 MB.
  */
 export async function readLineAt(src: LineSource, offset: number, maxLineBytes: number): Promise<Buffer> {
   checkOffset(src, offset);
   // Start one byte early to see that the offset follows a newline.
   const from = offset === 0 ? 0 : offset - 1;
   const chunks: Buffer[] = [];
+  let kept = true;
+  let scratch: Buffer | undefined;
   let total = 0;
   let position = from;
+  let lineEnd: number;
   let chunkSize = FIRST_CHUNK;
   for (;;) {
-    // Never hold more than maxLineBytes plus the newline and the byte before.
+    // Never look further than maxLineBytes plus the newline and the byte before.
     const limit = maxLineBytes + 1 + (offset - from) - total;
     const want = Math.min(chunkSize, src.size - position, limit);
     if (want <= 0) {
-      if (position >= src.size) break;
+      if (position >= src.size) {
+        lineEnd = position;
+        break;
+      }
       throw tooLong(src, offset, maxLineBytes);
     }
-    const chunk = Buffer.allocUnsafe(want);
+    if (kept && total + want > KEEP_BYTES) {
+      kept = false;
+      chunks.length = 0;
+    }
+    const chunk = kept ? Buffer.allocUnsafe(want) : (scratch ??= Buffer.allocUnsafe(MAX_CHUNK)).subarray(0, want);
     const got = await readAt(src, chunk, want, position);
     const filled = chunk.subarray(0, got);
-    if (chunks.length === 0 && offset > 0 && filled[0] !== 0x0a) throw notLineStart(src, offset);
-    const searchFrom = chunks.length === 0 ? offset - from : 0;
-    const newline = filled.indexOf(0x0a, searchFrom);
+    const first = position === from;
+    if (first && offset > 0 && filled[0] !== 0x0a) throw notLineStart(src, offset);
+    const newline = filled.indexOf(0x0a, first ? offset - from : 0);
     if (newline !== -1) {
-      chunks.push(filled.subarray(0, newline));
+      if (kept) chunks.push(filled.subarray(0, newline));
+      lineEnd = position + newline;
       break;
     }
-    chunks.push(filled);
+    if (kept) chunks.push(filled);
     total += got;
     position += got;
-    if (got < want) break;
+    if (got < want) {
+      lineEnd = position;
+      break;
+    }
     chunkSize = Math.min(chunkSize * 2, MAX_CHUNK);
   }
-  const line = Buffer.concat(chunks).subarray(offset - from);
-  if (line.length > maxLineBytes) throw tooLong(src, offset, maxLineBytes);
-  return trimCarriageReturn(line);
+  const length = lineEnd - offset;
+  if (length > maxLineBytes) throw tooLong(src, offset, maxLineBytes);
+  if (kept) return trimCarriageReturn(Buffer.concat(chunks).subarray(offset - from));
+  // A long line that is within the limit after all: read it again, in one piece.
+  const line = Buffer.allocUnsafe(length);
+  const got = await readAt(src, line, length, offset);
+  return trimCarriageReturn(line.subarray(0, got));
 }
 
 /**

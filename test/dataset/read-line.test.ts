@@ -72,6 +72,19 @@ describe('readLineAt', () => {
     expect(asked.reduce((a, b) => a + b, 0)).toBe(200 * KiB + 2);
   });
 
+  it('reads a line longer than the 16 MiB it keeps while searching (measured, then read once), with CR and at EOF', async () => {
+    const line = Buffer.alloc(20 * 1024 * KiB, 0x42);
+    line[0] = 0x43;
+    line[line.length - 1] = 0x44;
+    const bytes = Buffer.concat([Buffer.from('head\n'), line, Buffer.from('\r\nnext\n')]);
+    const got = await withSource(bytes, (src) => readLineAt(src, 5, 32 * 1024 * KiB));
+    expect(got.equals(line)).toBe(true);
+    const atEof = await withSource(Buffer.concat([Buffer.from('h\n'), line]), (src) => readLineAt(src, 2, 32 * 1024 * KiB));
+    expect(atEof.equals(line)).toBe(true);
+    const error = await withSource(bytes, (src) => failure(readLineAt(src, 5, 18 * 1024 * KiB)));
+    expect(error.code).toBe('line-too-long');
+  });
+
   it('offset-not-line-start and offset-past-eof', async () => {
     const bytes = Buffer.from('abc\ndef\n');
     expect((await withSource(bytes, (src) => failure(readLineAt(src, 5, 100)))).code).toBe('offset-not-line-start');
