@@ -9,15 +9,20 @@ export const MAX_SOURCE_PIXELS = 60_000_000;
 /** Tiny images are scaled up until their shorter side reaches this, so labels stay readable. */
 export const MIN_SHORT_SIDE = 400;
 
-export interface DecodedImage {
-  /** RGBA, 4 bytes a pixel, opaque. */
-  data: Buffer;
+/** The image panel's geometry, known from the header before any pixel is decoded. */
+export interface ProbedImage {
   width: number;
   height: number;
   sourceWidth: number;
   sourceHeight: number;
   /** Panel pixels per source pixel. */
   scale: number;
+  meta: Metadata;
+}
+
+export interface DecodedImage extends ProbedImage {
+  /** RGBA, 4 bytes a pixel, opaque. */
+  data: Buffer;
 }
 
 /** Scale of the image panel: down to maxSide, up to MIN_SHORT_SIDE (without passing maxSide). */
@@ -33,7 +38,8 @@ function where(sample: Sample) {
   return { file: `${sample.split} images TSV`, index: sample.index, offset: sample.imgOffset };
 }
 
-export async function decodeImage(sample: Sample, maxSide: number): Promise<DecodedImage> {
+/** Reads the header: size checks (DataError) and the panel size. */
+export async function probeImage(sample: Sample, maxSide: number): Promise<ProbedImage> {
   let meta: Metadata;
   try {
     meta = await sharp(sample.image, { limitInputPixels: false }).metadata();
@@ -49,8 +55,12 @@ export async function decodeImage(sample: Sample, maxSide: number): Promise<Deco
     throw new DataError('image-too-large', where(sample), `the image claims ${w}×${h} px, more than ${MAX_SOURCE_PIXELS / 1e6} megapixels`, 'Such a size is not a HumanRef image; skip this sample');
   }
   const scale = panelScale(w, h, maxSide);
-  const tw = Math.max(1, Math.round(w * scale));
-  const th = Math.max(1, Math.round(h * scale));
+  return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)), sourceWidth: w, sourceHeight: h, scale, meta };
+}
+
+/** Decodes the pixels of a probed image to the panel size, as opaque 8-bit sRGB RGBA. */
+export async function decodePixels(sample: Sample, probe: ProbedImage): Promise<Buffer> {
+  const { meta, width: tw, height: th, sourceWidth: w, sourceHeight: h, scale } = probe;
   try {
     // No .rotate()/autoOrient: sharp keeps the stored orientation unless asked.
     let img = sharp(sample.image, { limitInputPixels: MAX_SOURCE_PIXELS, failOn: 'error' });
@@ -64,8 +74,13 @@ export async function decodeImage(sample: Sample, maxSide: number): Promise<Deco
     if (info.channels !== 4 || info.width !== tw || info.height !== th) {
       throw new Error(`unexpected decoded layout ${info.width}×${info.height}×${info.channels}`);
     }
-    return { data, width: tw, height: th, sourceWidth: w, sourceHeight: h, scale };
+    return data;
   } catch (e) {
     throw new DataError('image-decode', where(sample), `cannot decode the ${sample.imageFormat} image (${(e as Error).message})`, 'The image bytes are damaged; skip this sample');
   }
+}
+
+export async function decodeImage(sample: Sample, maxSide: number): Promise<DecodedImage> {
+  const probe = await probeImage(sample, maxSide);
+  return { ...probe, data: await decodePixels(sample, probe) };
 }

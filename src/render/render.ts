@@ -3,7 +3,7 @@ import { createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type { ParsedCot, Sample } from '../types.js';
 import { drawBoxes, drawLabels } from './boxes.js';
 import { FOOTER_BG, PANEL_BG, RULE } from './colors.js';
-import { decodeImage } from './decode.js';
+import { decodePixels, probeImage } from './decode.js';
 import { encodeRgba, type OutputFormat } from './encode.js';
 import { checkColourEmoji, registerFonts } from './fonts.js';
 import { columnX, layoutPicture, type PictureLayout } from './layout.js';
@@ -47,7 +47,10 @@ class CanvasRenderer implements DetailedRenderer {
 
   async renderDetailed(sample: Sample, cot: ParsedCot, options: RenderOptions = {}) {
     const format = options.format ?? 'png';
-    const img = await decodeImage(sample, options.maxSide ?? 2048);
+    const img = await probeImage(sample, options.maxSide ?? 2048);
+    // sharp decodes on its own threads while this thread lays out and draws the text.
+    const pixels = decodePixels(sample, img);
+    pixels.catch(() => undefined);
     const layout = layoutPicture(sample, cot, img, this.measure);
     const { width, height, bodyHeight, panel } = layout;
     const W = img.width;
@@ -58,10 +61,6 @@ class CanvasRenderer implements DetailedRenderer {
     prepareContext(ctx);
     ctx.fillStyle = PANEL_BG;
     ctx.fillRect(0, 0, width, height);
-    ctx.putImageData(new ImageData(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), W, H), 0, 0);
-
-    drawBoxes(ctx, layout.boxes, layout.lineWidth, W, H);
-    drawLabels(ctx, layout.labels, this.measure);
 
     // Reasoning panel, separated from the image by a rule; thin rules between columns.
     ctx.fillStyle = RULE;
@@ -76,6 +75,11 @@ class CanvasRenderer implements DetailedRenderer {
     ctx.fillStyle = RULE;
     ctx.fillRect(0, bodyHeight, width, 1);
     for (const { line, y } of layout.footer.lines) drawLine(ctx, line, layout.footer.x, y, width - 2 * layout.footer.x, this.measure);
+
+    const rgba = await pixels;
+    ctx.putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), W, H), 0, 0);
+    drawBoxes(ctx, layout.boxes, layout.lineWidth, W, H);
+    drawLabels(ctx, layout.labels, this.measure);
 
     const data = await encodeRgba(canvas.data(), width, height, format, options.fast ?? false);
     return { image: { data, width, height, format }, layout };
