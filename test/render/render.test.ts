@@ -287,6 +287,33 @@ describe('image decoding', () => {
   });
 });
 
+describe('edge cases', () => {
+  it('renders an empty think, no candidates and an empty region_map', async () => {
+    const s = makeSample(image, [], '', {}, { imageFormat: 'png' });
+    const { image: out, layout } = await renderer.renderDetailed(s, parseChainOfThought('', 0, {}));
+    expect(out.width).toBeGreaterThan(800);
+    expect(layout.labels).toHaveLength(0);
+    const text = absoluteRuns(layout).map((r) => r.run.text).join('');
+    expect(text).toContain('no target (rejection)');
+  });
+
+  it('draws boxes past the border clamped to the frame, and verdicts missing for extra boxes as grey', async () => {
+    const boxes: [number, number, number, number][] = [[-50, -50, 200, 200], [700, 500, 300, 300], [900, 900, 10, 10]];
+    const s = makeSample(image, boxes, MARKS_THINK, { e: [0] }, { imageFormat: 'png' });
+    const c = parseChainOfThought(MARKS_THINK, 1, { e: [0] });
+    const { image: out, layout } = await renderer.renderDetailed(s, c);
+    expect(layout.boxes.map((b) => b.rect)).toEqual([
+      { x: 0, y: 0, w: 150, h: 150 },
+      { x: 700, y: 500, w: 100, h: 100 },
+      { x: 800, y: 600, w: 0, h: 0 },
+    ]);
+    expect(layout.boxes[2].point).toBe(true);
+    const px = await pixels(out.data);
+    expect(px.at(1, 75)).toEqual(parseHex(candidateColor(1, '✅')));
+    expect(px.at(798, 550)).toEqual(parseHex(candidateColor(2, null)));
+  });
+});
+
 describe('encoding', () => {
   it('gives the same bytes for the same input, in every format', async () => {
     for (const format of ['png', 'jpeg', 'webp'] as const) {
