@@ -17,7 +17,7 @@ function numbers(persons: number[], cot: ParsedCot): Piece[] {
 }
 
 function who(label: string, persons: number[], cot: ParsedCot): Piece[] {
-  return persons.length ? [{ text: `${label} Person ` }, ...numbers(persons, cot)] : [{ text: `${label} nobody` }];
+  return persons.length ? [{ text: `${label} Person\u00A0` }, ...numbers(persons, cot)] : [{ text: `${label} nobody` }];
 }
 
 export function consistencyPieces(cot: ParsedCot): Piece[] {

@@ -11,6 +11,11 @@ const HEADING_BAND = '#e8eef7';
 const HEADING_INK = '#1d3f72';
 const TAG_INK = '#6b7a90';
 
+/** A mention never breaks across lines: `Person\u00A02`. */
+export function nbsp(text: string): string {
+  return text.replace(/ /g, '\u00A0');
+}
+
 /** A mention's style: bold, in its box colour (darkened if too light), on a light tint of that colour. */
 export function mentionStyle(person: number, cot: ParsedCot): Pick<Piece, 'bold' | 'color' | 'highlight'> {
   const c = candidateColor(person, cot.verdicts[person - 1] ?? null);
@@ -23,7 +28,7 @@ export function personPieces(persons: number[], cot: ParsedCot, prefix = 'Person
   const out: Piece[] = [];
   persons.forEach((n, i) => {
     if (i > 0) out.push({ text: ', ' });
-    out.push({ text: `${i === 0 ? prefix : ''}${n}`, ...mentionStyle(n, cot) });
+    out.push({ text: nbsp(`${i === 0 ? prefix : ''}${n}`), ...mentionStyle(n, cot) });
   });
   return out;
 }
@@ -37,7 +42,7 @@ export function linePieces(think: string, start: number, end: number, mentions: 
     if (m.start >= end) break;
     if (m.end > end) continue;
     if (m.start > at) out.push({ text: think.slice(at, m.start) });
-    out.push({ text: think.slice(m.start, m.end), ...mentionStyle(m.person, cot) });
+    out.push({ text: nbsp(think.slice(m.start, m.end)), ...mentionStyle(m.person, cot) });
     at = m.end;
   }
   if (at < end) out.push({ text: think.slice(at, end) });

@@ -71,8 +71,9 @@ function tokenize(p: Paragraph): Token[] {
         out.push({ text: run.text, kind: run.kind, bold, color, space: false, highlight });
         continue;
       }
-      for (const part of run.text.split(/(\s+)/)) {
-        if (part) out.push({ text: part.replace(/\s/g, ' '), kind: 'text', bold, color, space: /^\s/.test(part), highlight });
+      // No-break spaces (inside a `Person N` mention) are not break points.
+      for (const part of run.text.split(/([^\S\u00A0]+)/)) {
+        if (part) out.push({ text: part.replace(/[^\S\u00A0]/g, ' '), kind: 'text', bold, color, space: /^[^\S\u00A0]/.test(part), highlight });
       }
     }
   }

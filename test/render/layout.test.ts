@@ -74,9 +74,13 @@ describe('wrapParagraphs', () => {
     const bare = wrapParagraphs([para('aaaa bbbb ✅')], 95, mono);
     expect(bare.map((l) => l.runs.map((r) => r.text).join(''))).toEqual(['aaaa', 'bbbb ✅']);
   });
+  it('never breaks inside a mention (no-break space)', () => {
+    const lines = wrapParagraphs([{ ...para(''), pieces: [{ text: 'aaaa bbbb ' }, { text: 'Person\u00A012', bold: true }] }], 120, mono);
+    expect(lines.map((l) => l.runs.map((r) => r.text).join(''))).toEqual(['aaaa bbbb', 'Person\u00A012']);
+  });
   it('merges neighbouring runs of one style', () => {
-    const lines = wrapParagraphs([{ ...para(''), pieces: [{ text: 'a b ' }, { text: 'c' }, { text: 'Person 2', bold: true, color: '#ff0000' }] }], 500, mono);
-    expect(lines[0].runs.map((r) => r.text)).toEqual(['a b c', 'Person 2']);
+    const lines = wrapParagraphs([{ ...para(''), pieces: [{ text: 'a b ' }, { text: 'c' }, { text: 'Person\u00A02', bold: true, color: '#ff0000' }] }], 500, mono);
+    expect(lines[0].runs.map((r) => r.text)).toEqual(['a b c', 'Person\u00A02']);
   });
 });
 
@@ -185,7 +189,7 @@ describe('reasoning panel content', () => {
   it('colours mentions like their boxes', () => {
     const cot = parseChainOfThought(TYPICAL_THINK, 4, rm);
     const paras = buildReasoning(TYPICAL_THINK, cot, { size: 16 });
-    const p2 = paras.flatMap((p) => p.pieces).filter((x) => x.text === 'Person 2');
+    const p2 = paras.flatMap((p) => p.pieces).filter((x) => x.text === 'Person\u00A02');
     expect(p2.length).toBeGreaterThan(2);
     for (const x of p2) expect(x.color).toBe(readableOnWhite(candidateColor(2, '✅')));
   });
@@ -194,11 +198,11 @@ describe('reasoning panel content', () => {
 describe('footer text', () => {
   it('names the persons that differ', () => {
     const cot = parseChainOfThought(TYPICAL_THINK, 4, { e: [1, 2] });
-    expect(consistencyPieces(cot).map((p) => p.text).join('')).toBe(
+    expect(consistencyPieces(cot).map((p) => p.text).join('').replace(/\u00A0/g, ' ')).toBe(
       '✗ inconsistent: region_map targets Person 2, 3; text marks ✅ Person 2, 4 (only in region_map: 3; only in text: 4)',
     );
     const ok = parseChainOfThought(TYPICAL_THINK, 4, { e: [1, 3] });
-    expect(consistencyPieces(ok).map((p) => p.text).join('')).toBe('✓ consistent: region_map targets Person 2, 4 = text marks ✅ Person 2, 4');
+    expect(consistencyPieces(ok).map((p) => p.text).join('').replace(/\u00A0/g, ' ')).toBe('✓ consistent: region_map targets Person 2, 4 = text marks ✅ Person 2, 4');
   });
   it('marks rejections', () => {
     const think = TYPICAL_THINK.replace(/\u2705/g, '\u274c');
