@@ -94,6 +94,15 @@ function emojiBitmap(text: string, size: number): EmojiBitmap {
   return bmp;
 }
 
+// Setting ctx.font parses the string each time; most runs reuse the previous font.
+const currentFont = new WeakMap<SKRSContext2D, string>();
+
+function setFont(ctx: SKRSContext2D, font: string): void {
+  if (currentFont.get(ctx) === font) return;
+  ctx.font = font;
+  currentFont.set(ctx, font);
+}
+
 /** Draws one run with its left edge at x and its baseline at y. */
 export function drawRun(ctx: SKRSContext2D, r: PlacedRun, x: number, y: number, measure?: Measure): void {
   if (r.kind === 'emoji') {
@@ -106,7 +115,7 @@ export function drawRun(ctx: SKRSContext2D, r: PlacedRun, x: number, y: number, 
     let cx = x;
     for (const ch of r.text) {
       const label = missingLabel(ch);
-      ctx.font = fontString('text', false, small);
+      setFont(ctx, fontString('text', false, small));
       const lw = ctx.measureText(label).width;
       const bw = lw + r.size * 0.35;
       ctx.strokeStyle = r.color;
@@ -118,7 +127,7 @@ export function drawRun(ctx: SKRSContext2D, r: PlacedRun, x: number, y: number, 
     }
     return;
   }
-  ctx.font = fontString(r.kind, r.bold, r.size);
+  setFont(ctx, fontString(r.kind, r.bold, r.size));
   ctx.fillStyle = r.color;
   if (!measure) {
     ctx.fillText(r.text, x, y);
