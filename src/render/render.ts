@@ -57,7 +57,8 @@ class CanvasRenderer implements DetailedRenderer {
     const H = img.height;
 
     const canvas = createCanvas(width, height);
-    const ctx = canvas.getContext('2d');
+    // Opaque: canvas.data() is about a third cheaper, and premultiplied equals straight RGBA.
+    const ctx = canvas.getContext('2d', { alpha: false });
     prepareContext(ctx);
     ctx.fillStyle = PANEL_BG;
     ctx.fillRect(0, 0, width, height);
