@@ -15,17 +15,36 @@ export interface Flow {
   height: number;
 }
 
-/** Greedy flow with a column height limit; a heading never ends a column, space above a column's first line is dropped. */
+/**
+ * Height that must fit before line i may start a column's content: a short paragraph (up to 4 lines)
+ * moves whole, a longer one needs its first two lines; other lines only themselves.
+ */
+function keepHeights(lines: Line[]): number[] {
+  const keep = lines.map((l) => l.height);
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && lines[j].paragraph === lines[i].paragraph) j++;
+    const take = j - i <= 4 ? j - i : 2;
+    let h = 0;
+    for (let k = i; k < i + take; k++) h += (k > i ? lines[k].spaceBefore : 0) + lines[k].height;
+    keep[i] = h;
+    i = j;
+  }
+  return keep;
+}
+
+/** Greedy flow with a column height limit: short paragraphs are not split, a heading never ends a column, space above a column's first line is dropped. */
 export function flowIntoColumns(lines: Line[], limit: number): Flow {
+  const keep = keepHeights(lines);
   const out: FlowedLine[] = [];
   let column = 0;
   let y = 0;
   let height = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    let need = (y > 0 ? line.spaceBefore : 0) + line.height;
-    // Keep a heading with the line after it.
-    if (line.keepWithNext && i + 1 < lines.length) need += lines[i + 1].spaceBefore + lines[i + 1].height;
+    let need = (y > 0 ? line.spaceBefore : 0) + keep[i];
+    // Keep a heading with what follows it.
+    if (line.keepWithNext && i + 1 < lines.length) need += lines[i + 1].spaceBefore + keep[i + 1];
     if (y > 0 && y + need > limit) {
       column++;
       y = 0;

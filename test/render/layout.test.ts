@@ -101,6 +101,14 @@ describe('columns', () => {
     expect(f.height).toBeLessThanOrEqual(Math.ceil(2500 / 3) + 10);
     for (const l of f.lines) expect(l.y + l.line.height).toBeLessThanOrEqual(f.height);
   });
+  it('does not split a short paragraph across columns', () => {
+    const para = (text: string): Paragraph => ({ pieces: [{ text }], size: 10, lineHeight: 10, color: '#000' });
+    // 7 one-line paragraphs, then one of 3 lines: it would start at y=70 with a limit of 90.
+    const ls = wrapParagraphs([...Array.from({ length: 7 }, (_, i) => para(`p${i}`)), para('aaaa bbbb cccc')], 40, mono);
+    expect(ls.slice(7).map((l) => l.paragraph)).toEqual([7, 7, 7]);
+    const f = flowIntoColumns(ls, 90);
+    expect(f.lines.slice(7).map((l) => l.column)).toEqual([1, 1, 1]);
+  });
   it('does not leave a heading alone at the bottom of a column', () => {
     const ls = lines(12);
     ls[9] = { ...ls[9], keepWithNext: true };
