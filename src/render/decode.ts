@@ -20,11 +20,6 @@ export interface ProbedImage {
   meta: Metadata;
 }
 
-export interface DecodedImage extends ProbedImage {
-  /** RGBA, 4 bytes a pixel, opaque. */
-  data: Buffer;
-}
-
 /** Scale of the image panel: down to maxSide, up to MIN_SHORT_SIDE (without passing maxSide). */
 export function panelScale(width: number, height: number, maxSide: number): number {
   const long = Math.max(width, height);
@@ -78,9 +73,4 @@ export async function decodePixels(sample: Sample, probe: ProbedImage): Promise<
   } catch (e) {
     throw new DataError('image-decode', where(sample), `cannot decode the ${sample.imageFormat} image (${(e as Error).message})`, 'The image bytes are damaged; skip this sample');
   }
-}
-
-export async function decodeImage(sample: Sample, maxSide: number): Promise<DecodedImage> {
-  const probe = await probeImage(sample, maxSide);
-  return { ...probe, data: await decodePixels(sample, probe) };
 }
