@@ -41,10 +41,12 @@ const concurrency = Number(concurrencyArg);
 let next = 0;
 let bytes = 0;
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 await Promise.all(
   Array.from({ length: concurrency }, async () => {
     while (next < jobs.items.length) bytes += await one(jobs.items[next++]);
   }),
 );
 const ms = performance.now() - started;
-await writeFile(resultFile, JSON.stringify({ count: jobs.items.length, ms, msPerImage: ms / jobs.items.length, mirroredSettings: mirrored, bytesPerImage: bytes / jobs.items.length }));
+const cpu = process.cpuUsage(cpuStart);
+await writeFile(resultFile, JSON.stringify({ count: jobs.items.length, ms, msPerImage: ms / jobs.items.length, cpuMsPerImage: (cpu.user + cpu.system) / 1000 / jobs.items.length, mirroredSettings: mirrored, bytesPerImage: bytes / jobs.items.length }));

@@ -14,8 +14,8 @@ const quick = flags.has('--quick');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cores = os.availableParallelism();
 const plan = quick
-  ? { samples: 300, typical: 100, repeats: 2, big: 300, sweep: 40, pair: 1 }
-  : { samples: 1000, typical: 200, repeats: 3, big: 1000, sweep: 60, pair: 2 };
+  ? { samples: 300, typical: 100, repeats: 2, big: 300, sweep: 40, pair: 2 }
+  : { samples: 1000, typical: 200, repeats: 3, big: 1000, sweep: 60, pair: 3 };
 const FULL_DATASET = 45_000;
 const SPARSE_BASE = 4.3e9;
 
@@ -44,24 +44,23 @@ const out = path.join(tmp, 'out');
 const rssFile = path.join(tmp, 'rss');
 const cli = (d, extra) => runCli([...dataArgs(d), ...extra], { outDir: out, rssFile });
 
-// 1. A typical run, several times: ms per image (steady state), time to first image, peak RSS.
+// 1 and 2. A typical run, several times (ms per image in steady state, time to first image, peak RSS), each
+// followed by the floor: decode the same JPEGs and encode pictures of the same sizes with the same settings and
+// concurrency, nothing drawn. Alternating them lets both see the same load when other work shares the machine.
 const typicalRuns = [];
-for (let i = 0; i < plan.repeats; i++) {
-  log(`typical run ${i + 1}/${plan.repeats}: --num-vis ${plan.typical}, default concurrency (${cores})`);
-  typicalRuns.push(await cli(main, ['--num-vis', String(plan.typical)]));
-}
-// The floor needs the sizes of the pictures this run produced.
-const produced = (await readdir(out)).filter((f) => f.endsWith('.png')).sort();
-const floorItems = await Promise.all(
-  produced.map(async (name) => ({ name, image: Number(/_(\d+)\.png$/.exec(name)[1]) % main.images.length, ...(await pngSize(path.join(out, name))) })),
-);
-
-// 2. The floor: decode the same JPEGs, encode pictures of the same sizes with the same settings, same concurrency.
-log(`floor: decode + encode of the same ${floorItems.length} pictures, nothing drawn`);
-const jobsFile = path.join(tmp, 'floor-jobs.json');
-await writeFile(jobsFile, JSON.stringify({ images: jpegFiles, items: floorItems, format: 'png', fast: false }));
 const floorRuns = [];
+const jobsFile = path.join(tmp, 'floor-jobs.json');
 for (let i = 0; i < plan.repeats; i++) {
+  log(`typical run ${i + 1}/${plan.repeats}: --num-vis ${plan.typical}, default concurrency (${cores}); then the floor`);
+  typicalRuns.push(await cli(main, ['--num-vis', String(plan.typical)]));
+  if (i === 0) {
+    // The floor needs the sizes of the pictures this run produced.
+    const produced = (await readdir(out)).filter((f) => f.endsWith('.png')).sort();
+    const items = await Promise.all(
+      produced.map(async (name) => ({ name, image: Number(/_(\d+)\.png$/.exec(name)[1]) % main.images.length, ...(await pngSize(path.join(out, name))) })),
+    );
+    await writeFile(jobsFile, JSON.stringify({ images: jpegFiles, items, format: 'png', fast: false }));
+  }
   const result = path.join(tmp, `floor-${i}.json`);
   await runNode(path.join(here, 'floor.mjs'), [jobsFile, path.join(tmp, 'floor-out'), String(cores), result]);
   floorRuns.push(JSON.parse(await readFile(result, 'utf8')));
@@ -86,10 +85,12 @@ for (let i = 0; i < plan.pair; i++) {
   pairs.sparse.push(await cli(sparse, ['--num-vis', 'all']));
 }
 
-// 6. Throughput from concurrency 1 to the number of cores (the default concurrency is the typical run).
+// 6. Throughput from concurrency 1 to the number of cores and twice that (the default concurrency is the typical run).
 const levels = [1];
 for (let c = 2; c < cores; c *= 2) levels.push(c);
 if (cores > 1) levels.push(cores);
+// One step past the cores: shows whether more samples in flight would fill the gaps between draw and encode.
+levels.push(cores * 2);
 const sweep = [];
 for (const c of levels) {
   if (c === cores) {
@@ -116,20 +117,39 @@ const results = {
     imagesPerSecond: 1000 / ours,
     wallSeconds: median(typicalRuns.map((r) => r.wallMs)) / 1000,
     bytesPerImage: median(typicalRuns.map((r) => r.bytesPerImage)),
+    cpuMsPerImage: median(typicalRuns.map((r) => r.cpuMsPerImage)),
+    cpuStartupMs: median(typicalRuns.map((r) => r.cpuStartupMs)),
   },
-  floor: { runs: floorRuns, msPerImage: floor, bytesPerImage: median(floorRuns.map((r) => r.bytesPerImage)), mirroredSettings: floorRuns[0].mirroredSettings },
+  floor: {
+    runs: floorRuns,
+    msPerImage: floor,
+    cpuMsPerImage: median(floorRuns.map((r) => r.cpuMsPerImage)),
+    bytesPerImage: median(floorRuns.map((r) => r.bytesPerImage)),
+    mirroredSettings: floorRuns[0].mirroredSettings,
+  },
   ratioToFloor: ours / floor,
+  cpuRatioToFloor: median(typicalRuns.map((r) => r.cpuMsPerImage)) / median(floorRuns.map((r) => r.cpuMsPerImage)),
   firstImageSeconds: first / 1000,
-  fast: { msPerImage: fastRun.msPerImage, bytesPerImage: fastRun.bytesPerImage, peakRss: fastRun.peakRss },
+  fast: { msPerImage: fastRun.msPerImage, cpuMsPerImage: fastRun.cpuMsPerImage, bytesPerImage: fastRun.bytesPerImage, peakRss: fastRun.peakRss },
   peakRss: { [50]: rss50.peakRss, [plan.big]: rssBig.peakRss, typical: median(typicalRuns.map((r) => r.peakRss)) },
   longRun: { numVis: plan.big, msPerImage: rssBig.msPerImage, wallSeconds: rssBig.wallMs / 1000 },
   tsvPair: {
     smallSeconds: median(pairs.small.map((r) => r.wallMs)) / 1000,
     sparseSeconds: median(pairs.sparse.map((r) => r.wallMs)) / 1000,
     ratio: median(pairs.sparse.map((r) => r.wallMs)) / median(pairs.small.map((r) => r.wallMs)),
+    smallCpuSeconds: median(pairs.small.map((r) => r.cpuMs)) / 1000,
+    sparseCpuSeconds: median(pairs.sparse.map((r) => r.cpuMs)) / 1000,
+    cpuRatio: median(pairs.sparse.map((r) => r.cpuMs)) / median(pairs.small.map((r) => r.cpuMs)),
   },
   concurrency: sweep.map((s) => ({ ...s, imagesPerSecond: 1000 / s.msPerImage, speedup: sweep[0].msPerImage / s.msPerImage })),
-  fullDataset: { samples: FULL_DATASET, minutes: (first + FULL_DATASET * ours) / 60_000, fastMinutes: (first + FULL_DATASET * fastRun.msPerImage) / 60_000 },
+  // CPU-bound: with every core busy, an image costs its CPU time over the cores.
+  cpuBoundMsPerImage: median(typicalRuns.map((r) => r.cpuMsPerImage)) / cores,
+  fullDataset: {
+    samples: FULL_DATASET,
+    minutes: (first + FULL_DATASET * ours) / 60_000,
+    fastMinutes: (first + FULL_DATASET * fastRun.msPerImage) / 60_000,
+    idleMachineMinutes: (first + (FULL_DATASET * median(typicalRuns.map((r) => r.cpuMsPerImage))) / cores) / 60_000,
+  },
   benchSeconds: (performance.now() - t0) / 1000,
 };
 results.targets = checkTargets(results);
