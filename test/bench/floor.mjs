@@ -4,19 +4,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import * as encode from '../../dist/render/encode.js';
+import { encodeOptions } from '../../dist/render/encode.js';
 import { PANEL_BG } from '../../dist/render/colors.js';
-
-// The renderer's own settings when it exports them; else a copy of src/render/encode.ts (reported as such).
-const mirrored = typeof encode.encodeOptions !== 'function';
-const encodeOptions = mirrored
-  ? (format, fast) =>
-      format === 'jpeg'
-        ? { format, options: { quality: 90, chromaSubsampling: '4:4:4', mozjpeg: !fast } }
-        : format === 'webp'
-          ? { format, options: { quality: 90, effort: fast ? 0 : 4 } }
-          : { format: 'png', options: { compressionLevel: fast ? 1 : 6, adaptiveFiltering: false } }
-  : encode.encodeOptions;
 
 const [jobsFile, outDir, concurrencyArg, resultFile] = process.argv.slice(2);
 /** jobs: { images: [jpeg path], items: [{ image, width, height, name }], format, fast } */
@@ -49,4 +38,4 @@ await Promise.all(
 );
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuStart);
-await writeFile(resultFile, JSON.stringify({ count: jobs.items.length, ms, msPerImage: ms / jobs.items.length, cpuMsPerImage: (cpu.user + cpu.system) / 1000 / jobs.items.length, mirroredSettings: mirrored, bytesPerImage: bytes / jobs.items.length }));
+await writeFile(resultFile, JSON.stringify({ count: jobs.items.length, ms, msPerImage: ms / jobs.items.length, cpuMsPerImage: (cpu.user + cpu.system) / 1000 / jobs.items.length, bytesPerImage: bytes / jobs.items.length }));

@@ -125,7 +125,6 @@ const results = {
     msPerImage: floor,
     cpuMsPerImage: median(floorRuns.map((r) => r.cpuMsPerImage)),
     bytesPerImage: median(floorRuns.map((r) => r.bytesPerImage)),
-    mirroredSettings: floorRuns[0].mirroredSettings,
   },
   ratioToFloor: ours / floor,
   cpuRatioToFloor: median(typicalRuns.map((r) => r.cpuMsPerImage)) / median(floorRuns.map((r) => r.cpuMsPerImage)),
