@@ -50,8 +50,12 @@ function candidates(req: LabelRequest): Rect[] {
   return out;
 }
 
+/** Above this many labels (real samples have at most ~68) each goes to its first spot: the search is quadratic. */
+export const MAX_SEARCHED_LABELS = 300;
+
 /** One rectangle per request, in order; each lies inside the frame when it fits, and overlaps earlier ones as little as possible. */
 export function placeLabels(requests: LabelRequest[], frameW: number, frameH: number): Rect[] {
+  if (requests.length > MAX_SEARCHED_LABELS) return requests.map((req) => clampInto(candidates(req)[0], frameW, frameH));
   const placed: Rect[] = [];
   for (const req of requests) {
     let best: Rect | null = null;

@@ -1,4 +1,5 @@
 // Where everything of one picture goes, computed before any drawing: image panel, boxes, labels, text columns, footer.
+import { DataError } from '../errors.js';
 import type { ParsedCot, Sample } from '../types.js';
 import { boxGeometry, boxStyle, layoutLabels, type BoxGeometry, type BoxLabel } from './boxes.js';
 import { balanceColumns, type Flow } from './columns.js';
@@ -43,6 +44,34 @@ export function panelMetrics(width: number, height: number) {
   };
 }
 
+/** Largest picture we make (~12 bytes a pixel at peak: canvas, read-back, encoder input). */
+export const MAX_OUTPUT_PIXELS = 24_000_000;
+/** Beyond this many columns the columns grow taller instead (the picture stays within MAX_OUTPUT_PIXELS). */
+export const MAX_COLUMNS = 8;
+
+function tooLarge(sample: Sample, problem: string): DataError {
+  return new DataError(
+    'image-too-large',
+    { file: `${sample.split} annotations TSV`, index: sample.index, offset: sample.annOffset },
+    problem,
+    'Real traces are under 10 KB; skip this sample',
+  );
+}
+
+/** Fewest columns within maxHeight, at most MAX_COLUMNS: past that the column height grows. */
+function flowText(lines: Line[], maxHeight: number): Flow {
+  let flow = balanceColumns(lines, maxHeight);
+  if (flow.columns > MAX_COLUMNS) {
+    const total = lines.reduce((s, l) => s + l.spaceBefore + l.height, 0);
+    let h = total / MAX_COLUMNS;
+    do {
+      flow = balanceColumns(lines, h);
+      h *= 1.05;
+    } while (flow.columns > MAX_COLUMNS);
+  }
+  return flow;
+}
+
 function hasMissingGlyphs(texts: string[]): boolean {
   return texts.some((t) => splitRuns(t).some((r) => r.kind === 'missing'));
 }
@@ -52,9 +81,14 @@ export function layoutPicture(sample: Sample, cot: ParsedCot, image: ImagePanel,
   const H = image.height;
   const m = panelMetrics(W, H);
   const think = sample.annotation.think;
+  // Refuse absurd text before spending seconds laying it out: a character needs at least ~0.5 em × 1.4 em.
+  const textArea = (think.length + cot.expressions.join('').length) * 0.7 * m.size * m.size;
+  if (textArea > 2 * MAX_OUTPUT_PIXELS) {
+    throw tooLarge(sample, `the reasoning text (${think.length} characters) would need a picture of over ${Math.round((2 * MAX_OUTPUT_PIXELS) / 1e6)} megapixels`);
+  }
 
   const lines = wrapParagraphs(buildReasoning(think, cot, { size: m.size }, sample.annotation.regionMap), m.columnWidth, measure);
-  const flow = balanceColumns(lines, m.maxColumnHeight - 2 * m.pad);
+  const flow = flowText(lines, m.maxColumnHeight - 2 * m.pad);
   const panelW = 2 * m.pad + flow.columns * m.columnWidth + (flow.columns - 1) * m.gutter;
   const bodyHeight = Math.max(H, Math.ceil(flow.height) + 2 * m.pad);
   const width = W + panelW;
@@ -74,6 +108,10 @@ export function layoutPicture(sample: Sample, cot: ParsedCot, image: ImagePanel,
     return at;
   });
   const footerHeight = y + footerPad - bodyHeight;
+
+  if (width * (bodyHeight + footerHeight) > MAX_OUTPUT_PIXELS) {
+    throw tooLarge(sample, `the picture would be ${width}×${bodyHeight + footerHeight} px, over ${MAX_OUTPUT_PIXELS / 1e6} megapixels`);
+  }
 
   const { labelSize, lineWidth } = boxStyle(W, H);
   const boxes = boxGeometry(sample.annotation.gtBoxes, W / image.sourceWidth, H / image.sourceHeight, W, H, cot);

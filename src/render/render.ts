@@ -1,5 +1,6 @@
 // Composes one picture: image panel with boxes and labels, the reasoning panel in columns, the footer; then encodes it.
 import { createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
+import { DataError } from '../errors.js';
 import type { ParsedCot, Sample } from '../types.js';
 import { drawBoxes, drawLabels } from './boxes.js';
 import { FOOTER_BG, PANEL_BG, RULE } from './colors.js';
@@ -53,6 +54,10 @@ class CanvasRenderer implements DetailedRenderer {
     pixels.catch(() => undefined);
     const layout = layoutPicture(sample, cot, img, this.measure);
     const { width, height, bodyHeight, panel } = layout;
+    const maxSide = MAX_ENCODED_SIDE[format];
+    if (width > maxSide || height > maxSide) {
+      throw new DataError('image-too-large', { file: `${sample.split} annotations TSV`, index: sample.index, offset: sample.annOffset }, `the picture would be ${width}×${height} px, over the ${format.toUpperCase()} limit of ${maxSide} px a side`, 'Use --format png for this sample');
+    }
     const W = img.width;
     const H = img.height;
 
@@ -86,6 +91,9 @@ class CanvasRenderer implements DetailedRenderer {
     return { image: { data, width, height, format }, layout };
   }
 }
+
+/** Largest side each encoder accepts. */
+const MAX_ENCODED_SIDE: Record<OutputFormat, number> = { png: 2 ** 31 - 1, jpeg: 65_535, webp: 16_383 };
 
 let shared: Promise<DetailedRenderer> | null = null;
 

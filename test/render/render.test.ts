@@ -314,6 +314,37 @@ describe('edge cases', () => {
   });
 });
 
+describe('limits', () => {
+  it('refuses an absurd think (2 MB) at once with a DataError, before laying it out', async () => {
+    const think = MARKS_THINK.repeat(Math.ceil(2_000_000 / MARKS_THINK.length));
+    const c = parseChainOfThought(think, BOXES.length, { e: [0] });
+    const started = performance.now();
+    const err = await renderer.render({ ...sample, annotation: { ...sample.annotation, think } }, c).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as DataError).code).toBe('image-too-large');
+    expect((err as DataError).message).toMatch(/^main annotations TSV, sample 7, byte offset 1234: the reasoning text \(\d+ characters\)/);
+  });
+
+  it('lays a 50 KB think out in at most 8 columns, growing them taller, and encodes it as WebP', async () => {
+    const think = MARKS_THINK.repeat(Math.ceil(50_000 / MARKS_THINK.length));
+    const c = parseChainOfThought(think, BOXES.length, { e: [0] });
+    const { image: out, layout } = await renderer.renderDetailed({ ...sample, annotation: { ...sample.annotation, think } }, c, { format: 'webp', fast: true });
+    expect(layout.flow.columns).toBeLessThanOrEqual(8);
+    expect(out.width).toBeLessThanOrEqual(16_383);
+    expect(out.width * out.height).toBeLessThanOrEqual(24_000_000);
+    expect((await sharp(out.data).metadata()).format).toBe('webp');
+  });
+
+  it('places 5000 labels in bounded time (hostile gt_boxes)', async () => {
+    const boxes = Array.from({ length: 5000 }, (_, i): [number, number, number, number] => [i % 700, i % 500, 30, 30]);
+    const started = performance.now();
+    const { layout } = await renderer.renderDetailed({ ...sample, annotation: { ...sample.annotation, gtBoxes: boxes } }, cot, { fast: true });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(layout.labels).toHaveLength(5000);
+  });
+});
+
 describe('encoding', () => {
   it('gives the same bytes for the same input, in every format', async () => {
     for (const format of ['png', 'jpeg', 'webp'] as const) {
