@@ -1,10 +1,9 @@
 // One split opened for random access: the lineidx cached in memory, both TSVs held open for positional reads.
-import { readFile } from 'node:fs/promises';
 import { DataError } from '../errors.js';
 import type { AnnotationRecord, Sample, SplitPaths } from '../types.js';
 import { parseAnnotationLine } from './annotation.js';
 import { checkImageSize, parseImageLine } from './image-line.js';
-import { checkDataStart, ioError, openDataFile } from './lfs.js';
+import { ioError, openDataFile } from './lfs.js';
 import { parseLineidx, scanLineStarts } from './lineidx.js';
 import { readKnownLine, readLineAt, type LineSource } from './read-line.js';
 
@@ -111,12 +110,20 @@ async function loadOffsets(paths: SplitPaths, ann: { handle: OpenFile['handle'];
     return offsets;
   }
   const file = paths.annotationsLineidx;
-  let bytes: Buffer;
+  // Through openDataFile: a pipe or a device (--ann-lineidx /dev/zero) is refused instead of read without end.
+  const { handle, size } = await openDataFile(file);
   try {
-    bytes = await readFile(file);
+    const bytes = Buffer.allocUnsafe(size);
+    let done = 0;
+    while (done < size) {
+      const { bytesRead } = await handle.read(bytes, done, size - done, done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return parseLineidx(bytes.subarray(0, done), file, ann.size);
   } catch (error) {
     throw ioError(file, error);
+  } finally {
+    await handle.close();
   }
-  checkDataStart(file, bytes.length, bytes);
-  return parseLineidx(bytes, file, ann.size);
 }

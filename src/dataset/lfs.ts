@@ -1,4 +1,5 @@
 // Refuses files that cannot hold data: missing, empty, or Git LFS pointers left by a checkout without `git lfs pull`.
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DataError } from '../errors.js';
@@ -32,17 +33,23 @@ export async function checkDataFile(handle: FileHandle, file: string, size: numb
   checkDataStart(file, size, start);
 }
 
-/** Opens a file for positional reads, turning "not found" into DataError 'missing-file'. */
+// Non-blocking: opening a FIFO (or a device) for reading would otherwise wait for a writer forever.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Opens a regular file for positional reads, turning "not found" into DataError 'missing-file'. */
 export async function openDataFile(file: string): Promise<{ handle: FileHandle; size: number }> {
   let handle: FileHandle;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file, OPEN_FLAGS);
   } catch (error) {
     throw ioError(file, error);
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new DataError('io', { file }, 'not a regular file', 'Point to the TSV file itself');
+    if (!stats.isFile()) {
+      const kind = stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a pipe' : stats.isSocket() ? 'a socket' : 'a device';
+      throw new DataError('io', { file }, `this is ${kind}, not a regular file`, 'Point to the dataset file itself (pipes and devices cannot be read by offset)');
+    }
     await checkDataFile(handle, file, stats.size);
     return { handle, size: stats.size };
   } catch (error) {

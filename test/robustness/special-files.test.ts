@@ -1,0 +1,66 @@
+// Pipes, devices and folders where a dataset file should be: refused at once with one line, never a hang or a read without end.
+import { execFileSync } from 'node:child_process';
+import { constants, closeSync, openSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Dataset } from '../../src/dataset/dataset.js';
+import { DataError } from '../../src/errors.js';
+import type { SplitPaths } from '../../src/types.js';
+import { cli } from './cli.js';
+import { loadCorpus, plainAnnotation, tempDir, withTimeout, writeEntries, type WrittenSplit } from './corpus.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let split: WrittenSplit;
+let fifo: string;
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('special'));
+  const [s] = loadCorpus();
+  split = await writeEntries(dir, 'ok', [{ annotationLine: plainAnnotation(s.json), imageLine: s.imageLine }]);
+  fifo = join(dir, 'pipe.images.tsv');
+  execFileSync('mkfifo', [fifo]);
+  await mkdir(join(dir, 'folder.annotations.tsv'));
+});
+afterAll(async () => {
+  // Should a read ever block on the pipe, a writer that opens and closes it lets the blocked thread go.
+  try {
+    closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+  } catch {
+    // No reader waiting: ENXIO.
+  }
+  await cleanup();
+});
+
+async function openError(paths: SplitPaths): Promise<DataError> {
+  const error = await withTimeout(Dataset.open(paths), 3_000, `opening ${JSON.stringify(paths)}`).then(
+    (d) => d.close().then(() => null),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DataError);
+  return error as DataError;
+}
+
+describe('special files in place of dataset files', () => {
+  it('an images TSV that is a named pipe: refused, not waited on', async () => {
+    const error = await openError({ ...split, imagesTsv: fifo });
+    expect(error.message).toBe(`${fifo}: this is a pipe, not a regular file. Point to the dataset file itself (pipes and devices cannot be read by offset)`);
+  });
+
+  it('a .lineidx that is /dev/zero: refused, not read without end', async () => {
+    const error = await openError({ ...split, annotationsLineidx: '/dev/zero' });
+    expect(error.message).toBe('/dev/zero: this is a device, not a regular file. Point to the dataset file itself (pipes and devices cannot be read by offset)');
+  });
+
+  it('an annotations TSV that is a folder', async () => {
+    const error = await openError({ ...split, annotationsTsv: join(dir, 'folder.annotations.tsv') });
+    expect(error.problem).toBe('this is a directory, not a regular file');
+  });
+
+  it('validate through the CLI with a pipe as --img-tsv: one line, exit 1, at once', async () => {
+    const r = await cli(['validate', '--ann-tsv', split.annotationsTsv, '--img-tsv', fifo, '--quiet'], { cwd: dir, timeoutMs: 10_000 });
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([`error: ${fifo}: this is a pipe, not a regular file. Point to the dataset file itself (pipes and devices cannot be read by offset)`]);
+  });
+});
