@@ -1,20 +1,29 @@
 // `humanref-vis index <tsv>`: writes the .lineidx of a TSV so later runs need not scan it.
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { CommandResult } from '../cli.js';
 import { UsageError } from '../errors.js';
-import { checkDataFile } from '../dataset/lfs.js';
+import { openDataFile } from '../dataset/lfs.js';
 import { formatLineidx, scanLineStarts } from '../dataset/lineidx.js';
+
+const WRITE_REASONS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'its folder is a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EISDIR: 'it is a folder',
+};
 
 /** Scans `tsv` and writes its line offsets to `out` (default `<tsv>.lineidx`) atomically; returns the line count. */
 export async function writeLineidx(tsv: string, out: string = tsv + '.lineidx'): Promise<number> {
-  const handle = await open(tsv, 'r');
+  // A regular, non-empty, non-LFS file, else a DataError naming it (a folder or a pipe is refused, not read).
+  const { handle, size } = await openDataFile(tsv);
   let offsets: Float64Array;
   try {
-    const { size } = await handle.stat();
-    await checkDataFile(handle, tsv, size);
     offsets = await scanLineStarts(handle, size);
   } finally {
     await handle.close();
@@ -26,7 +35,9 @@ export async function writeLineidx(tsv: string, out: string = tsv + '.lineidx'):
     await rename(temp, out);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = WRITE_REASONS[code ?? ''] ?? (error as Error).message;
+    throw new UsageError(`cannot write ${out}: ${reason}${code ? ` (${code})` : ''}. Choose another place with -o <path>`);
   }
   return offsets.length;
 }

@@ -63,4 +63,15 @@ describe('special files in place of dataset files', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([`error: ${fifo}: this is a pipe, not a regular file. Point to the dataset file itself (pipes and devices cannot be read by offset)`]);
   });
+
+  it('`index` on a pipe or a folder, or with an unwritable -o: one line naming the path, no stack trace', async () => {
+    const pipe = await cli(['index', fifo], { cwd: dir, timeoutMs: 10_000 });
+    expect([pipe.code, pipe.stderr]).toEqual([1, `humanref-vis: ${fifo}: this is a pipe, not a regular file. Point to the dataset file itself (pipes and devices cannot be read by offset)\n`]);
+    const folder = await cli(['index', dir], { cwd: dir });
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/: this is a directory, not a regular file\. /);
+    const target = join(dir, 'no-such-folder', 'x.lineidx');
+    const unwritable = await cli(['index', split.annotationsTsv, '-o', target], { cwd: dir });
+    expect([unwritable.code, unwritable.stderr]).toEqual([2, `humanref-vis: cannot write ${target}: its folder does not exist (ENOENT). Choose another place with -o <path>\n`]);
+  });
 });
