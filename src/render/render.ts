@@ -1,6 +1,6 @@
 // Composes one picture: image panel with boxes and labels, the reasoning panel in columns, the footer; then encodes it.
 import { createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
-import { DataError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import type { ParsedCot, Sample } from '../types.js';
 import { drawBoxes, drawLabels } from './boxes.js';
 import { FOOTER_BG, PANEL_BG, RULE } from './colors.js';
@@ -48,7 +48,11 @@ class CanvasRenderer implements DetailedRenderer {
 
   async renderDetailed(sample: Sample, cot: ParsedCot, options: RenderOptions = {}) {
     const format = options.format ?? 'png';
-    const img = await probeImage(sample, options.maxSide ?? 2048);
+    const maxSideOption = options.maxSide ?? 2048;
+    if (!Number.isFinite(maxSideOption) || maxSideOption < 64) {
+      throw new UsageError(`maxSide must be a number of pixels of at least 64, not ${String(options.maxSide)}`);
+    }
+    const img = await probeImage(sample, Math.floor(maxSideOption));
     // sharp decodes on its own threads while this thread lays out and draws the text.
     const pixels = decodePixels(sample, img);
     pixels.catch(() => undefined);

@@ -336,6 +336,11 @@ describe('limits', () => {
     expect((await sharp(out.data).metadata()).format).toBe('webp');
   });
 
+  it('refuses a maxSide below 64 px as a usage error', async () => {
+    const { UsageError } = await import('../../src/errors.js');
+    await expect(renderer.render(sample, cot, { maxSide: 0 })).rejects.toBeInstanceOf(UsageError);
+  });
+
   it('places 5000 labels in bounded time (hostile gt_boxes)', async () => {
     const boxes = Array.from({ length: 5000 }, (_, i): [number, number, number, number] => [i % 700, i % 500, 30, 30]);
     const started = performance.now();
