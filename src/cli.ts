@@ -1,6 +1,6 @@
 // The one file that reads process.argv, writes exit codes and calls process.exit.
 import { Command, CommanderError } from 'commander';
-import { DataError, InternalError, UsageError } from './errors.js';
+import { DataError, InternalError, UsageError, oneLine } from './errors.js';
 import { registerIndexCommand } from './commands/index-cmd.js';
 import { registerInspectCommand } from './commands/inspect.js';
 import { registerVisualizeCommand } from './commands/visualize.js';
@@ -70,8 +70,9 @@ function exitCodeFor(error: unknown): number {
     // --help and --version end through exitOverride with code 0.
     return error.exitCode === 0 ? 0 : 2;
   }
+  // A path or value the user typed may hold a line break; the message stays one line.
   if (error instanceof UsageError) {
-    process.stderr.write(`humanref-vis: ${error.message}\n`);
+    process.stderr.write(`humanref-vis: ${oneLine(error.message)}\n`);
     return 2;
   }
   if (error instanceof DataError) {

@@ -74,4 +74,9 @@ describe('messages for every broken fixture', () => {
     expect(lfs.code).toBe(1);
     expect(lfs.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^error: .*humanref_cot\.images\.tsv: this is a Git LFS pointer \(\d+ bytes\), not the data\. Run `git lfs pull` in the dataset folder \(.*\) to download it$/)]);
   });
+
+  it('a usage error about a path with a line break in it stays one line', async () => {
+    const r = await cli(['--data-dir', 'no\nsuch', '--output-dir', 'never'], { cwd: ROOT });
+    expect([r.code, r.stderr]).toEqual([2, 'humanref-vis: --data-dir no\\nsuch: no such directory\n']);
+  });
 });
