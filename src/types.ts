@@ -33,6 +33,8 @@ export interface AnnotationRecord {
   /** Byte offset of the sample's line in the images TSV (first column of the annotation line). */
   imgOffset: number;
   annotation: Annotation;
+  /** The split's two TSVs, so later stages can name the file in their messages (absent on hand-made records). */
+  files?: { annotationsTsv: string; imagesTsv: string };
 }
 
 /** One fully read sample. */

@@ -72,7 +72,8 @@ export class Dataset {
     const end = index + 1 < this.offsets.length ? this.offsets[index + 1] : this.annotations.size;
     const line = await readKnownLine({ ...this.annotations, index }, annOffset, end, this.maxLineBytes);
     const { imgOffset, annotation } = parseAnnotationLine(line, { file: this.annotations.file, index, offset: annOffset });
-    return { split: this.paths.name, index, annOffset, imgOffset, annotation };
+    const files = { annotationsTsv: this.annotations.file, imagesTsv: this.images.file };
+    return { split: this.paths.name, index, annOffset, imgOffset, annotation, files };
   }
 
   /** Reads a whole sample: the annotation, then its image line, decoded from base64, sniffed and its header's size checked. */

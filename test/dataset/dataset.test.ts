@@ -58,6 +58,7 @@ describe('Dataset', () => {
     const split = await writeSplit(dir, 'humanref_cot', specs);
     const [first, second, third] = await readAll({ ...split, name: 'main' });
     expect(first).toMatchObject({ split: 'main', index: 0, annOffset: 0, imgOffset: split.imgOffsets[0], imageKey: 'a', imageFormat: 'png' });
+    expect(first.files).toEqual({ annotationsTsv: split.annotationsTsv, imagesTsv: split.imagesTsv });
     expect(first.image.equals(specs[0].image)).toBe(true);
     expect(first.annotation.regionMap).toEqual({ 'the man → ✅ in “red”': [0] });
     expect(second).toMatchObject({ index: 1, annOffset: split.annOffsets[1], imgOffset: split.imgOffsets[1], imageKey: 'b', imageFormat: 'jpeg' });
