@@ -18,7 +18,7 @@ export const median = (xs) => {
  * Runs `humanref-vis <args> --output-dir <outDir> --quiet` and resolves with:
  * wallMs (spawn to exit), firstMs (spawn to the first image renamed into place), msPerImage (steady state:
  * first to last image over count-1), count, bytesPerImage, peakRss (bytes), cpuMsPerImage (all threads, after
- * the first image: unlike wall time it hardly changes when other processes load the machine).
+ * the first image: unlike wall time it hardly changes when other processes load the machine), mainMsPerImage.
  */
 export async function runCli(args, { outDir, rssFile }) {
   await rm(outDir, { recursive: true, force: true });
@@ -47,7 +47,7 @@ export async function runCli(args, { outDir, rssFile }) {
   const files = (await readdir(outDir)).filter((f) => IMAGE.test(f));
   const times = files.map((f) => seen.get(f)).filter((t) => t !== undefined).sort((a, b) => a - b);
   const sizes = await Promise.all(files.map(async (f) => (await stat(path.join(outDir, f))).size));
-  const { peakRss, cpuMs, cpuAtFirstMs } = JSON.parse(await readFile(rssFile, 'utf8'));
+  const { peakRss, cpuMs, cpuAtFirstMs, mainMs, mainAtFirstMs } = JSON.parse(await readFile(rssFile, 'utf8'));
   return {
     count: files.length,
     wallMs,
@@ -58,6 +58,8 @@ export async function runCli(args, { outDir, rssFile }) {
     cpuMs,
     cpuStartupMs: cpuAtFirstMs,
     cpuMsPerImage: files.length > 1 ? (cpuMs - cpuAtFirstMs) / (files.length - 1) : NaN,
+    // The main thread's share: it draws, so it caps the throughput however many cores sharp gets.
+    mainMsPerImage: files.length > 1 ? (mainMs - mainAtFirstMs) / (files.length - 1) : NaN,
     watched: times.length,
   };
 }

@@ -48,6 +48,12 @@ export function printReport(r) {
       ...r.concurrency.map((s) => [`concurrency ${s.concurrency}`, `${f2(s.imagesPerSecond)} images/s`, `${f2(s.speedup)} x concurrency 1 (${s.from})`]),
       [`all ${r.fullDataset.samples} samples (extrapolated)`, `${f1(r.fullDataset.minutes)} min`, `${f1(r.fullDataset.fastMinutes)} min with --fast; split with --shard k/n`],
       [`  same, idle machine (CPU time / ${m.cores} cores)`, `${f1(r.fullDataset.idleMachineMinutes)} min`, 'if nothing else ran: the CPU-bound bound'],
+      ['main thread CPU per image', `${f1(r.typical.mainMsPerImage)} ms`, `caps one process at ${f1(1000 / r.typical.mainMsPerImage)} images/s whatever the cores`],
+      ...r.scaling.map((s) => [
+        `  estimate, ${s.cores} cores`,
+        `${f1(s.imagesPerSecond)} images/s`,
+        `45k in ${f1(s.fullDatasetMinutes)} min; ${f1(s.fullDatasetMinutesPoolPerCore)} min with UV_THREADPOOL_SIZE=${s.cores}`,
+      ]),
     ]),
   );
   console.log('\ntargets:');
