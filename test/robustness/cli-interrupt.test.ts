@@ -64,4 +64,20 @@ describe('an interrupted run', () => {
     expect(r.signal === 'SIGINT' || r.code === 130, `code ${r.code} signal ${r.signal}`).toBe(true);
     await expectCompleteImages(out, files);
   });
+
+  it('SIGINT at any moment (start-up, first renders, mid-run) leaves a consistent folder', async () => {
+    for (const delay of [30, 300, 700, 1200]) {
+      const out = join(dir, `at-${delay}`);
+      const r = await cli(['--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv, '--num-vis', 'all', '--concurrency', '2', '--output-dir', out], {
+        cwd: dir,
+        onSpawn: (child) => void setTimeout(() => child.kill('SIGINT'), delay),
+      });
+      // Before the handler is installed the default action ends the process; after, the run stops and exits 130.
+      expect(r.code === 130 || r.signal === 'SIGINT', `delay ${delay}: code ${r.code} signal ${r.signal}\n${r.stderr}`).toBe(true);
+      const files = await listFiles(out);
+      await expectCompleteImages(out, files);
+      if (files.includes('manifest.csv')) expect((await readManifest(out)).map((row) => row.file).sort(), `delay ${delay}`).toEqual(files.filter(isImage));
+      else expect(files.filter(isImage), `delay ${delay}: images without a manifest`).toEqual([]);
+    }
+  });
 });
