@@ -1,7 +1,7 @@
 // `humanref-vis inspect <index>`: one sample, printed for a person (or as one JSON object with --json).
 import type { Command } from 'commander';
 import type { CommandResult } from '../cli.js';
-import { DataError, UsageError } from '../errors.js';
+import { DataError, UsageError, oneLine } from '../errors.js';
 import type { ParsedCot, Sample, SplitPaths } from '../types.js';
 import { Dataset } from '../dataset/dataset.js';
 import { readImageHeader, type ImageHeader } from '../dataset/image-header.js';
@@ -87,6 +87,7 @@ function personList(persons: number[]): string {
   return persons.length === 0 ? 'nobody' : persons.map((p) => `Person ${p}`).join(', ');
 }
 
+/** Text output for a terminal: data strings never carry escape sequences or stray line breaks (think keeps its newlines). */
 function formatText(view: InspectView): string {
   const { sample, header, targets, cot } = view;
   const out: string[] = [
@@ -97,9 +98,9 @@ function formatText(view: InspectView): string {
   ];
   const regionMap = Object.entries(sample.annotation.regionMap);
   // Rejection samples may have `{}`: the parser then takes the expression from the planning sentence.
-  if (regionMap.length === 0) out.push(`expression:  ${cot.expressions.map((e) => JSON.stringify(e)).join(', ') || '(none found)'} (region_map is empty)`);
-  for (const [expression, indices] of regionMap) out.push(`expression:  ${JSON.stringify(expression)} → ${personList(indices.map((i) => i + 1))}`);
-  out.push(`image key:   ${sample.imageKey}`, `image:       ${header.format} ${header.width}×${header.height}`);
+  if (regionMap.length === 0) out.push(`expression:  ${cot.expressions.map((e) => oneLine(JSON.stringify(e))).join(', ') || '(none found)'} (region_map is empty)`);
+  for (const [expression, indices] of regionMap) out.push(`expression:  ${oneLine(JSON.stringify(expression))} → ${personList(indices.map((i) => i + 1))}`);
+  out.push(`image key:   ${oneLine(sample.imageKey)}`, `image:       ${header.format} ${header.width}×${header.height}`);
   out.push(`candidates:  ${sample.annotation.gtBoxes.length} (boxes as x1, y1, x2, y2 in pixels)`);
   sample.annotation.gtBoxes.forEach((box, i) => {
     const coords = xyxy(box).map((n) => n.toFixed(1)).join(', ');
@@ -111,8 +112,8 @@ function formatText(view: InspectView): string {
       ? `consistency: ✅ the reasoning's ✅ set matches region_map (${personList(cot.targets)})`
       : `consistency: ❌ mismatch: only in region_map: ${personList(c.onlyInRegionMap)}; only in reasoning: ${personList(c.onlyInCot)}`,
   );
-  for (const warning of cot.warnings) out.push(`parser note: ${warning}`);
-  out.push('', 'reasoning:', sample.annotation.think, '');
+  for (const warning of cot.warnings) out.push(`parser note: ${oneLine(warning)}`);
+  out.push('', 'reasoning:', sample.annotation.think.split('\n').map(oneLine).join('\n'), '');
   return out.join('\n');
 }
 
