@@ -70,6 +70,16 @@ describe('an output folder that cannot take files', () => {
     for (const f of files.filter(isImage)) await decodeFully(join(`${out}.copy`, f));
   });
 
+  it.skipIf(probe.status !== 0)('a read-only folder (a read-only bind mount, which binds root too): one error before any sample, exit 2', async () => {
+    const out = join(dir, 'read-only');
+    await mkdir(out);
+    const script = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" || exit 99; exec "$@"';
+    const r = await cli([...dataArgs(), '--output-dir', out], { cwd: dir, prefix: ['unshare', '-rm', 'sh', '-c', script, out] });
+    expect(r.code, r.stderr).toBe(2);
+    expect(cannotWrite(r.stderr)).toEqual([`humanref-vis: cannot write ${out}: permission denied (EROFS). Free space or choose another --output-dir`]);
+    expect(r.stderr).not.toMatch(/sample \d+/);
+  });
+
   // BUG(run): EFBIG is not among atomic-write's FATAL_CODES, so each sample fails on its own ("failed: <annotations.tsv>, sample N:
   // EFBIG: file too large, write", blamed on the data, without an offset) instead of one output error.
   it.skip('a file size limit (ulimit -f): one clear error, not one per sample', async () => {
