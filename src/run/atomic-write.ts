@@ -10,7 +10,7 @@ export class OutputError extends Error {
 }
 
 // Errors that say "this folder is unusable", as opposed to a problem with one sample.
-const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EIO', 'EMFILE', 'ENFILE', 'EEXIST']);
+const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EIO', 'EMFILE', 'ENFILE', 'EEXIST', 'EFBIG']);
 
 /** Temp files currently being written, so an interrupt can remove them synchronously. */
 const liveTempFiles = new Set<string>();
@@ -18,7 +18,7 @@ let tempCounter = 0;
 
 function toOutputError(error: unknown, target: string): OutputError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : ((error as Error)?.message ?? String(error));
+  const reason = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'EFBIG' ? 'the file size limit was reached (ulimit -f)' : ((error as Error)?.message ?? String(error));
   return new OutputError(`cannot write ${target}: ${reason}${code ? ` (${code})` : ''}. Free space or choose another --output-dir`);
 }
 

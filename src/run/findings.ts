@@ -1,4 +1,5 @@
 // Problems a sample still renders with (validate calls them findings; visualize reports them as warnings).
+import { oneLine } from '../errors.js';
 import type { Annotation, ParsedCot } from '../types.js';
 
 export type FindingCode = 'no-boxes' | 'zero-size-box' | 'target-without-box' | 'unknown-person' | 'text-label-disagreement' | 'reasoning' | 'box-past-border';
@@ -64,6 +65,8 @@ function fmt(v: number): string {
   return String(Math.round(v * 10) / 10);
 }
 
+/** Expressions are data: escaped to one line, then shortened. */
 function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const line = oneLine(text);
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }

@@ -17,6 +17,7 @@ function percent(part: number, whole: number): string {
 }
 
 function table(rows: string[][]): string[] {
+  if (rows.length === 0) return [];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
 }

@@ -80,9 +80,7 @@ describe('an output folder that cannot take files', () => {
     expect(r.stderr).not.toMatch(/sample \d+/);
   });
 
-  // BUG(run): EFBIG is not among atomic-write's FATAL_CODES, so each sample fails on its own ("failed: <annotations.tsv>, sample N:
-  // EFBIG: file too large, write", blamed on the data, without an offset) instead of one output error.
-  it.skip('a file size limit (ulimit -f): one clear error, not one per sample', async () => {
+  it('a file size limit (ulimit -f): one clear error, not one per sample', async () => {
     const out = join(dir, 'ulimit');
     const r = await cli([...dataArgs(), '--concurrency', '2', '--output-dir', out], { cwd: dir, prefix: ['sh', '-c', 'ulimit -f 100 && exec "$@"', 'sh'] });
     expect(r.code, r.stderr).toBe(1);
@@ -136,9 +134,7 @@ describe('hostile image keys and expressions', () => {
     expect(records.map((x) => x.output)).toEqual(names.map((n) => join(work, 'out', n)));
   });
 
-  // BUG(run): findings quote the expression raw (findings.ts short()), so the visualize summary prints
-  // `warning: ... region_map target 5 of "two` and `lines" has no box` on two lines (validate escapes it).
-  it.skip('a warning quoting an expression with line breaks stays one line in the summary', async () => {
+  it('a warning quoting an expression with line breaks stays one line in the summary', async () => {
     const work = join(dir, 'warn-lines');
     await mkdir(work);
     const s = corpus[0];
