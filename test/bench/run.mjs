@@ -15,7 +15,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const cores = os.availableParallelism();
 const plan = quick
   ? { samples: 300, typical: 100, repeats: 2, big: 300, sweep: 40, pair: 2 }
-  : { samples: 1000, typical: 200, repeats: 3, big: 1000, sweep: 60, pair: 3 };
+  : { samples: 1000, typical: 200, repeats: 3, big: 1000, sweep: 60, pair: 2 };
 const FULL_DATASET = 45_000;
 const SPARSE_BASE = 4.3e9;
 
@@ -68,8 +68,8 @@ for (let i = 0; i < plan.repeats; i++) {
 }
 
 // 3. --fast, once, to show what the cheaper PNG level trades.
-log(`--fast run: --num-vis ${plan.typical}`);
-const fastRun = await cli(main, ['--num-vis', String(plan.typical), '--fast']);
+log(`--fast run: --num-vis ${plan.sweep}`);
+const fastRun = await cli(main, ['--num-vis', String(plan.sweep), '--fast']);
 
 // 4. Peak RSS for a small and a large count.
 log('peak RSS: --num-vis 50');
