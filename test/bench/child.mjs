@@ -24,18 +24,24 @@ const mainMs = () => {
   }
 };
 const outDir = process.argv[process.argv.indexOf('--output-dir') + 1];
-// The parent created the folder; the first image name without a leading '.' is the first finished picture.
+// Peak RSS so far after this many images: shows whether memory levels off or keeps growing with the count.
+const CHECKPOINTS = new Set([1, 50, 100, 250, 500, 750, 1000, 2000]);
+const peakRssAt = {};
+const seen = new Set();
+// The parent created the folder; an image name without a leading '.' is a finished picture.
 const watcher = watch(outDir, (_event, name) => {
-  if (name && !name.startsWith('.') && /\.(png|jpg|webp)$/.test(name)) {
+  if (!name || name.startsWith('.') || !/\.(png|jpg|webp)$/.test(name) || seen.has(name)) return;
+  seen.add(name);
+  if (seen.size === 1) {
     cpuAtFirstMs = cpuMs();
     mainAtFirstMs = mainMs();
-    watcher.close();
   }
+  if (CHECKPOINTS.has(seen.size)) peakRssAt[seen.size] = process.resourceUsage().maxRSS * 1024;
 });
 watcher.unref();
 
 process.on('exit', () => {
-  const report = { peakRss: process.resourceUsage().maxRSS * 1024, cpuMs: cpuMs(), cpuAtFirstMs, mainMs: mainMs(), mainAtFirstMs };
+  const report = { peakRss: process.resourceUsage().maxRSS * 1024, peakRssAt, cpuMs: cpuMs(), cpuAtFirstMs, mainMs: mainMs(), mainAtFirstMs };
   if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, JSON.stringify(report));
 });
 

@@ -47,7 +47,7 @@ export async function runCli(args, { outDir, rssFile }) {
   const files = (await readdir(outDir)).filter((f) => IMAGE.test(f));
   const times = files.map((f) => seen.get(f)).filter((t) => t !== undefined).sort((a, b) => a - b);
   const sizes = await Promise.all(files.map(async (f) => (await stat(path.join(outDir, f))).size));
-  const { peakRss, cpuMs, cpuAtFirstMs, mainMs, mainAtFirstMs } = JSON.parse(await readFile(rssFile, 'utf8'));
+  const { peakRss, peakRssAt, cpuMs, cpuAtFirstMs, mainMs, mainAtFirstMs } = JSON.parse(await readFile(rssFile, 'utf8'));
   return {
     count: files.length,
     wallMs,
@@ -55,6 +55,7 @@ export async function runCli(args, { outDir, rssFile }) {
     msPerImage: times.length > 1 ? (times[times.length - 1] - times[0]) / (times.length - 1) : NaN,
     bytesPerImage: sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length),
     peakRss,
+    peakRssAt,
     cpuMs,
     cpuStartupMs: cpuAtFirstMs,
     cpuMsPerImage: files.length > 1 ? (cpuMs - cpuAtFirstMs) / (files.length - 1) : NaN,

@@ -132,6 +132,8 @@ const results = {
   firstImageSeconds: first / 1000,
   fast: { msPerImage: fastRun.msPerImage, cpuMsPerImage: fastRun.cpuMsPerImage, bytesPerImage: fastRun.bytesPerImage, peakRss: fastRun.peakRss },
   peakRss: { [50]: rss50.peakRss, [plan.big]: rssBig.peakRss, typical: median(typicalRuns.map((r) => r.peakRss)) },
+  // Peak RSS so far after n images of the long run: levels off, or grows with the count?
+  peakRssCurve: rssBig.peakRssAt,
   longRun: { numVis: plan.big, msPerImage: rssBig.msPerImage, wallSeconds: rssBig.wallMs / 1000 },
   tsvPair: {
     smallSeconds: median(pairs.small.map((r) => r.wallMs)) / 1000,
