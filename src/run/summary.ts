@@ -1,4 +1,5 @@
 // The end-of-run tally and its summary on stderr: counts, failures with their reasons, warnings, speed.
+import { oneLine } from '../errors.js';
 import type { Outcome } from './outcome.js';
 
 /** Lists at most this many failures and warnings: the manifest has them all. */
@@ -23,7 +24,7 @@ export class RunTally {
   add(outcome: Outcome): void {
     if (outcome.status === 'failed') {
       this.failed++;
-      if (this.failures.length < MAX_LISTED) this.failures.push({ split: outcome.split, index: outcome.index, error: outcome.error });
+      if (this.failures.length < MAX_LISTED) this.failures.push({ split: outcome.split, index: outcome.index, error: oneLine(outcome.error) });
       return;
     }
     const r = outcome.record;
@@ -32,7 +33,8 @@ export class RunTally {
     if (r.warnings.length > 0) this.warned++;
     for (const w of r.warnings) {
       this.warningCount++;
-      if (this.warnings.length < MAX_LISTED) this.warnings.push(`${r.split} sample ${r.index}: ${w}`);
+      // Parser warnings quote the data: escaped, so a line of the dataset cannot drive the terminal.
+      if (this.warnings.length < MAX_LISTED) this.warnings.push(`${r.split} sample ${r.index}: ${oneLine(w)}`);
     }
   }
 }
@@ -52,7 +54,7 @@ export function formatSummary(s: RunSummary): string {
   const t = s.tally;
   const rate = s.seconds > 0 ? t.rendered / s.seconds : 0;
   const lines = [
-    `${t.rendered} rendered, ${t.failed} failed, ${t.warned} with warnings, ${t.inconsistent} inconsistent, of ${s.selected} selected in ${s.seconds.toFixed(1)} s (${rate.toFixed(1)} images/s) -> ${s.outputDir}`,
+    `${t.rendered} rendered, ${t.failed} failed, ${t.warned} with warnings, ${t.inconsistent} inconsistent, of ${s.selected} selected in ${s.seconds.toFixed(1)} s (${rate.toFixed(1)} images/s) -> ${oneLine(s.outputDir)}`,
   ];
   if (s.stoppedBy) lines.push(`stopped early: ${s.stoppedBy}; ${s.selected - t.rendered - t.failed} not done`);
   for (const f of t.failures) lines.push(`  failed: ${f.error}`);

@@ -147,9 +147,7 @@ describe('hostile image keys and expressions', () => {
     expect(lines.some((l) => l.includes('region_map target 99 of "two\\nlines\\r\\u2028x" has no box'))).toBe(true);
   });
 
-  // BUG(run): formatSummary prints reasoning warnings as the parser wrote them, and the parser quotes the line raw:
-  // a think line with ESC[2J clears the user's terminal when the summary is printed (validate escapes it).
-  it.skip('a reasoning warning quoting terminal escapes prints them escaped in the summary', async () => {
+  it('a reasoning warning quoting terminal escapes prints them escaped in the summary', async () => {
     const work = join(dir, 'warn-escapes');
     await mkdir(work);
     const s = corpus[0];
