@@ -53,6 +53,8 @@ export interface FooterInfo {
   sourceHeight: number;
   scale: number;
   missingGlyphs: boolean;
+  /** All warnings of the sample when the caller knows more than the parser (boxes past the border ...). */
+  warnings?: readonly string[];
 }
 
 export function buildFooter(sample: Sample, cot: ParsedCot, info: FooterInfo, size: number): Paragraph[] {
@@ -65,11 +67,12 @@ export function buildFooter(sample: Sample, cot: ParsedCot, info: FooterInfo, si
     ...extra,
   });
   const out: Paragraph[] = [p(consistencyPieces(cot))];
-  if (cot.warnings.length) {
-    cot.warnings.forEach((w, i) =>
-      out.push(p([{ text: i === 0 ? `⚠️ ${cot.warnings.length === 1 ? 'warning' : `${cot.warnings.length} warnings`}: ` : '      ', bold: true }, { text: w }], { hangChars: 0 })),
+  const warnings = info.warnings ?? cot.warnings;
+  if (warnings.length) {
+    warnings.forEach((w, i) =>
+      out.push(p([{ text: i === 0 ? `⚠️ ${warnings.length === 1 ? 'warning' : `${warnings.length} warnings`}: ` : '      ', bold: true }, { text: w }], { hangChars: 0 })),
     );
-  } else out.push(p([{ text: 'no parser warnings' }], { color: MUTED }));
+  } else out.push(p([{ text: info.warnings ? 'no warnings' : 'no parser warnings' }], { color: MUTED }));
   const shown = info.scale === 1 ? '' : ` (shown at ${Math.round(info.scale * 100)}%)`;
   out.push(
     p(

@@ -76,7 +76,7 @@ function hasMissingGlyphs(texts: string[]): boolean {
   return texts.some((t) => splitRuns(t).some((r) => r.kind === 'missing'));
 }
 
-export function layoutPicture(sample: Sample, cot: ParsedCot, image: ImagePanel, measure: Measure): PictureLayout {
+export function layoutPicture(sample: Sample, cot: ParsedCot, image: ImagePanel, measure: Measure, warnings?: readonly string[]): PictureLayout {
   const W = image.width;
   const H = image.height;
   const m = panelMetrics(W, H);
@@ -96,7 +96,7 @@ export function layoutPicture(sample: Sample, cot: ParsedCot, image: ImagePanel,
   const footerParagraphs = buildFooter(
     sample,
     cot,
-    { sourceWidth: image.sourceWidth, sourceHeight: image.sourceHeight, scale: image.scale, missingGlyphs: hasMissingGlyphs([think, ...cot.expressions]) },
+    { sourceWidth: image.sourceWidth, sourceHeight: image.sourceHeight, scale: image.scale, missingGlyphs: hasMissingGlyphs([think, ...cot.expressions]), warnings },
     m.footerSize,
   );
   const footerPad = Math.round(m.pad * 0.7);

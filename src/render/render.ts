@@ -17,6 +17,8 @@ export interface RenderOptions {
   maxSide?: number;
   /** Cheaper PNG compression (bigger files). */
   fast?: boolean;
+  /** Every warning of this sample for the footer (data findings and the parser's); default: the parser's alone. */
+  warnings?: readonly string[];
 }
 
 export interface RenderedImage {
@@ -56,7 +58,7 @@ class CanvasRenderer implements DetailedRenderer {
     // sharp decodes on its own threads while this thread lays out and draws the text.
     const pixels = decodePixels(sample, img);
     pixels.catch(() => undefined);
-    const layout = layoutPicture(sample, cot, img, this.measure);
+    const layout = layoutPicture(sample, cot, img, this.measure, options.warnings);
     const { width, height, bodyHeight, panel } = layout;
     const maxSide = MAX_ENCODED_SIDE[format];
     if (width > maxSide || height > maxSide) {

@@ -60,7 +60,7 @@ async function renderOne(options: RenderRunOptions, ref: SampleRef, position: nu
     const { annotation } = sample;
     const cot = options.parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
     const warnings = [...sampleWarnings(sample, cot), ...imageFindings(annotation, header.width, header.height).map((f) => f.message)];
-    const image = await options.renderer.render(sample, cot, { format: options.format, fast: options.fast });
+    const image = await options.renderer.render(sample, cot, { format: options.format, fast: options.fast, warnings });
     const file = outputFileName(source.paths.name, ref.index, options.format);
     const written = await writeFileAtomic(options.outputDir, file, image.data);
     const record = buildSampleRecord(sample, cot, header, warnings, path.resolve(written));

@@ -23,7 +23,7 @@ export interface RenderedImage {
 }
 
 export interface SampleRenderer {
-  render(sample: Sample, cot: ParsedCot, options?: { format?: OutputFormat; maxSide?: number; fast?: boolean }): Promise<RenderedImage>;
+  render(sample: Sample, cot: ParsedCot, options?: { format?: OutputFormat; maxSide?: number; fast?: boolean; warnings?: readonly string[] }): Promise<RenderedImage>;
 }
 
 /** A sample picked for a run: which opened split (position in the sources list) and its index there. */

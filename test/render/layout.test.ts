@@ -4,12 +4,12 @@ import { parseChainOfThought } from '../../src/cot/index.js';
 import { candidateColor, contrastText, luminance, readableOnWhite } from '../../src/render/colors.js';
 import { balanceColumns, flowIntoColumns } from '../../src/render/columns.js';
 import { panelScale } from '../../src/render/decode.js';
-import { consistencyPieces, truncateKey } from '../../src/render/footer.js';
+import { buildFooter, consistencyPieces, truncateKey } from '../../src/render/footer.js';
 import { placeLabels, type Rect } from '../../src/render/labels.js';
 import { buildReasoning, segmentThink } from '../../src/render/reasoning.js';
 import { splitRuns } from '../../src/render/text-runs.js';
 import { wrapParagraphs, type Measure, type Paragraph } from '../../src/render/wrap.js';
-import { longThink, TYPICAL_THINK } from './_helpers.js';
+import { longThink, makeSample, TYPICAL_THINK } from './_helpers.js';
 
 // Monospace stand-in: 10 px a character, 20 px an emoji, 14 px a missing glyph.
 const mono: Measure = (text, kind) => Array.from(text).length * (kind === 'emoji' ? 20 : kind === 'missing' ? 14 : 10);
@@ -216,6 +216,19 @@ describe('footer text', () => {
     const think = TYPICAL_THINK.replace(/\u2705/g, '\u274c');
     const text = consistencyPieces(parseChainOfThought(think, 4, { e: [] })).map((p) => p.text).join('');
     expect(text).toBe('✓ consistent: no target (rejection) = text marks ✅ nobody');
+  });
+  it("lists the caller's warnings (data findings included) instead of the parser's alone", () => {
+    const cot = parseChainOfThought(TYPICAL_THINK, 4, { e: [1, 3] });
+    const sample = makeSample(Buffer.alloc(0), [[0, 0, 10, 10]], TYPICAL_THINK, { e: [1, 3] });
+    const text = (warnings?: string[]) =>
+      buildFooter(sample, cot, { sourceWidth: 100, sourceHeight: 80, scale: 1, missingGlyphs: false, warnings }, 14)
+        .map((p) => p.pieces.map((x) => x.text).join(''))
+        .join('\n');
+    expect(text()).toContain('no parser warnings');
+    expect(text([])).toContain('no warnings');
+    const two = text(['Person 3: zero-size box (w=0, h=5)', 'reasoning: no summary found']);
+    expect(two).toContain('⚠️ 2 warnings: Person 3: zero-size box (w=0, h=5)');
+    expect(two).toContain('reasoning: no summary found');
   });
   it('truncates long keys in the middle', () => {
     expect(truncateKey('k'.repeat(30))).toBe('k'.repeat(30));
