@@ -30,7 +30,8 @@ export function panelScale(width: number, height: number, maxSide: number): numb
 }
 
 function where(sample: Sample) {
-  return { file: `${sample.split} images TSV`, index: sample.index, offset: sample.imgOffset };
+  // The reader names the split's files; a hand-made sample only has its split name.
+  return { file: sample.files?.imagesTsv ?? `${sample.split} images TSV`, index: sample.index, offset: sample.imgOffset };
 }
 
 /** Reads the header: size checks (DataError) and the panel size. */

@@ -52,7 +52,7 @@ export const MAX_COLUMNS = 8;
 function tooLarge(sample: Sample, problem: string): DataError {
   return new DataError(
     'image-too-large',
-    { file: `${sample.split} annotations TSV`, index: sample.index, offset: sample.annOffset },
+    { file: sample.files?.annotationsTsv ?? `${sample.split} annotations TSV`, index: sample.index, offset: sample.annOffset },
     problem,
     'Real traces are under 10 KB; skip this sample',
   );

@@ -62,7 +62,7 @@ class CanvasRenderer implements DetailedRenderer {
     const { width, height, bodyHeight, panel } = layout;
     const maxSide = MAX_ENCODED_SIDE[format];
     if (width > maxSide || height > maxSide) {
-      throw new DataError('image-too-large', { file: `${sample.split} annotations TSV`, index: sample.index, offset: sample.annOffset }, `the picture would be ${width}×${height} px, over the ${format.toUpperCase()} limit of ${maxSide} px a side`, 'Use --format png for this sample');
+      throw new DataError('image-too-large', { file: sample.files?.annotationsTsv ?? `${sample.split} annotations TSV`, index: sample.index, offset: sample.annOffset }, `the picture would be ${width}×${height} px, over the ${format.toUpperCase()} limit of ${maxSide} px a side`, 'Use --format png for this sample');
     }
     const W = img.width;
     const H = img.height;

@@ -50,8 +50,7 @@ function brokenSamples(): Broken[] {
     {
       what: 'image truncated after its header',
       entry: { annotationLine: plainAnnotation(s(9).json), imageLine: Buffer.from(`k9\t${b64(s(0).image.subarray(0, 700))}`) },
-      // The renderer knows the sample but not the file path: it names the split's images TSV.
-      where: (split, i) => ({ file: 'mixed images TSV', offset: split.imgOffsets[i] }),
+      where: atImage,
     },
   ];
 }

@@ -60,8 +60,8 @@ describe(`render fuzz (seed ${SEED})`, () => {
           rendered++;
         } catch (error) {
           refused++;
-          // The renderer knows the sample, not the file path: it names the split's images TSV.
-          for (const v of errorViolations(error, i, [split.imagesTsv, `${sample.split} images TSV`])) problems.push(`${what}: ${v}`);
+          // Samples from the reader carry their files: the renderer names the real path.
+          for (const v of errorViolations(error, i, [split.imagesTsv, split.annotationsTsv])) problems.push(`${what}: ${v}`);
         }
       }
     } finally {
