@@ -1,5 +1,5 @@
 // Every output file is written as a temp file in the same folder, then renamed: readers never see half a file.
-import { mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
@@ -125,5 +125,32 @@ export async function prepareOutputDir(dir: string): Promise<void> {
   } catch (error) {
     await unlink(probe).catch(() => undefined);
     throw toOutputError(error, dir);
+  }
+  await removeStaleTempFiles(dir);
+}
+
+/** Our temp names: `.<name>.<pid>.<n>.tmp` (see writeFileAtomic). */
+const TEMP_NAME = /^\.(?:.+)\.(\d+)\.\d+\.tmp$|^\.humanref-vis-probe\.(\d+)\.tmp$/;
+
+/** A run killed by SIGKILL or a crash cannot clean up: remove the temp files of processes that no longer exist. */
+export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const match = TEMP_NAME.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1] ?? match[2]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    await unlink(path.join(dir, name)).then(() => removed.push(name), () => undefined);
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

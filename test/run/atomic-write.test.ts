@@ -43,3 +43,15 @@ describe('prepareOutputDir', () => {
     await expect(prepareOutputDir(bad)).rejects.toThrow(new RegExp(`cannot write ${bad.replace(/[/\\]/g, '.')}`));
   });
 });
+
+describe('prepareOutputDir and stale temp files', () => {
+  it('removes temp files left by dead processes, keeps live ones and everything else', async () => {
+    // A pid far above pid_max (4194304 on Linux) cannot be alive.
+    const dead = 99_999_999;
+    const stale = [`.main_000001.png.${dead}.3.tmp`, `.manifest.csv.${dead}.1.tmp`, `.humanref-vis-probe.${dead}.tmp`];
+    const kept = [`.main_000002.png.${process.pid}.7.tmp`, 'notes.tmp', '.hidden', 'main_000001.png', `.x.${dead}.tmp`];
+    for (const name of [...stale, ...kept]) await writeFile(path.join(dir, name), 'x');
+    await prepareOutputDir(dir);
+    expect((await readdir(dir)).sort()).toEqual([...kept].sort());
+  });
+});
