@@ -2,19 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/parse.js';
 import type { ParsedCot, Span } from '../../src/types.js';
+import { mulberry32 as prng } from '../../src/run/select.js';
 import { REAL_EXAMPLE_COMPLETED, crowdedTrace, trace } from './traces.js';
 
-/** mulberry32: small, seeded, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [
   'Person', 'person', 'PEOPLE', 'Helmet', 'Step', ' ', ' ', ' ', '  ', '\t', '\n', '\n', '\r\n', '\n\n', ':', '：', '-', '- ',

@@ -131,17 +131,8 @@ export async function tempDir(label: string): Promise<{ dir: string; cleanup: ()
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** mulberry32: small, seeded, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG, so fuzz runs replay from their seed. */
+export { mulberry32 as prng } from '../../src/run/select.js';
 
 /** A seed for this run: fixed in CI for reproducible failures, overridable with HUMANREF_FUZZ_SEED to explore. */
 export function fuzzSeed(fallback: number): number {
