@@ -47,7 +47,7 @@ export function printReport(r) {
       ['first image written', `${f2(r.firstImageSeconds)} s`, `from process start, median of the typical runs; ${f1(r.typical.cpuStartupMs)} ms CPU`],
       ['peak RSS, --num-vis 50', `${f1(r.peakRss[50] / MB)} MB`, ''],
       [`peak RSS, --num-vis ${big}`, `${f1(r.peakRss[big] / MB)} MB`, `${f1(r.longRun.msPerImage)} ms/image over ${big}`],
-      ['  peak RSS after n images', Object.entries(r.peakRssCurve).map(([n, v]) => `${n}: ${f1(v / MB)}`).join(', '), 'MB, the long run'],
+      ['  peak RSS so far, long run', 'after n images', Object.entries(r.peakRssCurve).map(([n, v]) => `${n}: ${(v / MB).toFixed(0)}`).join(', ') + ' MB'],
       ['50 samples, small images TSV', `${f2(r.tsvPair.smallSeconds)} s`, 'wall, including start-up'],
       ['50 samples, sparse TSV beyond 4.3 GB', `${f2(r.tsvPair.sparseSeconds)} s`, `${f2(r.tsvPair.ratio)} x the small one (CPU time ${f2(r.tsvPair.cpuRatio)} x)`],
       ...r.concurrency.map((s) => [`concurrency ${s.concurrency}`, `${f2(s.imagesPerSecond)} images/s`, `${f2(s.speedup)} x concurrency 1 (${s.from})`]),
