@@ -15,7 +15,7 @@ const count = Number(process.argv[2] ?? 8);
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'humanref-encoders-'));
 const data = await makeBenchDataset(path.join(tmp, 'data'), { samples: 50 });
 const out = path.join(tmp, 'out');
-const cli = fileURLToPath(new URL('../../bin/humanref-vis.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../bin/humanref-vis.cjs', import.meta.url));
 const run = spawnSync(process.execPath, [cli, '--img-tsv', data.imgTsv, '--ann-tsv', data.annTsv, '--num-vis', String(count), '--output-dir', out, '--quiet'], { stdio: 'inherit' });
 if (run.status !== 0) throw new Error(`the run failed (${run.status})`);
 const pictures = [];

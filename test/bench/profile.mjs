@@ -13,7 +13,7 @@ const [count = '60', ...extra] = process.argv.slice(2);
 const n = Number(count);
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'humanref-profile-'));
 const data = await makeBenchDataset(path.join(tmp, 'data'), { samples: Math.max(n, 50) });
-const cli = fileURLToPath(new URL('../../bin/humanref-vis.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../bin/humanref-vis.cjs', import.meta.url));
 const profDir = path.join(tmp, 'prof');
 const run = spawnSync(
   process.execPath,

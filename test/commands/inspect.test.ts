@@ -9,7 +9,7 @@ import { sampleAnnotation, tempDir, tinyImage, writeSplit, type BuiltSplit } fro
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/humanref-vis.js');
+const BIN = join(ROOT, 'bin/humanref-vis.cjs');
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const BIN = join(ROOT, 'bin/humanref-vis.js');
+export const BIN = join(ROOT, 'bin/humanref-vis.cjs');
 export const FIXTURES = join(ROOT, 'fixtures');
 
 export interface CliResult {

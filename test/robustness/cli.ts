@@ -6,7 +6,7 @@ import { parseString } from 'fast-csv';
 import sharp from 'sharp';
 import { ROOT } from './corpus.js';
 
-export const BIN = join(ROOT, 'bin/humanref-vis.js');
+export const BIN = join(ROOT, 'bin/humanref-vis.cjs');
 
 export interface CliResult {
   code: number | null;
@@ -15,7 +15,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node bin/humanref-vis.js ...args`, or `prefix... node bin/humanref-vis.js ...args` (e.g. under unshare). */
+/** Runs `node bin/humanref-vis.cjs ...args`, or `prefix... node bin/humanref-vis.cjs ...args` (e.g. under unshare). */
 export function cli(args: string[], options: { cwd: string; prefix?: string[]; onSpawn?: (child: ChildProcess) => void; timeoutMs?: number }): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const command = options.prefix ? [...options.prefix, process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
