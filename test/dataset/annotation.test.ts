@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../src/errors.js';
 import { parseAnnotationLine } from '../../src/dataset/annotation.js';
-import { annotationLine, sampleAnnotation } from './helpers.js';
+import { annotationLine, dataError, sampleAnnotation } from './helpers.js';
 
 const where = { file: '/d/x.annotations.tsv', index: 7, offset: 1234 };
 
 function line(text: string): Buffer {
   return Buffer.from(text.endsWith('\n') ? text.slice(0, -1) : text);
-}
-
-function dataError(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error('expected a DataError');
 }
 
 describe('parseAnnotationLine', () => {

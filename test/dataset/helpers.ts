@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { DataError } from '../../src/errors.js';
 import type { SplitPaths } from '../../src/types.js';
 
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -104,4 +105,15 @@ export function sampleAnnotation(expression = 'the two people holding hands', ta
     region_map: { [expression]: targets },
     think: `OK, the user needs us to detect ${expression}.\n# Step 1: Look.\n- Person 1: left. → ❌\n- Person 2: holding hands. → ✅`,
   };
+}
+
+/** The DataError a call throws; any other outcome fails the test. */
+export function dataError(fn: () => unknown): DataError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DataError) return error;
+    throw error;
+  }
+  throw new Error('expected a DataError');
 }

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../src/errors.js';
 import { checkImageSize, decodeBase64Strict, parseImageLine } from '../../src/dataset/image-line.js';
-import { imageLine, tinyImage } from './helpers.js';
+import { dataError, imageLine, tinyImage } from './helpers.js';
 
 const where = { file: '/d/x.images.tsv', index: 2, offset: 4400000000 };
 
 function lineOf(text: string): Buffer {
   return Buffer.from(text.replace(/\n$/, ''));
-}
-
-function dataError(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error('expected a DataError');
 }
 
 describe('parseImageLine', () => {

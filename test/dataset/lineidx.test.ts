@@ -1,25 +1,14 @@
 import { open, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataError } from '../../src/errors.js';
 import { formatLineidx, parseLineidx, scanLineStarts } from '../../src/dataset/lineidx.js';
 import { writeLineidx } from '../../src/commands/index-cmd.js';
-import { sampleAnnotation, tempDir, tinyImage, writeSplit } from './helpers.js';
+import { dataError, sampleAnnotation, tempDir, tinyImage, writeSplit } from './helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(() => cleanup());
-
-function dataError(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('parseLineidx', () => {
   it('parses offsets, with or without a final newline, tolerating CRLF', () => {
