@@ -19,6 +19,9 @@ let tempCounter = 0;
 function toOutputError(error: unknown, target: string): OutputError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'EFBIG' ? 'the file size limit was reached (ulimit -f)' : ((error as Error)?.message ?? String(error));
+  if (code === 'EEXIST' || code === 'ENOTDIR') {
+    return new OutputError(`cannot write ${target}: it, or a folder above it, is a file, not a folder (${code}). Choose another --output-dir`);
+  }
   return new OutputError(`cannot write ${target}: ${reason}${code ? ` (${code})` : ''}. Free space or choose another --output-dir`);
 }
 

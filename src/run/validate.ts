@@ -116,7 +116,7 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps, 
   if (!options.quiet || totals.broken || totals.brokenFiles) {
     const files = totals.brokenFiles ? `, ${totals.brokenFiles} unreadable file${totals.brokenFiles === 1 ? '' : 's'}` : '';
     io.stderr.write(
-      `validated ${totals.samples} samples in ${deps.splits.length} split${deps.splits.length === 1 ? '' : 's'}: ${totals.broken} broken, ` +
+      `validated ${totals.samples} sample${totals.samples === 1 ? '' : 's'} in ${deps.splits.length} split${deps.splits.length === 1 ? '' : 's'}: ${totals.broken} broken, ` +
         `${totals.withFindings} with findings (${totals.findings} findings)${files} in ${seconds.toFixed(1)} s\n`,
     );
   }

@@ -117,20 +117,22 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
   }
 
   const interrupted = io.signal?.aborted ? String(io.signal.reason ?? 'SIGINT') : undefined;
+  const strictFailure = options.strict && (tally.warned > 0 || (deps.datasetWarnings?.length ?? 0) > 0);
   const summary = formatSummary({
     selected: selection.refs.length,
     tally,
     seconds: (now() - started) / 1000,
     outputDir: options.outputDir,
     stoppedBy: interrupted === 'EPIPE' ? 'stdout was closed by its reader' : interrupted ? `interrupted (${interrupted})` : writeError ? 'the output folder stopped taking files' : undefined,
-    verbose: !options.quiet,
+    // Under --strict the warnings are the reason for exit 1: list them even with --quiet.
+    verbose: !options.quiet || strictFailure,
   });
   // --quiet keeps the summary only when something went wrong.
-  if (!options.quiet || tally.failed > 0 || writeError || interrupted) io.stderr.write(summary);
+  if (!options.quiet || tally.failed > 0 || writeError || interrupted || strictFailure) io.stderr.write(summary);
   if (writeError) io.stderr.write(`humanref-vis: ${writeError.message}\n`);
 
   if (interrupted) return exitCodeForSignal(io.signal?.reason);
   if (writeError || tally.failed > 0) return 1;
-  if (options.strict && (tally.warned > 0 || (deps.datasetWarnings?.length ?? 0) > 0)) return 1;
+  if (strictFailure) return 1;
   return 0;
 }

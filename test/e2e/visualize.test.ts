@@ -211,6 +211,11 @@ describe('visualize errors and exit codes', () => {
     const r = await cli(['--split', 'main', '--indices', String(warned), '--strict', '--output-dir', 'strict'], { cwd });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/zero-size box/);
+    // --quiet still says why the run failed.
+    const quiet = await cli(['--split', 'main', '--indices', String(warned), '--strict', '--quiet', '--output-dir', 'strict-quiet'], { cwd });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toMatch(/1 with warnings/);
+    expect(quiet.stderr).toMatch(/warning: main sample \d+: Person \d+: zero-size box/);
   });
 
   // SIGINT and SIGTERM are tested in test/robustness/cli-interrupt.test.ts on a split big enough to still be running.
