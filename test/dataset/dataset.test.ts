@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
 import { Dataset } from '../../src/dataset/dataset.js';
 import type { SplitPaths } from '../../src/types.js';
-import { annotationLine, imageLine, sampleAnnotation, tempDir, tinyImage, writeSplit, type SampleSpec } from './helpers.js';
+import { annotationLine, failure, imageLine, sampleAnnotation, tempDir, tinyImage, type SampleSpec, writeSplit } from './helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -31,16 +31,6 @@ async function readAll(paths: SplitPaths, onWarning?: (m: string) => void) {
   } finally {
     await dataset.close();
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error('expected a DataError');
 }
 
 async function readFails(paths: SplitPaths, index: number, maxLineBytes?: number): Promise<DataError> {

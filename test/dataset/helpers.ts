@@ -117,3 +117,14 @@ export function dataError(fn: () => unknown): DataError {
   }
   throw new Error('expected a DataError');
 }
+
+/** The DataError a promise rejects with; any other outcome fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<DataError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DataError) return error;
+    throw error;
+  }
+  throw new Error('expected a DataError');
+}

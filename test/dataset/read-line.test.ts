@@ -1,9 +1,8 @@
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataError } from '../../src/errors.js';
 import { readKnownLine, readLineAt, type LineSource } from '../../src/dataset/read-line.js';
-import { tempDir } from './helpers.js';
+import { failure, tempDir } from './helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -20,16 +19,6 @@ async function withSource<T>(bytes: Buffer, fn: (src: LineSource) => Promise<T>)
   } finally {
     await handle.close();
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error('expected a DataError');
 }
 
 const KiB = 1024;

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempCwd, type BrokenCase } from './cli.js';
+import type { Problem } from '../../src/run/validate.js';
 
 const cases = JSON.parse(await readFile(join(FIXTURES, 'cases.json'), 'utf8'));
 const BROKEN = Object.entries(cases.broken as Record<string, BrokenCase>);
@@ -17,16 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cleanup();
 });
-
-interface Problem {
-  level: string;
-  split: string;
-  file: string;
-  index: number | null;
-  offset: number | null;
-  code: string;
-  message: string;
-}
 
 const problemsOf = (stdout: string): Problem[] => (stdout.trim() ? stdout.trim().split('\n').map((l) => JSON.parse(l)) : []);
 
