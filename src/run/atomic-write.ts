@@ -1,8 +1,8 @@
 // Every output file is written as a temp file in the same folder, then renamed: readers never see half a file.
-import { mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
-import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
+import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { existsSync, lstatSync, readlinkSync, realpathSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { oneLine } from '../errors.js';
 
 /** The output folder cannot be written (full disk, no permission, gone): the whole run stops with one message. */
 export class OutputError extends Error {
@@ -10,38 +10,119 @@ export class OutputError extends Error {
 }
 
 // Errors that say "this folder is unusable", as opposed to a problem with one sample.
-const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EIO', 'EMFILE', 'ENFILE', 'EEXIST', 'EFBIG']);
+const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EIO', 'EMFILE', 'ENFILE', 'EEXIST', 'EFBIG', 'ELOOP', 'ENAMETOOLONG']);
 
 /** Temp files currently being written, so an interrupt can remove them synchronously. */
 const liveTempFiles = new Set<string>();
 let tempCounter = 0;
 
-function toOutputError(error: unknown, target: string): OutputError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'EFBIG' ? 'the file size limit was reached (ulimit -f)' : ((error as Error)?.message ?? String(error));
-  if (code === 'EEXIST' || code === 'ENOTDIR') {
-    return new OutputError(`cannot write ${target}: it, or a folder above it, is a file, not a folder (${code}). Choose another --output-dir`);
+/** The one errno -> words table for every output: what went wrong, and what to do about it. */
+const WRITE_REASONS: Record<string, { reason: string; fix: string }> = {
+  ENOSPC: { reason: 'the disk is full', fix: 'Free space or choose another {choose}' },
+  EDQUOT: { reason: 'the disk quota is used up', fix: 'Free space or choose another {choose}' },
+  EACCES: { reason: 'permission denied', fix: 'Fix the permissions or choose another {choose}' },
+  EPERM: { reason: 'permission denied', fix: 'Fix the permissions or choose another {choose}' },
+  EROFS: { reason: 'the file system is read-only', fix: 'Choose another {choose} on a writable file system' },
+  EFBIG: { reason: 'the file size limit was reached (ulimit -f)', fix: 'Raise the limit or choose another {choose}' },
+  ENOTDIR: { reason: 'it, or a folder above it, is a file, not a folder', fix: 'Choose another {choose}' },
+  EEXIST: { reason: 'it, or a folder above it, is a file, not a folder', fix: 'Choose another {choose}' },
+  EISDIR: { reason: 'it is a folder', fix: 'Choose another {choose}' },
+  ENOENT: { reason: 'its folder does not exist', fix: 'Create the folder or choose another {choose}' },
+  ELOOP: { reason: 'a symbolic link on the way loops', fix: 'Choose another {choose}' },
+  ENAMETOOLONG: { reason: 'the path is too long', fix: 'Choose another {choose}' },
+  EIO: { reason: 'an input/output error (the disk or network share failed)', fix: 'Check the disk or choose another {choose}' },
+  EMFILE: { reason: 'too many open files', fix: 'Raise the limit (ulimit -n) or lower --concurrency' },
+  ENFILE: { reason: 'too many open files on the system', fix: 'Lower --concurrency' },
+};
+
+/** A path (or a folder above it) that is a symbolic link to nothing: said as such, not as "no such folder". */
+function brokenSymlinkIn(target: string): { link: string; to: string } | undefined {
+  let current = path.resolve(target);
+  for (;;) {
+    try {
+      if (lstatSync(current).isSymbolicLink() && !existsSync(current)) return { link: current, to: readlinkSync(current) };
+    } catch {
+      // Not there: look at the folder above.
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
   }
-  return new OutputError(`cannot write ${target}: ${reason}${code ? ` (${code})` : ''}. Free space or choose another --output-dir`);
 }
 
-/** Writes `data` to `dir/name` atomically. Throws OutputError when the folder cannot take the file. */
-export async function writeFileAtomic(dir: string, name: string, data: Buffer | string): Promise<string> {
+/**
+ * One line for a failed write: `cannot write <target>: <reason> (<CODE>). <what to do>`.
+ * `choose` completes "choose another ...": the option that picks the place (`--output-dir`, `place with -o <path>`).
+ */
+export function describeWriteError(error: unknown, target: string, choose: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'EEXIST' || code === 'ENOTDIR') {
+    const broken = brokenSymlinkIn(target);
+    if (broken) return oneLine(`cannot write ${target}: ${broken.link} is a broken symlink to ${broken.to}. Create its target or choose another ${choose}`);
+  }
+  const known = code ? WRITE_REASONS[code] : undefined;
+  const reason = known?.reason ?? ((error as Error)?.message ?? String(error));
+  const fix = (known?.fix ?? 'Choose another {choose}').replace('{choose}', choose);
+  return oneLine(`cannot write ${target}: ${reason}${code ? ` (${code})` : ''}. ${fix}`);
+}
+
+function toOutputError(error: unknown, target: string, choose = '--output-dir'): OutputError {
+  return new OutputError(describeWriteError(error, target, choose));
+}
+
+function isFatal(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return Boolean(code && FATAL_CODES.has(code));
+}
+
+/**
+ * Creates a fresh temp file beside `target` with O_EXCL ('wx'): a file or symlink planted at a temp name is never
+ * followed or overwritten; another name is tried instead.
+ */
+async function createTemp(dir: string, name: string): Promise<{ temp: string; handle: FileHandle }> {
+  for (let attempt = 0; ; attempt++) {
+    const temp = path.join(dir, `.${name}.${process.pid}.${++tempCounter}.tmp`);
+    try {
+      const handle = await open(temp, 'wx');
+      liveTempFiles.add(temp);
+      return { temp, handle };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 20) throw error;
+      // Someone else's file sits there: jump ahead rather than walk through a planted row of names.
+      tempCounter += 1 + Math.floor(Math.random() * 1_000_000);
+    }
+  }
+}
+
+export interface AtomicWriteOptions {
+  /** The option that chooses the place, named in messages (default `--output-dir`). */
+  choose?: string;
+}
+
+/**
+ * Writes `data` to `dir/name` atomically: exclusive-create a temp file in the same folder, write, fsync, rename.
+ * Throws OutputError when the folder cannot take the file.
+ */
+export async function writeFileAtomic(dir: string, name: string, data: Buffer | string, options: AtomicWriteOptions = {}): Promise<string> {
   const target = path.join(dir, name);
-  // Hidden, unique, same folder (rename is only atomic within one file system).
-  const temp = path.join(dir, `.${name}.${process.pid}.${++tempCounter}.tmp`);
-  liveTempFiles.add(temp);
+  let temp: string | undefined;
   try {
-    await writeFile(temp, data, { flag: 'wx' });
+    const created = await createTemp(dir, name);
+    temp = created.temp;
+    try {
+      await created.handle.writeFile(data);
+      await created.handle.sync();
+    } finally {
+      await created.handle.close();
+    }
     await rename(temp, target);
     return target;
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code && FATAL_CODES.has(code)) throw toOutputError(error, target);
+    if (temp) await unlink(temp).catch(() => undefined);
+    if (isFatal(error)) throw toOutputError(error, target, options.choose);
     throw error;
   } finally {
-    liveTempFiles.delete(temp);
+    if (temp) liveTempFiles.delete(temp);
   }
 }
 
@@ -54,45 +135,42 @@ export interface AtomicStream {
   abort(): Promise<void>;
 }
 
-export function createAtomicStream(dir: string, name: string): AtomicStream {
+export function createAtomicStream(dir: string, name: string, options: AtomicWriteOptions = {}): AtomicStream {
   const target = path.join(dir, name);
-  const temp = path.join(dir, `.${name}.${process.pid}.${++tempCounter}.tmp`);
-  liveTempFiles.add(temp);
-  const stream: WriteStream = createWriteStream(temp, { flags: 'wx' });
-  let failure: unknown;
-  stream.on('error', (error) => {
-    failure ??= error;
-  });
   const fail = (error: unknown): never => {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw code && FATAL_CODES.has(code) ? toOutputError(error, target) : error;
+    throw isFatal(error) ? toOutputError(error, target, options.choose) : error;
   };
+  // The temp file is created at once, through the same exclusive create as writeFileAtomic; writes are awaited
+  // one after another, so nothing piles up in memory when the disk is slow.
+  const opened = createTemp(dir, name);
+  opened.catch(() => undefined);
+  let closed = false;
   const cleanup = async () => {
-    stream.destroy();
-    await unlink(temp).catch(() => undefined);
-    liveTempFiles.delete(temp);
+    const created = await opened.catch(() => undefined);
+    if (!created) return;
+    if (!closed) {
+      closed = true;
+      await created.handle.close().catch(() => undefined);
+    }
+    await unlink(created.temp).catch(() => undefined);
+    liveTempFiles.delete(created.temp);
   };
   return {
     async write(chunk) {
-      if (failure) fail(failure);
-      if (!stream.write(chunk)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            stream.off('drain', done);
-            stream.off('error', done);
-            stream.off('close', done);
-            resolve();
-          };
-          stream.on('drain', done).on('error', done).on('close', done);
-        });
+      try {
+        const { handle } = await opened;
+        // writeFile loops until every byte is written (a bare write may write part of it).
+        await handle.writeFile(chunk);
+      } catch (error) {
+        fail(error);
       }
-      if (failure) fail(failure);
     },
     async commit() {
       try {
-        if (failure) throw failure;
-        stream.end();
-        await finished(stream);
+        const { handle, temp } = await opened;
+        await handle.sync();
+        closed = true;
+        await handle.close();
         await rename(temp, target);
         liveTempFiles.delete(temp);
         return target;
@@ -117,16 +195,42 @@ export function removeLiveTempFiles(): void {
   liveTempFiles.clear();
 }
 
+/** Kernel file systems: a folder there is not storage, and Node's recursive mkdir can loop forever under /proc. */
+const VIRTUAL_ROOTS = ['/proc', '/sys', '/dev'];
+
+/** The nearest existing folder at or above `dir`, with symbolic links resolved. */
+function existingAncestor(dir: string): string {
+  let current = path.resolve(dir);
+  for (;;) {
+    try {
+      return realpathSync(current);
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return current;
+      current = parent;
+    }
+  }
+}
+
+/** Refuses an output folder on /proc, /sys or /dev before anything is created there. */
+export function checkNotVirtual(dir: string): void {
+  if (process.platform === 'win32') return;
+  for (const candidate of [path.resolve(dir), existingAncestor(dir)]) {
+    const root = VIRTUAL_ROOTS.find((r) => candidate === r || candidate.startsWith(r + '/'));
+    if (root) throw new OutputError(oneLine(`cannot write ${dir}: it lies in ${root}, a kernel file system, not storage. Choose another --output-dir`));
+  }
+}
+
 /** Creates the output folder and proves it is writable before any sample is read. */
 export async function prepareOutputDir(dir: string): Promise<void> {
-  const probe = path.join(dir, `.humanref-vis-probe.${process.pid}.tmp`);
+  checkNotVirtual(dir);
   try {
     await mkdir(dir, { recursive: true });
-    const handle = await open(probe, 'w');
-    await handle.close();
-    await unlink(probe);
+    const probe = await createTemp(dir, 'humanref-vis-probe');
+    await probe.handle.close();
+    await unlink(probe.temp);
+    liveTempFiles.delete(probe.temp);
   } catch (error) {
-    await unlink(probe).catch(() => undefined);
     throw toOutputError(error, dir);
   }
   await removeStaleTempFiles(dir);

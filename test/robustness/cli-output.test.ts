@@ -76,7 +76,7 @@ describe('an output folder that cannot take files', () => {
     const script = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" || exit 99; exec "$@"';
     const r = await cli([...dataArgs(), '--output-dir', out], { cwd: dir, prefix: ['unshare', '-rm', 'sh', '-c', script, out] });
     expect(r.code, r.stderr).toBe(2);
-    expect(cannotWrite(r.stderr)).toEqual([`humanref-vis: cannot write ${out}: permission denied (EROFS). Free space or choose another --output-dir`]);
+    expect(cannotWrite(r.stderr)).toEqual([`humanref-vis: cannot write ${out}: the file system is read-only (EROFS). Choose another --output-dir on a writable file system`]);
     expect(r.stderr).not.toMatch(/sample \d+/);
   });
 
