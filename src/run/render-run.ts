@@ -7,6 +7,7 @@ import { sampleWarnings } from './filter.js';
 import { imageHeaderOf, type ReadImageHeader } from './image-info.js';
 import { InOrder } from './ordered.js';
 import type { Outcome } from './outcome.js';
+import { outputFileName } from './output-names.js';
 import { runPool } from './pool.js';
 import { buildSampleRecord, countVerdicts } from './sample-json.js';
 import type { OutputFormat, ParseCot, SampleRef, SampleRenderer, SampleSource } from './types.js';
@@ -34,13 +35,7 @@ export interface RenderRunResult {
   outputError?: OutputError;
 }
 
-const EXTENSIONS: Record<OutputFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
-
-/** `<split>_<index, 6 digits>.<ext>`: built from the split name (a file name the user chose) and a number, never from data. */
-export function outputFileName(split: string, index: number, format: OutputFormat): string {
-  const safeSplit = split.replace(/[^A-Za-z0-9._-]/g, '_') || 'split';
-  return `${safeSplit}_${String(index).padStart(6, '0')}.${EXTENSIONS[format]}`;
-}
+export { outputFileName } from './output-names.js';
 
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;

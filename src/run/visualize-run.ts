@@ -4,6 +4,7 @@ import type { ImageFormat } from '../types.js';
 import { OutputError, prepareOutputDir } from './atomic-write.js';
 import { GalleryWriter } from './gallery.js';
 import { ManifestWriter } from './manifest.js';
+import { checkDistinctOutputNames } from './output-names.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { renderSamples } from './render-run.js';
 import { selectSamples, type SelectionOptions } from './selection.js';
@@ -55,6 +56,8 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
   const say = (text: string) => {
     if (!options.quiet) io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
   };
+  // Two splits that would write the same file names are refused before anything is written.
+  checkDistinctOutputNames(deps.sources.map((s) => s.paths));
   for (const warning of deps.datasetWarnings ?? []) io.stderr.write(`humanref-vis: warning: ${warning}\n`);
 
   await prepareOutputDir(options.outputDir).catch(asUsageError);
