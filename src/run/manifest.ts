@@ -21,12 +21,42 @@ export const MANIFEST_HEADERS = [
 
 type Row = Record<(typeof MANIFEST_HEADERS)[number], string>;
 
+/** Columns holding text from the data or the file system; the others hold numbers, number lists or fixed words. */
+const TEXT_COLUMNS = ['split', 'image_key', 'expression', 'warnings', 'file', 'error'] as const;
+
+/** What a spreadsheet reads as the start of a formula (OWASP's list, with the full-width forms Excel also accepts). */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * CSV injection: a text cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's
+ * advice; spreadsheets show the text, not a result). Cells holding a comma, quote or line break are quoted as
+ * CSV requires. Idempotent: `'=x` stays `'=x`.
+ */
+export function neutraliseCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The text as written before neutralising (for reading a manifest back). */
+export function unneutraliseCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+function neutraliseRow(row: Row): Row {
+  const out = { ...row };
+  for (const column of TEXT_COLUMNS) out[column] = neutraliseCell(out[column]);
+  return out;
+}
+
 /** Person lists as space-separated 1-based numbers (`2 4`): no quoting needed, easy to split. */
 function numbers(list: readonly number[]): string {
   return list.join(' ');
 }
 
 export function manifestRow(outcome: Outcome): Row {
+  return neutraliseRow(rawManifestRow(outcome));
+}
+
+function rawManifestRow(outcome: Outcome): Row {
   if (outcome.status === 'failed') {
     return {
       index: String(outcome.index),
