@@ -1,4 +1,5 @@
 // `humanref-vis stats`: dataset statistics from the annotations alone, as a table or one JSON object.
+import { toJson } from '../json.js';
 import type { Command } from 'commander';
 import type { CommandResult } from '../cli.js';
 import { parseChainOfThought } from '../cot/parse.js';
@@ -39,7 +40,7 @@ export function registerStatsCommand(program: Command, result: CommandResult): v
           { concurrency, quiet: Boolean(opts.quiet) },
           { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
         );
-        process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatsTable(report));
+        process.stdout.write(opts.json ? `${toJson(report, 2)}\n` : formatStatsTable(report));
         for (const message of report.errors.slice(0, 20)) process.stderr.write(`humanref-vis: ${message}\n`);
         if (report.errors.length > 20) process.stderr.write(`humanref-vis: ... and ${report.errors.length - 20} more unreadable samples\n`);
         result.exitCode = interrupts.signal.aborted ? exitCodeForSignal(interrupts.signal.reason) : report.errors.length > 0 ? 1 : 0;

@@ -1,4 +1,5 @@
 // The visualize command as a library call: select, render in a pool, write manifest and gallery, summarise.
+import { toJson } from '../json.js';
 import { UsageError } from '../errors.js';
 import type { ImageFormat } from '../types.js';
 import { OutputError, prepareOutputDir } from './atomic-write.js';
@@ -98,7 +99,7 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
         signal: io.signal,
         onOutcome: async (outcome) => {
           tally.add(outcome);
-          if (options.json && outcome.status === 'rendered' && io.signal?.reason !== 'EPIPE') io.stdout.write(`${JSON.stringify(outcome.record)}\n`);
+          if (options.json && outcome.status === 'rendered' && io.signal?.reason !== 'EPIPE') io.stdout.write(`${toJson(outcome.record)}\n`);
           await manifest.add(outcome);
           await gallery.add(outcome);
         },

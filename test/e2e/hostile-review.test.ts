@@ -3,6 +3,7 @@ import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempCwd } from './cli.js';
+import { imageLine, sampleAnnotation, tinyImage } from '../dataset/helpers.js';
 
 const SAMPLE = join(FIXTURES, 'sample');
 
@@ -51,5 +52,61 @@ describe('index -o into a file (item 14)', () => {
     const r = await cli(['index', join(SAMPLE, 'humanref_cot.annotations.tsv'), '-o', join(file, 'x')], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`humanref-vis: cannot write ${join(file, 'x')}: it, or a folder above it, is a file, not a folder (ENOTDIR). Choose another place with -o <path>\n`);
+  });
+});
+
+/** One split of one sample whose annotation JSON text is `json`; returns the annotations TSV. */
+async function oneSample(name: string, json: string): Promise<string> {
+  const dir = join(cwd, name);
+  await mkdir(dir, { recursive: true });
+  const image = imageLine('k', await tinyImage('png', 40, 30));
+  await writeFile(join(dir, 'x.images.tsv'), image);
+  await writeFile(join(dir, 'x.annotations.tsv'), `0\t${json}\n`);
+  await writeFile(join(dir, 'x.annotations.tsv.lineidx'), '0\n');
+  return join(dir, 'x.annotations.tsv');
+}
+
+describe('--json survives any JSON that JSON.parse accepted (items 5 and 7)', () => {
+  it('an extra key nested 20,000 levels deep: inspect, visualize and validate --json exit 0 with the whole value', async () => {
+    const depth = 20_000;
+    const deep = '['.repeat(depth) + '1' + ']'.repeat(depth);
+    const base = JSON.stringify(sampleAnnotation('the man'));
+    const ann = await oneSample('deep', `${base.slice(0, -1)},"deep":${deep}}`);
+    const inspect = await cli(['inspect', '0', '--ann_tsv', ann, '--json'], { cwd });
+    expect([inspect.code, inspect.stderr]).toEqual([0, '']);
+    let value: unknown = JSON.parse(inspect.stdout).extra.deep;
+    let levels = 0;
+    while (Array.isArray(value)) [value, levels] = [value[0], levels + 1];
+    expect([levels, value]).toEqual([depth, 1]);
+    const validate = await cli(['validate', '--ann_tsv', ann, '--json'], { cwd });
+    expect(validate.code).toBe(0);
+    const visualize = await cli(['--ann_tsv', ann, '--json', '--output_dir', join(cwd, 'deep-out')], { cwd });
+    expect(visualize.code).toBe(0);
+    expect(JSON.parse(visualize.stdout.trim().split('\n')[0]).index).toBe(0);
+  });
+
+  it('a box that overflows to Infinity is 1e999 (reads back as Infinity), never null', async () => {
+    const annotation = { ...sampleAnnotation('the man'), gt_boxes: [[1e308, 0, 1e308, 10], [0, 0, 10, 10], [1, 1, 5, 5], [2, 2, 5, 5]] };
+    const ann = await oneSample('inf', JSON.stringify(annotation));
+    const inspect = await cli(['inspect', '0', '--ann_tsv', ann, '--json'], { cwd });
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toContain('"xyxy": [\n        1e+308,\n        0,\n        1e999,');
+    expect(JSON.parse(inspect.stdout).candidates[0].xyxy[2]).toBe(Infinity);
+    const visualize = await cli(['--ann_tsv', ann, '--json', '--output_dir', join(cwd, 'inf-out')], { cwd });
+    expect(visualize.stdout).toContain('"box":[1e+308,0,1e999,10]');
+  });
+
+  it('C1 controls and bidi overrides are escaped in --json and in human inspect', async () => {
+    const expression = 'the man\u0085 in \u202ered\u202c \u009b31m';
+    const ann = await oneSample('bidi', JSON.stringify(sampleAnnotation(expression)));
+    const json = await cli(['inspect', '0', '--ann_tsv', ann, '--json'], { cwd });
+    const human = await cli(['inspect', '0', '--ann_tsv', ann], { cwd });
+    const visualize = await cli(['--ann_tsv', ann, '--json', '--output_dir', join(cwd, 'bidi-out')], { cwd });
+    for (const out of [json.stdout, human.stdout, visualize.stdout]) {
+      expect(out).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(out).toContain('\\u202e');
+      expect(out).toContain('\\u0085');
+    }
+    expect(JSON.parse(json.stdout).expressions[0].expression).toBe(expression);
   });
 });
