@@ -19,6 +19,8 @@ export interface FailedOutcome {
   annOffset: number | null;
   imgOffset: number | null;
   error: string;
+  /** The DataError code (`invalid-json`, `bad-base64`, ...), or `render` for a failure while drawing or encoding. */
+  errorCode: string;
 }
 
 export type Outcome = RenderedOutcome | FailedOutcome;

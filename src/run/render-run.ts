@@ -72,6 +72,7 @@ async function renderOne(options: RenderRunOptions, ref: SampleRef, position: nu
       annOffset,
       imgOffset,
       error: error instanceof DataError ? error.message : `${where}: ${describe(error)}`,
+      errorCode: error instanceof DataError ? error.code : 'render',
     };
   }
 }

@@ -1,6 +1,6 @@
 // The visualize command as a library call: select, render in a pool, write manifest and gallery, summarise.
 import { toJson } from '../json.js';
-import { UsageError } from '../errors.js';
+import { oneLine, UsageError } from '../errors.js';
 import type { ImageFormat } from '../types.js';
 import { OutputError, prepareOutputDir } from './atomic-write.js';
 import { GalleryWriter } from './gallery.js';
@@ -8,7 +8,8 @@ import { ManifestWriter } from './manifest.js';
 import { checkDistinctOutputNames } from './output-names.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { renderSamples } from './render-run.js';
-import { selectSamples, type SelectionOptions } from './selection.js';
+import { selectionShortfall, selectSamples, type SelectionOptions } from './selection.js';
+import { sampleJsonLine } from './sample-json.js';
 import { formatSummary, RunTally } from './summary.js';
 import type { OutputFormat, ParseCot, SampleRenderer, SampleSource } from './types.js';
 
@@ -72,7 +73,9 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
   for (const message of selection.unreadable) io.stderr.write(`humanref-vis: warning: skipped while filtering: ${message}\n`);
   const moreUnreadable = selection.unreadableCount - selection.unreadable.length;
   if (moreUnreadable > 0) io.stderr.write(`humanref-vis: warning: ... ${moreUnreadable} more samples could not be read while filtering\n`);
-  if (selection.refs.length === 0 && !io.signal?.aborted) say('no samples match the selection; nothing to render');
+  const shortfall = selectionShortfall(selection, options.selection);
+  if (selection.refs.length === 0 && !io.signal?.aborted) say(`no samples match the selection${shortfall ? `: ${oneLine(shortfall)}` : ''}; nothing to render`);
+  else if (shortfall) say(`humanref-vis: note: ${oneLine(shortfall)}`);
 
   const progress = new Progress(io.stderr, selection.refs.length, 'rendering', { quiet: options.quiet });
   const tally = new RunTally();
@@ -99,7 +102,7 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
         signal: io.signal,
         onOutcome: async (outcome) => {
           tally.add(outcome);
-          if (options.json && outcome.status === 'rendered' && io.signal?.reason !== 'EPIPE') io.stdout.write(`${toJson(outcome.record)}\n`);
+          if (options.json && io.signal?.reason !== 'EPIPE') io.stdout.write(`${toJson(sampleJsonLine(outcome))}\n`);
           await manifest.add(outcome);
           await gallery.add(outcome);
         },
