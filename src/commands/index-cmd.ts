@@ -6,7 +6,7 @@ import type { CommandResult } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { openDataFile } from '../dataset/lfs.js';
 import { formatLineidx, scanLineStarts } from '../dataset/lineidx.js';
-import { OutputError, writeFileAtomic } from '../run/atomic-write.js';
+import { OutputError, writeFileAtomic } from '../outputs/atomic-write.js';
 
 /** Scans `tsv` and writes its line offsets to `out` (default `<tsv>.lineidx`) atomically; returns the line count. */
 export async function writeLineidx(tsv: string, out: string = tsv + '.lineidx'): Promise<number> {

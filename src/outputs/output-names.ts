@@ -1,7 +1,7 @@
 // The file names a run writes per sample, and the check that no two splits of one run share them.
 import { UsageError } from '../errors.js';
 import type { SplitPaths } from '../types.js';
-import type { OutputFormat } from './types.js';
+import type { OutputFormat } from '../plumbing/seams.js';
 
 const EXTENSIONS: Record<OutputFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
 

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { escapeHtml, galleryHtml, GalleryWriter } from '../../src/run/gallery.js';
-import { MANIFEST_HEADERS, manifestCsv, ManifestWriter } from '../../src/run/manifest.js';
-import type { Outcome } from '../../src/run/outcome.js';
-import { buildSampleRecord, countVerdicts } from '../../src/run/sample-json.js';
+import { escapeHtml, galleryHtml, GalleryWriter } from '../../src/outputs/gallery.js';
+import { MANIFEST_HEADERS, manifestCsv, ManifestWriter } from '../../src/outputs/manifest.js';
+import type { Outcome } from '../../src/outputs/outcome.js';
+import { buildSampleRecord, countVerdicts } from '../../src/outputs/sample-json.js';
 import type { Sample } from '../../src/types.js';
-import { fakeParseCot } from './fakes.js';
+import { fakeParseCot } from '../fakes.js';
 
 const hostile = 'the man "in red", <script>alert(1)</script> & co\nsecond line';
 
@@ -138,7 +138,7 @@ describe('streamed manifest and gallery', () => {
 
 describe('manifest.csv against formula injection', () => {
   it('prefixes text cells a spreadsheet would run with an apostrophe; numbers stay numbers', async () => {
-    const { manifestCsv, neutraliseCell } = await import('../../src/run/manifest.js');
+    const { manifestCsv, neutraliseCell } = await import('../../src/outputs/manifest.js');
     for (const start of ['=', '+', '-', '@', '\t', '\r', '＝']) expect(neutraliseCell(`${start}HYPERLINK("x")`)).toBe(`'${start}HYPERLINK("x")`);
     expect(neutraliseCell("'=1")).toBe("'=1");
     expect(neutraliseCell('a=1')).toBe('a=1');
