@@ -6,6 +6,7 @@ import { registerInspectCommand } from './commands/inspect.js';
 import { registerVisualizeCommand } from './commands/visualize.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerStatsCommand } from './commands/stats.js';
+import { toolInfo } from './version.js';
 
 /** Set by a command's action: the exit code the process ends with. */
 export interface CommandResult {
@@ -41,7 +42,7 @@ export function buildProgram(result: CommandResult): Command {
   const program = new Command('humanref-vis');
   program
     .description('Render HumanRef-CoT samples: boxes labelled as the reasoning names them, ✅ ❌ ⚠️ in colour.')
-    .version('0.1.0')
+    .version(toolInfo().version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });

@@ -108,7 +108,14 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
             quiet: Boolean(opts.quiet),
             selection,
           },
-          { sources, parseCot: parseChainOfThought, readImageHeader, getRenderer: loadRenderer, datasetWarnings },
+          {
+            sources,
+            parseCot: parseChainOfThought,
+            readImageHeader,
+            getRenderer: loadRenderer,
+            datasetWarnings,
+            context: { argv: process.argv.slice(1), cwd: process.cwd(), commandOptions: { ...opts } },
+          },
           { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
         );
       } finally {

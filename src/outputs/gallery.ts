@@ -1,6 +1,8 @@
 // index.html: a gallery that opens from disk (relative links, inline CSS, no scripts), every data string escaped.
 import { createAtomicStream, type AtomicStream } from './atomic-write.js';
+import type { EarlierPicture } from './manifest.js';
 import { byPosition, type Outcome, type RenderedOutcome } from './outcome.js';
+import type { RunInfo } from './run-info.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -27,6 +29,9 @@ main{display:flex;flex-direction:column}
 .badge{display:inline-block;padding:0 .45rem;border-radius:999px;font-size:.8rem;color:#fff}
 .ok{background:#2e7d32}.bad{background:#c62828}.rej{background:#6d4c41}
 details{font-size:.85rem;color:#8a5a00}
+.run{font-size:.85rem;color:#444;margin:0 0 1rem;order:-3}
+.run code{font-family:ui-monospace,monospace;overflow-wrap:anywhere}
+.earlier li{font-size:.85rem;overflow-wrap:anywhere}
 .failed{order:-1}
 .failed li{font-family:ui-monospace,monospace;font-size:.85rem;overflow-wrap:anywhere}
 `;
@@ -56,7 +61,20 @@ export interface GalleryCounts {
 
 const TITLE = 'HumanRef-CoT samples';
 
-export function galleryHead(): string {
+/** Where the pictures come from, at the top of the page: enough to run the same command again. */
+function runBlock(run: RunInfo | undefined): string {
+  if (!run) return '';
+  const splits = run.splits
+    .map((s) => `<li>${escapeHtml(s.name)}: <code>${escapeHtml(s.annotationsTsv.path)}</code> (${s.samples} samples), images <code>${escapeHtml(s.imagesTsv.path)}</code></li>`)
+    .join('');
+  const command = run.argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`)).join(' ');
+  return `<section class="run"><div>${escapeHtml(run.tool.name)} ${escapeHtml(run.tool.version)} · run ${escapeHtml(run.id)} · seed ${run.seed} · in <code>${escapeHtml(run.cwd)}</code> · details in <a href="run.json">run.json</a></div>
+<div>command: <code>${escapeHtml(command)}</code></div>
+<ul>${splits}</ul></section>
+`;
+}
+
+export function galleryHead(run?: RunInfo): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -68,7 +86,7 @@ export function galleryHead(): string {
 <body>
 <h1>${TITLE}</h1>
 <main>
-<div class="grid">
+${runBlock(run)}<div class="grid">
 `;
 }
 
@@ -77,7 +95,12 @@ export function galleryItem(outcome: Outcome): string {
 }
 
 /** The counts come last in the file (they are known only then); CSS shows them under the title. */
-export function galleryFoot(counts: GalleryCounts, failures: readonly { split: string; index: number; error: string }[]): string {
+export function galleryFoot(counts: GalleryCounts, failures: readonly { split: string; index: number; error: string }[], earlier: readonly EarlierPicture[] = []): string {
+  const earlierList = earlier.length
+    ? `<section class="earlier"><h2>Pictures of earlier runs in this folder (${earlier.length})</h2><ul>${earlier
+        .map((e) => `<li><a href="${href(e.file)}">${escapeHtml(e.file)}</a> ${escapeHtml(e.expression)}${e.run ? ` <span class="id">(run ${escapeHtml(e.run)})</span>` : ''}</li>`)
+        .join('')}</ul></section>`
+    : '';
   const failedList = failures.length
     ? `<section class="failed"><h2>Failed (${counts.failed})</h2><ul>${failures.map((f) => `<li>${escapeHtml(f.split)} #${f.index}: ${escapeHtml(f.error)}</li>`).join('')}</ul>${
         counts.failed > failures.length ? `<p>... and ${counts.failed - failures.length} more in manifest.csv</p>` : ''
@@ -85,6 +108,7 @@ export function galleryFoot(counts: GalleryCounts, failures: readonly { split: s
     : '';
   return `</div>
 ${failedList}
+${earlierList}
 <p class="meta">${counts.rendered} rendered · ${counts.inconsistent} inconsistent · ${counts.failed} failed · details in <a href="manifest.csv">manifest.csv</a></p>
 </main>
 </body>
@@ -105,9 +129,9 @@ export function galleryHtml(outcomes: readonly Outcome[]): string {
 export class GalleryWriter {
   private constructor(private readonly out: AtomicStream) {}
 
-  static async open(dir: string): Promise<GalleryWriter> {
+  static async open(dir: string, run?: RunInfo): Promise<GalleryWriter> {
     const writer = new GalleryWriter(createAtomicStream(dir, 'index.html'));
-    await writer.out.write(galleryHead());
+    await writer.out.write(galleryHead(run));
     return writer;
   }
 
@@ -116,8 +140,8 @@ export class GalleryWriter {
     if (html) await this.out.write(html);
   }
 
-  async commit(counts: GalleryCounts, failures: readonly { split: string; index: number; error: string }[]): Promise<string> {
-    await this.out.write(galleryFoot(counts, failures));
+  async commit(counts: GalleryCounts, failures: readonly { split: string; index: number; error: string }[], earlier: readonly EarlierPicture[] = []): Promise<string> {
+    await this.out.write(galleryFoot(counts, failures, earlier));
     return this.out.commit();
   }
 

@@ -1,10 +1,12 @@
 // The visualize command as a library call: select, render in a pool, write manifest and gallery, summarise.
+import path from 'node:path';
 import { toJson } from '../json.js';
 import { oneLine, UsageError } from '../errors.js';
 import type { ImageFormat } from '../types.js';
 import { OutputError, prepareOutputDir } from '../outputs/atomic-write.js';
 import { GalleryWriter } from '../outputs/gallery.js';
 import { ManifestWriter } from '../outputs/manifest.js';
+import { describeSplit, RunLogWriter } from '../outputs/run-info.js';
 import { checkDistinctOutputNames } from '../outputs/output-names.js';
 import { Progress } from '../plumbing/progress.js';
 import { exitCodeForSignal, type RunIo } from '../plumbing/run-io.js';
@@ -33,6 +35,41 @@ export interface VisualizeDeps {
   getRenderer: () => Promise<SampleRenderer>;
   /** Warnings about the dataset files gathered while opening them. */
   datasetWarnings?: readonly string[];
+  /** For run.json: the command line, folder, the options as the user gave them, and the clock (tests fix it). */
+  context?: { argv?: readonly string[]; cwd?: string; commandOptions?: Record<string, unknown>; clock?: () => Date };
+}
+
+/** Every option as the run uses it, for run.json: the command's own values, then the resolved ones. */
+function effectiveOptions(options: VisualizeOptions, commandOptions: Record<string, unknown> = {}): Record<string, unknown> {
+  const { selection } = options;
+  return {
+    ...commandOptions,
+    outputDir: path.resolve(options.outputDir),
+    format: options.format,
+    fast: options.fast,
+    concurrency: options.concurrency,
+    json: options.json,
+    strict: options.strict,
+    quiet: options.quiet,
+    numVis: selection.numVis,
+    seed: selection.seed,
+    indices: selection.indices === undefined ? null : formatIndices(selection.indices),
+    shard: selection.shard ? `${selection.shard.k}/${selection.shard.n}` : null,
+    filter: selection.filter.expression?.source ?? null,
+    only: selection.filter.only,
+  };
+}
+
+/** Ascending indices as `0,5,10-20`. */
+function formatIndices(indices: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < indices.length; i++) {
+    let j = i;
+    while (j + 1 < indices.length && indices[j + 1] === indices[j] + 1) j++;
+    parts.push(j > i ? `${indices[i]}-${indices[j]}` : String(indices[i]));
+    i = j;
+  }
+  return parts.join(',');
 }
 
 /** The output folder is unusable before anything was rendered: the user's --output-dir, so a usage error. */
@@ -67,9 +104,25 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
 
   const progress = new Progress(io.stderr, selection.refs.length, 'rendering', { quiet: options.quiet });
   const tally = new RunTally();
-  // The manifest and gallery are streamed as samples finish, so memory does not grow with --num-vis.
-  const manifest = await ManifestWriter.open(options.outputDir).catch(asUsageError);
-  const gallery = await GalleryWriter.open(options.outputDir).catch(async (error: unknown) => {
+  const warn = (message: string) => io.stderr.write(`humanref-vis: warning: ${oneLine(message)}\n`);
+  const clock = deps.context?.clock ?? (() => new Date());
+  // run.json first: a run killed later still leaves its command line, seed and dataset behind.
+  const runLog = await RunLogWriter.open(
+    options.outputDir,
+    {
+      argv: deps.context?.argv ?? process.argv.slice(1),
+      cwd: deps.context?.cwd ?? process.cwd(),
+      started: clock(),
+      seed: options.selection.seed,
+      options: effectiveOptions(options, deps.context?.commandOptions),
+      splits: deps.sources.map((s) => describeSplit(s.paths, s.length)),
+    },
+    warn,
+  ).catch(asUsageError);
+  // The manifest and gallery are streamed as samples finish, so memory does not grow with --num-vis; the manifest
+  // keeps the rows of earlier runs whose pictures are still in the folder.
+  const manifest = await ManifestWriter.open(options.outputDir, runLog.current.id, warn).catch(asUsageError);
+  const gallery = await GalleryWriter.open(options.outputDir, runLog.current).catch(async (error: unknown) => {
     await manifest.abort();
     return asUsageError(error);
   });
@@ -102,8 +155,8 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
     progress.finish();
     // The manifest and gallery describe what was done, also after an interrupt or a failed write.
     try {
-      await manifest.commit();
-      await gallery.commit({ rendered: tally.rendered, inconsistent: tally.inconsistent, failed: tally.failed }, tally.failures);
+      const { earlier } = await manifest.commit();
+      await gallery.commit({ rendered: tally.rendered, inconsistent: tally.inconsistent, failed: tally.failed }, tally.failures, earlier);
     } catch (error) {
       await gallery.abort();
       if (!(error instanceof OutputError)) throw error;
@@ -126,8 +179,10 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
   if (!options.quiet || tally.failed > 0 || writeError || interrupted || strictFailure) io.stderr.write(summary);
   if (writeError) io.stderr.write(`humanref-vis: ${writeError.message}\n`);
 
-  if (interrupted) return exitCodeForSignal(io.signal?.reason);
-  if (writeError || tally.failed > 0) return 1;
-  if (strictFailure) return 1;
-  return 0;
+  const code = interrupted ? exitCodeForSignal(io.signal?.reason) : writeError || tally.failed > 0 || strictFailure ? 1 : 0;
+  await runLog
+    .finish(clock(), { selected: selection.refs.length, rendered: tally.rendered, failed: tally.failed }, code)
+    // When the folder already failed, that error has been said once; run.json keeps its start entry.
+    .catch((error: unknown) => writeError || warn(`run.json was not updated at the end: ${(error as Error).message}`));
+  return code;
 }

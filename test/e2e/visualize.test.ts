@@ -36,7 +36,7 @@ describe('visualize on the bundled sample', () => {
     expect(files).toContain('index.html');
     expect(files.filter((f) => f.startsWith('.') || f.endsWith('.tmp'))).toEqual([]);
     const manifest = (await readFile(join(cwd, 'out', 'manifest.csv'), 'utf8')).trim().split('\n');
-    expect(manifest[0]).toBe('index,split,ann_offset,img_offset,image_key,expression,candidates,targets,cot_targets,consistent,warnings,file,status,error');
+    expect(manifest[0]).toBe('index,split,ann_offset,img_offset,image_key,expression,candidates,targets,cot_targets,consistent,warnings,file,status,error,run');
     expect(manifest).toHaveLength(TOTAL + 1);
     const html = await readFile(join(cwd, 'out', 'index.html'), 'utf8');
     expect(html).toContain('src="main_000000.png"');
@@ -51,10 +51,15 @@ describe('visualize on the bundled sample', () => {
     const filesA = await listFiles(join(cwd, 'same-a'));
     expect(filesA).toEqual(await listFiles(join(cwd, 'same-b')));
     expect(images(filesA)).toHaveLength(4);
-    for (const file of filesA) {
+    expect(filesA).toContain('run.json');
+    // Pictures are byte-identical (no clock in rendering); the manifest differs only in its run column (the run's
+    // start time), run.json and the gallery's header in the run's own time and command line.
+    for (const file of images(filesA)) {
       const [x, y] = await Promise.all([readFile(join(cwd, 'same-a', file)), readFile(join(cwd, 'same-b', file))]);
       expect(x.equals(y), file).toBe(true);
     }
+    const withoutRun = async (d: string) => (await readFile(join(cwd, d, 'manifest.csv'), 'utf8')).replace(/,[^,\n]*\n/g, '\n');
+    expect(await withoutRun('same-a')).toBe(await withoutRun('same-b'));
   });
 
   it('different seeds pick different samples', async () => {
@@ -112,7 +117,7 @@ describe('visualize on the bundled sample', () => {
     for (const line of lines) {
       const x = JSON.parse(line);
       const truth = MAIN[x.index];
-      expect(Object.keys(x)).toEqual(['index', 'split', 'annOffset', 'imgOffset', 'imageKey', 'image', 'expressions', 'candidates', 'targets', 'cotTargets', 'consistent', 'rejection', 'warnings', 'output']);
+      expect(Object.keys(x)).toEqual(['status', 'index', 'split', 'annOffset', 'imgOffset', 'imageKey', 'image', 'expressions', 'candidates', 'targets', 'cotTargets', 'consistent', 'rejection', 'warnings', 'output']);
       expect(x.split).toBe('main');
       expect(x.imageKey).toBe(truth.imageKey);
       expect(x.image).toEqual({ width: truth.width, height: truth.height, format: expect.any(String) });

@@ -152,7 +152,7 @@ describe('manifest.csv against formula injection', () => {
       { status: 'failed', position: 1, split: '=s', index: 4, annOffset: 7, imgOffset: null, error: '-bad' },
     ]);
     const [, rendered, failed] = csv.trim().split('\n');
-    expect(rendered).toBe(`3,'-split,10,20,'@key,"'=cmd|"" /C calc""!A0",0,,,true,'+warn,'-split_000003.png,rendered,`);
-    expect(failed).toBe(`4,'=s,7,,,,,,,,,,failed,'-bad`);
+    expect(rendered).toBe(`3,'-split,10,20,'@key,"'=cmd|"" /C calc""!A0",0,,,true,'+warn,'-split_000003.png,rendered,,`);
+    expect(failed).toBe(`4,'=s,7,,,,,,,,,,failed,'-bad,`);
   });
 });
