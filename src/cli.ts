@@ -7,6 +7,7 @@ import { registerVisualizeCommand } from './commands/visualize.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerStatsCommand } from './commands/stats.js';
 import { toolInfo } from './version.js';
+import { checkCommandName } from './commands/command-names.js';
 
 /** Set by a command's action: the exit code the process ends with. */
 export interface CommandResult {
@@ -58,7 +59,9 @@ export async function main(argv: string[]): Promise<void> {
   const result: CommandResult = { exitCode: 0 };
   const program = buildProgram(result);
   try {
-    await program.parseAsync(normaliseArgv(argv.slice(2)), { from: 'user' });
+    const args = normaliseArgv(argv.slice(2));
+    checkCommandName(program, args);
+    await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     result.exitCode = exitCodeFor(error);
   }

@@ -1,5 +1,5 @@
 // Defects found by a hostile review and a newcomer's first run, end to end through the CLI.
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempCwd } from './cli.js';
@@ -108,5 +108,45 @@ describe('--json survives any JSON that JSON.parse accepted (items 5 and 7)', ()
       expect(out).toContain('\\u0085');
     }
     expect(JSON.parse(json.stdout).expressions[0].expression).toBe(expression);
+  });
+});
+
+describe('messages that used to mislead (item 14) and kernel file systems (item 6)', () => {
+  it.each([
+    [['valdate'], "unknown command 'valdate'; did you mean 'validate'?"],
+    [['visualise', '--num_vis', '2'], "unknown command 'visualise'; did you mean 'visualize'?"],
+    [['--num_vis', '3', 'stat'], "unknown command 'stat'; did you mean 'stats'?"],
+    [['--output_dir', 'x', 'frobnicate'], "unknown command 'frobnicate' (commands: visualize, index, inspect, validate, stats"],
+  ])('a mistyped command %j is named as one, with the command meant (exit 2)', async (args, message) => {
+    const r = await cli(args, { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toContain('too many arguments');
+  });
+
+  it('swapped --img_tsv and --ann_tsv are said to be swapped, by name or by content', async () => {
+    const byName = await cli(['validate', '--img_tsv', join(SAMPLE, 'humanref_cot.annotations.tsv'), '--ann_tsv', join(SAMPLE, 'humanref_cot.images.tsv')], { cwd });
+    expect(byName.code).toBe(2);
+    expect(byName.stderr).toContain('are swapped (the first is an images TSV, the second an annotations TSV): use --ann-tsv');
+    await copyFile(join(SAMPLE, 'humanref_cot.images.tsv'), join(cwd, 'one.tsv'));
+    await copyFile(join(SAMPLE, 'humanref_cot.annotations.tsv'), join(cwd, 'two.tsv'));
+    const byContent = await cli(['--img_tsv', 'two.tsv', '--ann_tsv', 'one.tsv', '--output_dir', 'swapped'], { cwd });
+    expect(byContent.code).toBe(2);
+    expect(byContent.stderr).toBe('humanref-vis: --ann-tsv one.tsv and --img-tsv two.tsv are swapped (the first is an images TSV, the second an annotations TSV): use --ann-tsv two.tsv --img-tsv one.tsv\n');
+  });
+
+  it('an --output_dir that is a broken symlink is said to be one', async () => {
+    const link = join(cwd, 'dangling-out');
+    await symlink(join(cwd, 'no', 'such', 'place'), link);
+    const r = await cli(['--num_vis', '1', '--output_dir', link], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${link} is a broken symlink to ${join(cwd, 'no', 'such', 'place')}`);
+    expect(r.stderr).not.toContain('Free space');
+  });
+
+  it.runIf(process.platform === 'linux')('an --output_dir under /proc is refused at once (exit 2), not a hang', async () => {
+    const r = await cli(['--num_vis', '1', '--output_dir', '/proc/self/vis'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('it lies in /proc, a kernel file system, not storage');
   });
 });
