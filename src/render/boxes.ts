@@ -1,8 +1,9 @@
 // Candidate boxes on the image panel: geometry (pure), outlines, zero-size markers and `Person N ✅` labels.
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Mark, ParsedCot } from '../types.js';
+import { borderTolerance } from './border.js';
 import { candidateColor, contrastText } from './colors.js';
-import { placeLabels, type Rect } from './labels.js';
+import { leaderLine, placeLabels, type Leader, type Rect } from './labels.js';
 import { baselineOffset, drawRun } from './text-draw.js';
 import type { Measure } from './wrap.js';
 
@@ -15,6 +16,8 @@ export interface BoxGeometry {
   rect: Rect;
   /** Too small to see as a rectangle: drawn as a marker. */
   point: boolean;
+  /** Sides of the stored box that lie past the image border: the picture marks them where the box is cut. */
+  clipped: { left: boolean; top: boolean; right: boolean; bottom: boolean };
 }
 
 /** Sizes that follow the image, as detectron2 does: label font ~ sqrt(W*H)/70 (a bit above detectron2's /90: checked at a glance, not zoomed), line width from it. */
@@ -36,6 +39,15 @@ export function boxGeometry(gtBoxes: number[][], sx: number, sy: number, width: 
     const y0 = cy(Math.min(y, y + h));
     const y1 = cy(Math.max(y, y + h));
     const verdict = cot.verdicts[i] ?? null;
+    // Past the border by more than rounding (the rule of the box-past-border finding, in source pixels).
+    const [sw, sh] = [width / sx, height / sy];
+    const [tx, ty] = [borderTolerance(sw), borderTolerance(sh)];
+    const clipped = {
+      left: Math.min(x, x + w) < -tx,
+      top: Math.min(y, y + h) < -ty,
+      right: Math.max(x, x + w) > sw + tx,
+      bottom: Math.max(y, y + h) > sh + ty,
+    };
     return {
       person,
       verdict,
@@ -43,6 +55,7 @@ export function boxGeometry(gtBoxes: number[][], sx: number, sy: number, width: 
       color: candidateColor(person, verdict),
       rect: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 },
       point: x1 - x0 < 3 || y1 - y0 < 3,
+      clipped,
     };
   });
 }
@@ -85,7 +98,62 @@ export function drawBoxes(ctx: SKRSContext2D, boxes: BoxGeometry[], lw: number, 
       const o = 2 * lw;
       ctx.strokeRect(x + o + lw / 2, y + o + lw / 2, w - 2 * o - lw, h - 2 * o - lw);
     }
+    drawClippedSides(ctx, b, lw);
   }
+}
+
+/** The arrows that mark a cut side: where on the edge, and which way (out of the picture). */
+export function clipMarks(b: BoxGeometry, lw: number): { x: number; y: number; dx: number; dy: number; size: number }[] {
+  const { x, y, w, h } = b.rect;
+  const size = Math.max(8, lw * 4);
+  const marks: { x: number; y: number; dx: number; dy: number; size: number }[] = [];
+  // Up to three arrows along each cut side, pointing out of the image, where the box goes on.
+  const along = (length: number) => (length > 8 * size ? [0.25, 0.5, 0.75] : [0.5]).map((f) => f * length);
+  if (b.clipped.left) for (const t of along(h)) marks.push({ x: x + size * 0.9, y: y + t, dx: -1, dy: 0, size });
+  if (b.clipped.right) for (const t of along(h)) marks.push({ x: x + w - size * 0.9, y: y + t, dx: 1, dy: 0, size });
+  if (b.clipped.top) for (const t of along(w)) marks.push({ x: x + t, y: y + size * 0.9, dx: 0, dy: -1, size });
+  if (b.clipped.bottom) for (const t of along(w)) marks.push({ x: x + t, y: y + h - size * 0.9, dx: 0, dy: 1, size });
+  return marks;
+}
+
+/** A cut side: drawn dashed (colour on white) with arrowheads pointing where the box continues past the border. */
+function drawClippedSides(ctx: SKRSContext2D, b: BoxGeometry, lw: number): void {
+  const { x, y, w, h } = b.rect;
+  const sides: [number, number, number, number][] = [];
+  if (b.clipped.left) sides.push([x + lw / 2, y, x + lw / 2, y + h]);
+  if (b.clipped.right) sides.push([x + w - lw / 2, y, x + w - lw / 2, y + h]);
+  if (b.clipped.top) sides.push([x, y + lw / 2, x + w, y + lw / 2]);
+  if (b.clipped.bottom) sides.push([x, y + h - lw / 2, x + w, y + h - lw / 2]);
+  if (sides.length === 0) return;
+  ctx.save();
+  ctx.lineWidth = lw;
+  ctx.setLineDash([lw * 2, lw * 2]);
+  ctx.strokeStyle = '#ffffff';
+  for (const [x1, y1, x2, y2] of sides) {
+    ctx.beginPath();
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x2, y2);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  for (const m of clipMarks(b, lw)) {
+    // Tip at the edge, base inside the box: a white-haloed triangle in the box colour.
+    const tipX = m.x + m.dx * m.size * 0.9;
+    const tipY = m.y + m.dy * m.size * 0.9;
+    const px = -m.dy;
+    const py = m.dx;
+    ctx.beginPath();
+    ctx.moveTo(tipX, tipY);
+    ctx.lineTo(m.x + px * m.size * 0.7, m.y + py * m.size * 0.7);
+    ctx.lineTo(m.x - px * m.size * 0.7, m.y - py * m.size * 0.7);
+    ctx.closePath();
+    ctx.fillStyle = b.color;
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = Math.max(1, lw / 2);
+    ctx.stroke();
+    ctx.fill();
+  }
+  ctx.restore();
 }
 
 function markSize(size: number): number {
@@ -95,6 +163,8 @@ function markSize(size: number): number {
 export interface BoxLabel {
   box: BoxGeometry;
   rect: Rect;
+  /** Set when the label had to move away from its box: a line that ties it back. */
+  leader: Leader | null;
   text: string;
   mark: Mark | null;
   size: number;
@@ -118,10 +188,31 @@ export function layoutLabels(boxes: BoxGeometry[], width: number, height: number
     width,
     height,
   );
-  return boxes.map((b, i) => ({ box: b, rect: rects[i], text: `Person ${b.person}`, mark: b.verdict, size }));
+  return boxes.map((b, i) => ({ box: b, rect: rects[i], leader: b.point ? null : leaderLine(rects[i], b.rect, lw), text: `Person ${b.person}`, mark: b.verdict, size }));
+}
+
+/** Leader lines first (under every label), each white-haloed with a dot where it meets its box. */
+function drawLeaders(ctx: SKRSContext2D, labels: BoxLabel[]): void {
+  for (const { box: b, leader, size } of labels) {
+    if (!leader) continue;
+    const width = Math.max(2, size / 6);
+    for (const [style, lw] of [['#ffffff', width + 2], [b.color, width]] as const) {
+      ctx.strokeStyle = style;
+      ctx.fillStyle = style;
+      ctx.lineWidth = lw;
+      ctx.beginPath();
+      ctx.moveTo(leader.x1, leader.y1);
+      ctx.lineTo(leader.x2, leader.y2);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(leader.x2, leader.y2, lw * 1.3, 0, Math.PI * 2);
+      ctx.fill();
+    }
+  }
 }
 
 export function drawLabels(ctx: SKRSContext2D, labels: BoxLabel[], measure: Measure): void {
+  drawLeaders(ctx, labels);
   for (const { box: b, rect: r, text, mark, size } of labels) {
     ctx.fillStyle = b.color;
     ctx.fillRect(r.x, r.y, r.w, r.h);
