@@ -145,7 +145,8 @@ export async function renderEvalPicture(input: EvalPictureInput, options: EvalPi
   const bodyHeight = Math.max(H, Math.ceil(flow.height) + 2 * pm.pad);
   const width = W + panelW;
   const shown = img.scale === 1 ? '' : ` (shown at ${Math.round(img.scale * 100)}%)`;
-  const source = `${input.gt.file}, line ${input.gt.line} · image ${input.imageFile} · ${img.sourceWidth}×${img.sourceHeight} px${shown}`;
+  const where = input.gt.dataset ? `sample ${input.gt.dataset.index}` : `line ${input.gt.line}`;
+  const source = `${input.gt.file}, ${where} · image ${input.imageFile} · ${img.sourceWidth}×${img.sourceHeight} px${shown}`;
   const footPad = Math.round(pm.pad * 0.7);
   let y = bodyHeight + footPad;
   const footer = wrapParagraphs(evalFooter(textInput, notes, source, pm.footerSize), width - 2 * pm.pad, m).map((line) => {

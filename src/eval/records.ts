@@ -12,6 +12,8 @@ export interface ModelRecord {
   /** Rejection samples: no box given (correct) or not; null for the others. */
   rejected: boolean | null;
   wrong: boolean;
+  /** DensityF1@0.5:0.95, or 1/0 for a right/wrong rejection. */
+  score: number;
   /** Matches at IoU 0.5: 0-based ground-truth and predicted box numbers. */
   matches: { gt: number; pred: number; iou: number }[];
   /** The picture (file name inside the output folder), when one was made. */
@@ -50,6 +52,7 @@ export function sampleRecord(s: SampleResult, names: readonly string[], pictures
       density_f1_mean: m.density_f1_mean,
       rejected: m.rejected,
       wrong: m.wrong,
+      score: m.score,
       matches: m.matches.map(({ gt, pred, iou }) => ({ gt, pred, iou })),
       file: pic?.file ?? null,
       error: pic?.error ?? null,
