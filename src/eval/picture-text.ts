@@ -117,13 +117,13 @@ function boxLines(boxes: EvalTextInput['boxes'], persons: readonly PersonJudgeme
     const hit = boxes.predicted.find((b) => b.gt === g.index);
     lines.push(
       hit
-        ? [swatch(OUTCOME_COLORS.hit), { text: `target ${g.index + 1} (` }, ...who(g.person), { text: `): hit by box ${hit.index + 1}, IoU ${f3(hit.iou)}` }]
+        ? [swatch(OUTCOME_COLORS.hit), { text: `target ${g.index + 1} (` }, ...who(g.person), { text: `): hit by box #${hit.index + 1}, IoU ${f3(hit.iou)}` }]
         : [swatch(OUTCOME_COLORS.missed), { text: `target ${g.index + 1} (` }, ...who(g.person), { text: '): missed', bold: true }],
     );
   }
   for (const b of boxes.predicted.filter((x) => x.outcome === 'false-alarm')) {
     const best = b.iou > 0 ? `, best IoU with a target ${f3(b.iou)}` : '';
-    lines.push([swatch(OUTCOME_COLORS['false-alarm']), { text: `box ${b.index + 1} (` }, ...who(b.person), { text: '): false alarm', bold: true }, { text: best }]);
+    lines.push([swatch(OUTCOME_COLORS['false-alarm']), { text: `box #${b.index + 1} (` }, ...who(b.person), { text: '): false alarm', bold: true }, { text: best }]);
   }
   return lines;
 }
@@ -166,7 +166,7 @@ export function evalFooter(input: EvalTextInput, notes: readonly string[], sourc
   swatch(verdictColor('❌'), 'disagrees');
   swatch(verdictColor(null), 'no final mark');
   legend.push({ text: '▣ ', color: INK }, { text: 'double outline: ground-truth target   ' });
-  swatch(OUTCOME_COLORS.hit, 'dashed: model box, hit (IoU)');
+  swatch(OUTCOME_COLORS.hit, 'dashed: model box #n, hit (IoU with its target)');
   swatch(OUTCOME_COLORS['false-alarm'], 'false alarm');
   swatch(OUTCOME_COLORS.missed, 'missed target');
   out.push(p(legend, { color: MUTED }));

@@ -72,8 +72,9 @@ function placeTag(box: Rect, w: number, h: number, placed: Rect[], W: number, H:
   return r;
 }
 
-function boxTags(predicted: PredictedBoxJudgement[], gt: GtBoxJudgement[], toPanel: (b: XyxyBox) => Rect, size: number, m: Measure, W: number, H: number): Tag[] {
-  const placed: Rect[] = [];
+/** `avoid`: the candidate labels, which tags must not hide. */
+function boxTags(predicted: PredictedBoxJudgement[], gt: GtBoxJudgement[], toPanel: (b: XyxyBox) => Rect, size: number, m: Measure, W: number, H: number, avoid: Rect[]): Tag[] {
+  const placed: Rect[] = [...avoid];
   const tag = (box: Rect, text: string, color: string): Tag => {
     const w = Math.ceil(m(text, 'text', true, size) + size * 0.7);
     const h = Math.round(size * 1.3);
@@ -81,10 +82,11 @@ function boxTags(predicted: PredictedBoxJudgement[], gt: GtBoxJudgement[], toPan
   };
   const tags: Tag[] = [];
   for (const b of predicted) {
-    const text = b.outcome === 'hit' ? `box ${b.index + 1} · IoU ${formatFixed3(b.iou)}` : `box ${b.index + 1} · false alarm`;
+    // Short, because a crowd has a tag per person: `#3` is the box's place in extracted_predictions.
+    const text = b.outcome === 'hit' ? `#${b.index + 1} IoU ${formatFixed3(b.iou)}` : `#${b.index + 1} false alarm`;
     tags.push(tag(toPanel(b.box), text, OUTCOME_COLORS[b.outcome]));
   }
-  for (const g of gt) if (g.outcome === 'missed') tags.push(tag(toPanel(g.box), `target ${g.index + 1} · missed`, OUTCOME_COLORS.missed));
+  for (const g of gt) if (g.outcome === 'missed') tags.push(tag(toPanel(g.box), 'missed', OUTCOME_COLORS.missed));
   return tags;
 }
 
@@ -170,7 +172,7 @@ export async function renderEvalPicture(input: EvalPictureInput, options: EvalPi
   const toPanel = (b: XyxyBox) => toRect(b, sx, sy, W, H);
   const predicted = input.boxes.predicted.map((b) => ({ rect: toPanel(b.box), color: OUTCOME_COLORS[b.outcome] }));
   const missed = input.boxes.gt.filter((g) => g.outcome === 'missed').map((g) => ({ rect: toPanel(g.box), color: OUTCOME_COLORS.missed }));
-  const tags = boxTags(input.boxes.predicted, input.boxes.gt, toPanel, Math.max(12, Math.round(labelSize * 0.8)), m, W, H);
+  const tags = boxTags(input.boxes.predicted, input.boxes.gt, toPanel, Math.max(11, Math.round(labelSize * 0.75)), m, W, H, labels.map((l) => l.rect));
 
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d', { alpha: false });
