@@ -161,11 +161,12 @@ export function evalFooter(input: EvalTextInput, notes: readonly string[], sourc
   if (notes.length === 0) out.push(p([{ text: 'no parser warnings' }], { color: MUTED }));
   out.push(p([{ text: source }], { color: MUTED }));
   const legend: Piece[] = [];
-  const swatch = (color: string, label: string) => legend.push({ text: '■ ', color }, { text: `${label}   ` });
+  // Each entry stays on one line: the legend wraps between entries only.
+  const swatch = (color: string, label: string) => legend.push({ text: '■\u00A0', color }, { text: `${nbsp(label)}   ` });
   swatch(verdictColor('✅'), 'verdict agrees with the truth');
   swatch(verdictColor('❌'), 'disagrees');
   swatch(verdictColor(null), 'no final mark');
-  legend.push({ text: '▣ ', color: INK }, { text: 'double outline: ground-truth target   ' });
+  legend.push({ text: '▣\u00A0', color: INK }, { text: `${nbsp('double outline: ground-truth target')}   ` });
   swatch(OUTCOME_COLORS.hit, 'dashed: model box #n, hit (IoU with its target)');
   swatch(OUTCOME_COLORS['false-alarm'], 'false alarm');
   swatch(OUTCOME_COLORS.missed, 'missed target');
