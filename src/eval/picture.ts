@@ -116,7 +116,10 @@ function cut(text: string): { text: string; cut: boolean } {
   return text.length > MAX_SHOWN_CHARS ? { text: text.slice(0, MAX_SHOWN_CHARS), cut: true } : { text, cut: false };
 }
 
-export async function renderEvalPicture(input: EvalPictureInput, options: EvalPictureOptions = {}): Promise<{ data: Buffer; width: number; height: number }> {
+export async function renderEvalPicture(
+  input: EvalPictureInput,
+  options: EvalPictureOptions = {},
+): Promise<{ data: Buffer; width: number; height: number; source: { width: number; height: number } }> {
   const m = await ready();
   const format = options.format ?? 'png';
   // probeImage and decodePixels read a Sample; only these fields are used.
@@ -195,6 +198,7 @@ export async function renderEvalPicture(input: EvalPictureInput, options: EvalPi
   drawPredicted(ctx, [...missed, ...predicted], lineWidth);
   drawLabels(ctx, labels, m);
   drawTags(ctx, tags);
-  return { data: await encodeRgba(canvas.data(), width, height, format, options.fast ?? false), width, height };
+  const data = await encodeRgba(canvas.data(), width, height, format, options.fast ?? false);
+  return { data, width, height, source: { width: img.sourceWidth, height: img.sourceHeight } };
 }
 

@@ -20,6 +20,7 @@ import { sampleRecord } from './records.js';
 import { selectForPictures, type EvalSelection } from './select.js';
 import { comparisonMarkdown } from './table.js';
 import { sampleView, type ParseCot } from './view.js';
+import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
 
 export type EvalGroundTruth = { kind: 'jsonl'; file: string; imagesDir: string | null } | { kind: 'dataset'; sources: readonly SampleSource[] };
 
@@ -40,7 +41,9 @@ export interface EvalOptions {
 export interface EvalDeps {
   parseCot: ParseCot;
   /** Loaded only when there is a picture to draw (fonts and canvas are not free). */
-  renderPicture: () => Promise<(input: EvalPictureInput, options: EvalPictureOptions) => Promise<{ data: Buffer }>>;
+  renderPicture: () => Promise<(input: EvalPictureInput, options: EvalPictureOptions) => Promise<{ data: Buffer; source: { width: number; height: number } }>>;
+  /** Hands the pictures to the offline viewer (src/viewer's writeViewer), when there is one. */
+  writeViewer?: (outputDir: string, entries: EvalViewerEntry[]) => Promise<unknown>;
 }
 
 /** Lists at most this many bad lines on stderr; the count is always given. */
@@ -126,6 +129,7 @@ export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): 
   let failed = 0;
   let drawn = 0;
   let writeError: OutputError | undefined;
+  const viewerEntries: EvalViewerEntry[] = [];
   if (jobs.length > 0 && !io.signal?.aborted) {
     const render = await deps.renderPicture();
     const progress = new Progress(io.stderr, jobs.length, 'drawing', { quiet: options.quiet });
@@ -135,14 +139,15 @@ export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): 
         async ({ position, name, m }) => {
           const slot = pictures.get(position) ?? new Map();
           pictures.set(position, slot);
+          const s = ev.samples[position];
+          const view = sampleView(s.gt, name, s.models[m], deps.parseCot);
           try {
-            const s = ev.samples[position];
             const image = await loadImage(options, ev, position);
-            const view = sampleView(s.gt, name, s.models[m], deps.parseCot);
             const out = await render({ ...view, image: image.bytes, imageFormat: image.format, imageFile: image.file }, { format: options.format, fast: options.fast });
             const file = pictureName(position, name, options.format);
             await writeFileAtomic(options.outputDir, file, out.data);
             slot.set(name, { file, error: null });
+            if (deps.writeViewer) viewerEntries.push(evalViewerEntry(view, { file, error: null }, out.source));
             drawn++;
             progress.tick(true);
           } catch (error) {
@@ -150,6 +155,7 @@ export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): 
             if (!(error instanceof DataError)) throw error;
             failed++;
             slot.set(name, { file: null, error: error.message });
+            if (deps.writeViewer) viewerEntries.push(evalViewerEntry(view, { file: null, error: error.message }, null));
             io.stderr.write(`humanref-vis: picture of sample ${position} (${oneLine(String(ev.samples[position].gt.id))}), model ${name}: ${error.message}\n`);
             progress.tick(false);
           }
@@ -171,6 +177,15 @@ export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): 
     writeError ??= error;
   });
   if (options.json && io.signal?.reason !== 'EPIPE') for (const line of lines) io.stdout.write(`${line}\n`);
+  if (deps.writeViewer && viewerEntries.length > 0 && !writeError) {
+    // In selection order, whatever order the pool finished in.
+    const order = new Map(selected.positions.map((p, i) => [p, i]));
+    viewerEntries.sort((a, b) => order.get(a.index)! - order.get(b.index)! || names.indexOf(a.split) - names.indexOf(b.split));
+    await deps.writeViewer(options.outputDir, viewerEntries).catch((error: unknown) => {
+      if (!(error instanceof OutputError)) throw error;
+      writeError ??= error;
+    });
+  }
 
   const skipped = badLines.length;
   const rejection = ev.samples.filter((s) => s.models[0]?.rejected !== null).length;
