@@ -109,6 +109,12 @@ describe('eval pictures on fixtures/eval', () => {
     expect(green1).toBeGreaterThan(100);
   });
 
+  it("notes an answer eval.py could not read, and none for a rejection answer or a missing line", () => {
+    expect(view('attr-003', 1).notes).toContain('the answer is not a rejection, yet extracted_predictions holds no box (eval.py could not read one from it)');
+    expect(view('rej-002', 1).notes).toEqual([]);
+    expect(view('attr-003', 0).notes).toEqual([]);
+  });
+
   it('the text says the score, the boxes, the disagreements, and has the reasoning without region_map', () => {
     const text = evalParagraphs(view('attr-001', 1), 16).map((p) => p.pieces.map((x) => x.text).join('')).join('\n');
     expect(text).toContain('IoU 0.5: 2 of 3 target boxes hit, 0 false alarms');
