@@ -112,6 +112,9 @@ export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): 
   if (truth.samples.length === 0) {
     throw new DataError('empty-file', { file: options.groundTruth.kind === 'jsonl' ? options.groundTruth.file : 'the ground truth' }, 'no usable ground-truth sample', 'Check the file (see the messages above)');
   }
+  const last = truth.samples.length - 1;
+  const outside = options.pictures ? (options.selection.indices ?? []).filter((i) => i > last) : [];
+  if (outside.length) throw new UsageError(`--indices ${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', ...' : ''}: the ground truth has positions 0 to ${last}`);
   const names = options.models.map((m) => m.name);
   const ev = evaluate(truth.samples, preds.map((p, i) => ({ name: names[i], byKey: p.byKey })));
 

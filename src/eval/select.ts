@@ -44,11 +44,8 @@ export interface Selected {
 export function selectForPictures(samples: readonly SampleResult[], sel: EvalSelection): Selected {
   const notes: string[] = [];
   let pool = samples.map((_, i) => i);
-  if (sel.indices) {
-    const outside = sel.indices.filter((i) => i >= samples.length);
-    if (outside.length) notes.push(`--indices: ${outside.length} index${outside.length === 1 ? '' : 'es'} past the last sample (${samples.length - 1}) ignored`);
-    pool = sel.indices.filter((i) => i < samples.length);
-  }
+  // Out-of-range indices are refused by the run before anything is written.
+  if (sel.indices) pool = sel.indices.filter((i) => i < samples.length);
   if (sel.filter) {
     const re = sel.filter;
     pool = pool.filter((i) => re.test(samples[i].gt.referring));
@@ -62,7 +59,7 @@ export function selectForPictures(samples: readonly SampleResult[], sel: EvalSel
     const ranked = [...pool].sort((a, b) => sampleScore(samples[a]) - sampleScore(samples[b]) || a - b);
     return { positions: ranked.slice(0, sel.worst), notes };
   }
-  if (sel.numVis !== 'all' && sel.numVis > pool.length && pool.length > 0) notes.push(`${sel.numVis} pictures' samples requested, ${pool.length} available`);
+  if (sel.numVis !== 'all' && sel.numVis > pool.length && pool.length > 0) notes.push(`${sel.numVis} samples requested for pictures, ${pool.length} available`);
   const picked = samplePositions(pool.length, sel.numVis, sel.seed);
   return { positions: picked.map((k) => pool[k]), notes };
 }

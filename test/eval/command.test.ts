@@ -84,6 +84,7 @@ describe('humanref-vis eval', () => {
     [['eval', '--gt', GT, '--pred', PA, PB, '--names', 'x y,x_y'], /two models would share the name "x_y"/],
     [['eval', '--gt', GT, '--pred', PA, '--only', 'inconsistent'], /--only: "inconsistent" is not one of wrong, rejection/],
     [['eval', '--gt', GT, '--pred', PA, '--worst', '0'], /--worst must be/],
+    [['eval', '--gt', GT, '--pred', PA, '--indices', '3,16'], /--indices 16: the ground truth has positions 0 to 15/],
   ])('usage error (exit 2): %j', async (args, message) => {
     const r = await cli(args, { cwd: cwd.dir });
     expect(r.stderr).toMatch(message);
