@@ -12,7 +12,8 @@ import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } fro
 import { parseExpressionFilter } from '../selection/filter.js';
 import { DEFAULT_SEED, parseIndices, parseNumVis, parseSeed } from '../selection/sampling.js';
 import type { OutputFormat, SampleSource } from '../plumbing/seams.js';
-import { runEval, safeName, type EvalGroundTruth } from '../eval/run.js';
+import { runEval, type EvalGroundTruth } from '../eval/run.js';
+import { safeName } from '../eval/draw.js';
 import { parseEvalOnly, parseWorst } from '../eval/select.js';
 
 interface EvalOptionValues extends DatasetOptionValues {
