@@ -1,4 +1,5 @@
 // The comparison tables as upstream's metric.py prints them: same rows, same order, same 3-decimal rounding.
+import { oneLine } from '../errors.js';
 import { compareCodePoints, type MetricAverages, type ModelMetrics } from './aggregate.js';
 
 /**
@@ -102,9 +103,9 @@ export function comparisonTables(models: readonly NamedMetrics[]): ComparisonTab
   };
 }
 
-/** A Markdown pipe table, columns padded so it also reads in a terminal. Cells are escaped for Markdown. */
+/** A Markdown pipe table, columns padded so it also reads in a terminal. Cells are escaped for Markdown and the terminal. */
 export function pipeTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const escape = (cell: string) => cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  const escape = (cell: string) => oneLine(cell).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
   const all = [headers, ...rows].map((row) => row.map(escape));
   const widths = headers.map((_, c) => Math.max(3, ...all.map((row) => [...(row[c] ?? '')].length)));
   const line = (row: readonly string[]) =>

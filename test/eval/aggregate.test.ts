@@ -157,5 +157,7 @@ describe('formatFixed3', () => {
 describe('pipeTable', () => {
   it('escapes pipes in cells so a sub-domain name cannot break the table', () => {
     expect(pipeTable(['a'], [['x|y']]).split('\n')[2]).toBe('| x\\|y |');
+    // a domain name from the data cannot drive the terminal the table is printed on
+    expect(pipeTable(['a'], [['\u001b[31mred\n']]).split('\n')[2]).toBe('| \\\\u001b[31mred\\\\n |');
   });
 });
