@@ -1,5 +1,6 @@
 // The per-sample record of an eval: one NDJSON line on stdout with --json, and one line of samples.jsonl.
 import type { SampleResult } from './evaluate.js';
+import { isNoPrediction } from './metric.js';
 import { sampleScore } from './select.js';
 
 export interface ModelRecord {
@@ -45,7 +46,7 @@ export function sampleRecord(s: SampleResult, names: readonly string[], pictures
     const pic = pictures.get(names[i]);
     models[names[i]] = {
       has_prediction: m.hasPrediction,
-      predicted_boxes: m.boxes.length === 1 && m.boxes[0].length === 0 ? 0 : m.boxes.length,
+      predicted_boxes: isNoPrediction(m.boxes) ? 0 : m.boxes.length,
       recall_50: m.recall_50,
       precision_50: m.precision_50,
       density_f1_50: m.density_f1_50,

@@ -2,6 +2,7 @@
 import type { ParsedCot } from '../types.js';
 import type { ModelSampleResult } from './evaluate.js';
 import { judgeBoxes, judgePersons, targetPersons } from './judge.js';
+import { isNoPrediction } from './metric.js';
 import type { EvalGtSample } from './read-gt.js';
 import { parseRawResponse } from './response.js';
 import type { EvalTextInput } from './picture-text.js';
@@ -26,9 +27,8 @@ export function sampleView(gt: EvalGtSample, modelName: string, result: ModelSam
   const persons = judgePersons(n, targets, cot.verdicts, datasetCot?.verdicts);
   const boxes = judgeBoxes(gt.answers, result.boxes, result.matches, gt.candidates);
   const notes = [...response.notes.map((x) => `response: ${x}`), ...(response.think.trim() ? cot.warnings.map((w) => `reasoning: ${w}`) : [])];
-  const noBox = result.boxes.length === 0 || (result.boxes.length === 1 && result.boxes[0].length === 0);
-  if (result.hasPrediction && noBox && response.answer !== null && !response.saysNone) notes.push('the answer is not a rejection, yet extracted_predictions holds no box (eval.py could not read one from it)');
-  const unplaced = gt.answers.length - gt.answers.filter((a) => boxes.gt.find((g) => g.box === a)?.person !== null).length;
+  if (result.hasPrediction && isNoPrediction(result.boxes) && response.answer !== null && !response.saysNone) notes.push('the answer is not a rejection, yet extracted_predictions holds no box (eval.py could not read one from it)');
+  const unplaced = boxes.gt.filter((g) => g.person === null).length;
   if (unplaced > 0) notes.push(`${unplaced} ground-truth box${unplaced === 1 ? ' lies' : 'es lie'} on no candidate (IoU < 0.5 with every candidate box)`);
   return { gt, modelName, result, response, cot, persons, targets, boxes, notes };
 }
