@@ -6,6 +6,7 @@ import { registerInspectCommand } from './commands/inspect.js';
 import { registerVisualizeCommand } from './commands/visualize.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerStatsCommand } from './commands/stats.js';
+import { registerEvalCommand } from './commands/eval.js';
 
 /** Set by a command's action: the exit code the process ends with. */
 export interface CommandResult {
@@ -50,6 +51,7 @@ export function buildProgram(result: CommandResult): Command {
   registerInspectCommand(program, result);
   registerValidateCommand(program, result);
   registerStatsCommand(program, result);
+  registerEvalCommand(program, result);
   return program;
 }
 
