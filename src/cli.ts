@@ -6,6 +6,7 @@ import { registerInspectCommand } from './commands/inspect.js';
 import { registerVisualizeCommand } from './commands/visualize.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerStatsCommand } from './commands/stats.js';
+import { registerEvalCommand } from './commands/eval.js';
 import { toolInfo } from './version.js';
 import { checkCommandName } from './commands/command-names.js';
 
@@ -52,6 +53,7 @@ export function buildProgram(result: CommandResult): Command {
   registerInspectCommand(program, result);
   registerValidateCommand(program, result);
   registerStatsCommand(program, result);
+  registerEvalCommand(program, result);
   return program;
 }
 

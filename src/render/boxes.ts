@@ -26,6 +26,12 @@ export function boxStyle(width: number, height: number): { labelSize: number; li
   return { labelSize, lineWidth: Math.max(2, Math.round(labelSize / 5)) };
 }
 
+/** Sides of an xyxy source box past the border of a `width`×`height` image, by the box-past-border finding's rule. */
+export function clippedSides(box: readonly number[], width: number, height: number): BoxGeometry['clipped'] {
+  const [tx, ty] = [borderTolerance(width), borderTolerance(height)];
+  return { left: box[0] < -tx, top: box[1] < -ty, right: box[2] > width + tx, bottom: box[3] > height + ty };
+}
+
 /** xywh source boxes → panel rectangles (clamped only here, for drawing). */
 export function boxGeometry(gtBoxes: number[][], sx: number, sy: number, width: number, height: number, cot: ParsedCot): BoxGeometry[] {
   const targets = new Set(cot.targets);
@@ -39,15 +45,7 @@ export function boxGeometry(gtBoxes: number[][], sx: number, sy: number, width: 
     const y0 = cy(Math.min(y, y + h));
     const y1 = cy(Math.max(y, y + h));
     const verdict = cot.verdicts[i] ?? null;
-    // Past the border by more than rounding (the rule of the box-past-border finding, in source pixels).
-    const [sw, sh] = [width / sx, height / sy];
-    const [tx, ty] = [borderTolerance(sw), borderTolerance(sh)];
-    const clipped = {
-      left: Math.min(x, x + w) < -tx,
-      top: Math.min(y, y + h) < -ty,
-      right: Math.max(x, x + w) > sw + tx,
-      bottom: Math.max(y, y + h) > sh + ty,
-    };
+    const clipped = clippedSides([Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h)], width / sx, height / sy);
     return {
       person,
       verdict,

@@ -5,6 +5,8 @@ import type { Paragraph, Piece } from './wrap.js';
 
 export interface ReasoningStyle {
   size: number;
+  /** The expression and region_map lines on top (default true; eval writes its own header). */
+  header?: boolean;
 }
 
 const HEADING_BAND = '#e8eef7';
@@ -125,7 +127,7 @@ export function buildReasoning(think: string, cot: ParsedCot, style: ReasoningSt
   });
   const out: Paragraph[] = [];
   const title = Math.round(s * 1.3);
-  const exprs = cot.expressions.length ? cot.expressions : [''];
+  const exprs = style.header === false ? [] : cot.expressions.length ? cot.expressions : [''];
   exprs.forEach((e, i) => {
     out.push({
       pieces: [{ text: e ? `“${e}”` : '(no expression)' }],
