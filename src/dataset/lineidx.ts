@@ -23,9 +23,12 @@ export function parseLineidx(bytes: Buffer, file: string, tsvSize: number): Pars
   const offsets = new Float64Array(lines.length);
   const bad = new Map<number, DataError>();
   let previous = -1;
+  // Each problem points at its entry: the byte offset of that line in the .lineidx file itself.
+  let at = 0;
   for (let i = 0; i < lines.length; i++) {
+    const where = { file, index: i, offset: at };
+    at += lines[i].length + 1;
     const field = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
-    const where = { file, index: i };
     offsets[i] = NaN;
     if (!/^\d+$/.test(field) || !Number.isSafeInteger(Number(field))) {
       bad.set(i, new DataError('bad-lineidx', where, `line ${i + 1} is ${JSON.stringify(field.slice(0, 40))}, not a byte offset`, REBUILD_HINT));
@@ -33,11 +36,11 @@ export function parseLineidx(bytes: Buffer, file: string, tsvSize: number): Pars
     }
     const offset = Number(field);
     if (offset <= previous) {
-      bad.set(i, new DataError('bad-lineidx', { ...where, offset }, `offsets must ascend, but line ${i + 1} (${offset}) follows ${previous}`, REBUILD_HINT));
+      bad.set(i, new DataError('bad-lineidx', where, `offsets must ascend, but line ${i + 1} (${offset}) follows ${previous}`, REBUILD_HINT));
       continue;
     }
     if (offset >= tsvSize) {
-      bad.set(i, new DataError('bad-lineidx', { ...where, offset }, `line ${i + 1} points past the end of its TSV (${tsvSize} bytes)`, REBUILD_HINT));
+      bad.set(i, new DataError('bad-lineidx', where, `line ${i + 1} (${offset}) points past the end of its TSV (${tsvSize} bytes)`, REBUILD_HINT));
       continue;
     }
     offsets[i] = offset;

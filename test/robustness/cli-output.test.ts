@@ -1,4 +1,5 @@
 // Safe outputs: one clear error for an unusable or full output folder; data never becomes a path or markup; nothing outside the folder.
+import { unneutraliseCell } from '../../src/outputs/manifest.js';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -113,7 +114,7 @@ describe('hostile image keys and expressions', () => {
     const after = await tree(dir);
     const added = after.filter((p) => !before.includes(p));
     const names = KEYS.map((_, i) => `hostile_${String(i).padStart(6, '0')}.png`);
-    expect(added.sort()).toEqual(['hostile/out/', 'hostile/out/index.html', 'hostile/out/manifest.csv', ...names.map((n) => `hostile/out/${n}`)].sort());
+    expect(added.sort()).toEqual(['hostile/out/', 'hostile/out/index.html', 'hostile/out/manifest.csv', 'hostile/out/run.json', ...names.map((n) => `hostile/out/${n}`)].sort());
     expect(await exists('/tmp/humanref-vis-pwned')).toBe(false);
     expect(await exists('/tmp/humanref-vis-pwned-expr')).toBe(false);
 
@@ -125,8 +126,9 @@ describe('hostile image keys and expressions', () => {
     const rows = await readManifest(join(work, 'out'));
     // fast-csv drops NUL characters from fields; everything else (quotes, commas, CR, LF) round-trips.
     const noNul = (text: string) => text.replaceAll('\u0000', '');
-    expect(rows.map((row) => row.image_key)).toEqual(KEYS.map(noNul));
-    expect(rows.map((row) => row.expression)).toEqual(KEYS.map((_, i) => noNul(EXPRESSIONS[i % EXPRESSIONS.length])));
+    // Text a spreadsheet would run as a formula carries a leading apostrophe (CSV injection); undone here.
+    expect(rows.map((row) => unneutraliseCell(row.image_key))).toEqual(KEYS.map(noNul));
+    expect(rows.map((row) => unneutraliseCell(row.expression))).toEqual(KEYS.map((_, i) => noNul(EXPRESSIONS[i % EXPRESSIONS.length])));
     expect(rows.map((row) => row.file)).toEqual(names);
 
     const records = r.stdout.trim().split('\n').map((line) => JSON.parse(line));
