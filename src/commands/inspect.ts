@@ -1,10 +1,10 @@
 // `humanref-vis inspect <index>`: one sample, printed for a person (or as one JSON object with --json).
 import type { Command } from 'commander';
-import type { CommandResult } from '../cli.js';
-import { DataError, UsageError, oneLine } from '../errors.js';
-import type { ParsedCot, Sample, SplitPaths } from '../types.js';
+import { returningExitCode, type CommandResult } from './command-result.js';
+import { DataError, EXIT, UsageError, oneLine } from '../errors.js';
+import type { ImageHeader, ParsedCot, Sample, SplitPaths } from '../types.js';
 import { Dataset } from '../dataset/dataset.js';
-import { readImageHeader, type ImageHeader } from '../dataset/image-header.js';
+import { readImageHeader } from '../dataset/image-header.js';
 import { BUNDLED_SAMPLE_DIR, resolveSplits } from '../dataset/locate.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
@@ -31,7 +31,7 @@ export function registerInspectCommand(program: Command, result: CommandResult):
     .description('print one sample: offsets, expression, image size, candidates as Person N with xyxy boxes, and the reasoning')
     .argument('<index>', '0-based sample index in the split')
     .option('--json', 'print one JSON object instead of text');
-  addDatasetOptions(cmd).action(async (indexText: string, opts: InspectOptions) => {
+  addDatasetOptions(cmd).action(returningExitCode(result, async (indexText: string, opts: InspectOptions) => {
     const index = parseIndex(indexText);
     const paths = pickSplit(opts);
     const dataset = await Dataset.open(paths, { onWarning: (m) => process.stderr.write(`humanref-vis: warning: ${m}\n`) });
@@ -43,11 +43,11 @@ export function registerInspectCommand(program: Command, result: CommandResult):
       const sample = await dataset.readSample(index);
       const view = buildView(sample, dataset.length, paths);
       process.stdout.write(opts.json ? JSON.stringify(toJson(view), null, 2) + '\n' : formatText(view));
-      result.exitCode = 0;
+      return EXIT.ok;
     } finally {
       await dataset.close();
     }
-  });
+  }));
 }
 
 function parseIndex(text: string): number {

@@ -1,6 +1,6 @@
 // `humanref-vis validate`: checks every sample without rendering; exit 1 when any is broken (or has findings with --strict).
 import type { Command } from 'commander';
-import type { CommandResult } from '../cli.js';
+import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
@@ -35,12 +35,12 @@ export function registerValidateCommand(program: Command, result: CommandResult)
     .option('--quiet', 'no progress line and no summary unless something is broken')
     .option('--concurrency <n>', 'samples read at once (default 16)')
     .addHelpText('after', EXAMPLES)
-    .action(async (opts: ValidateOptionValues) => {
+    .action(returningExitCode(result, async (opts: ValidateOptionValues) => {
       const concurrency = parseConcurrency(opts.concurrency, 16);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
       const interrupts = watchInterrupts(process.stderr);
       try {
-        result.exitCode = await runValidate(
+        return await runValidate(
           { json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), concurrency },
           { splits, openSource: openOne((m) => process.stderr.write(`humanref-vis: warning: ${m}\n`)), parseCot: parseChainOfThought, readImageHeader },
           { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
@@ -48,5 +48,5 @@ export function registerValidateCommand(program: Command, result: CommandResult)
       } finally {
         interrupts.dispose();
       }
-    });
+    }));
 }

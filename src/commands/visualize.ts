@@ -1,6 +1,6 @@
 // `humanref-vis [visualize]`: the default action; renders a seeded selection of samples into the output folder.
 import { Option, type Command } from 'commander';
-import type { CommandResult } from '../cli.js';
+import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
@@ -8,7 +8,7 @@ import { parseExpressionFilter, parseOnly } from '../selection/filter.js';
 import { watchInterrupts } from '../plumbing/interrupt.js';
 import { defaultConcurrency, parseConcurrency } from '../options/concurrency.js';
 import { DEFAULT_SEED, parseIndices, parseNumVis, parseSeed, parseShard } from '../selection/sampling.js';
-import type { OutputFormat } from '../plumbing/seams.js';
+import { OUTPUT_FORMAT_NAMES, type OutputFormat } from '../formats.js';
 import { runVisualize } from '../runs/visualize-run.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 
@@ -70,14 +70,14 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
     .option('--filter <regex>', 'only samples whose referring expression matches (case-insensitive JavaScript regex)')
     .option('--only <kinds>', 'only inconsistent, rejection or warned samples (comma list: any of them; warned also reads image headers)')
     .option('--concurrency <n>', `samples rendered at once (default: cores, ${defaultConcurrency()})`)
-    .addOption(new Option('--format <format>', 'image format').choices(['png', 'jpeg', 'webp']).default('png'))
+    .addOption(new Option('--format <format>', 'image format').choices(OUTPUT_FORMAT_NAMES).default('png'))
     .option('--json', 'print one JSON object per rendered sample on stdout (NDJSON)')
     .option('--strict', 'exit 1 when any sample has warnings')
     .option('--quiet', 'no progress line and no summary unless something failed')
     .option('--shard <k/n>', 'render only shard k of n of the selection (round-robin; 1-based k)')
     .option('--fast', 'cheaper PNG encoding (bigger files)')
     .addHelpText('after', EXAMPLES)
-    .action(async (opts: VisualizeOptionValues) => {
+    .action(returningExitCode(result, async (opts: VisualizeOptionValues) => {
       const numVisGiven = cmd.getOptionValueSource('numVis') === 'cli';
       const indices = opts.indices === undefined ? undefined : parseIndices(opts.indices);
       const selection = {
@@ -97,7 +97,7 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
       const sources = await openAll(splits, (m) => datasetWarnings.push(m));
       const interrupts = watchInterrupts(process.stderr);
       try {
-        result.exitCode = await runVisualize(
+        return await runVisualize(
           {
             outputDir: opts.outputDir,
             format: opts.format,
@@ -115,5 +115,5 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
         interrupts.dispose();
         await closeAll(sources);
       }
-    });
+    }));
 }

@@ -13,19 +13,6 @@ export interface SampleSource {
 
 export type ParseCot = (think: string, candidateCount: number, regionMap: Record<string, number[]>) => ParsedCot;
 
-export type OutputFormat = 'png' | 'jpeg' | 'webp';
-
-export interface RenderedImage {
-  data: Buffer;
-  width: number;
-  height: number;
-  format: string;
-}
-
-export interface SampleRenderer {
-  render(sample: Sample, cot: ParsedCot, options?: { format?: OutputFormat; maxSide?: number; fast?: boolean; warnings?: readonly string[] }): Promise<RenderedImage>;
-}
-
 /** A sample picked for a run: which opened split (position in the sources list) and its index there. */
 export interface SampleRef {
   source: number;

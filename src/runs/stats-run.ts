@@ -1,10 +1,12 @@
 // `stats`: counts over the annotations only (no image reads): histograms, verdicts, rejections, reasoning length.
-import { DataError } from '../errors.js';
-import type { SplitPaths } from '../types.js';
+import { DataError, EXIT, exitCodeForSignal } from '../errors.js';
+import type { SplitPaths, VerdictCounts } from '../types.js';
+import { countVerdicts } from '../outputs/sample-json.js';
 import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { ParseCot, SampleSource } from '../plumbing/seams.js';
 import type { RunIo } from '../plumbing/run-io.js';
+import { formatStatsTable } from './stats-table.js';
 
 export interface SplitStats {
   samples: number;
@@ -14,7 +16,7 @@ export interface SplitStats {
   /** Number of region_map targets per sample -> how many samples. */
   targetsPerSample: Record<string, number>;
   /** Final verdicts over all candidates. */
-  verdicts: { '✅': number; '❌': number; '⚠️': number; none: number };
+  verdicts: VerdictCounts;
   rejection: number;
   rejectionShare: number;
   inconsistent: number;
@@ -33,7 +35,7 @@ class Accumulator {
   unreadable = 0;
   candidates = new Map<number, number>();
   targets = new Map<number, number>();
-  verdicts = { '✅': 0, '❌': 0, '⚠️': 0, none: 0 };
+  verdicts = countVerdicts([]);
   rejection = 0;
   inconsistent = 0;
   lengths: number[] = [];
@@ -43,7 +45,7 @@ class Accumulator {
     this.unreadable += other.unreadable;
     for (const [k, v] of other.candidates) bump(this.candidates, k, v);
     for (const [k, v] of other.targets) bump(this.targets, k, v);
-    for (const key of ['✅', '❌', '⚠️', 'none'] as const) this.verdicts[key] += other.verdicts[key];
+    for (const [key, n] of Object.entries(other.verdicts) as [keyof VerdictCounts, number][]) this.verdicts[key] += n;
     this.rejection += other.rejection;
     this.inconsistent += other.inconsistent;
     for (const n of other.lengths) this.lengths.push(n);
@@ -110,7 +112,7 @@ export async function collectStats(deps: StatsDeps, options: { concurrency: numb
             acc.samples++;
             bump(acc.candidates, annotation.gtBoxes.length);
             bump(acc.targets, cot.targets.length);
-            annotation.gtBoxes.forEach((_, i) => acc.verdicts[cot.verdicts[i] ?? 'none']++);
+            countVerdicts(annotation.gtBoxes.map((_, i) => cot.verdicts[i] ?? null), acc.verdicts);
             if (cot.targets.length === 0) acc.rejection++;
             if (!cot.consistency.consistent) acc.inconsistent++;
             acc.lengths.push(annotation.think.length);
@@ -132,4 +134,14 @@ export async function collectStats(deps: StatsDeps, options: { concurrency: numb
     total.add(acc);
   }
   return { splits, total: total.result(), errors };
+}
+
+/** The stats command as a library call: collect, print the table (or JSON) and the first unreadable samples; returns the exit code. */
+export async function runStats(options: { concurrency: number; quiet: boolean; json: boolean }, deps: StatsDeps, io: RunIo): Promise<number> {
+  const report = await collectStats(deps, options, io);
+  io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatsTable(report));
+  for (const message of report.errors.slice(0, 20)) io.stderr.write(`humanref-vis: ${message}\n`);
+  if (report.errors.length > 20) io.stderr.write(`humanref-vis: ... and ${report.errors.length - 20} more unreadable samples\n`);
+  if (io.signal?.aborted) return exitCodeForSignal(io.signal.reason);
+  return report.errors.length > 0 ? EXIT.failed : EXIT.ok;
 }

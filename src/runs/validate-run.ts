@@ -1,5 +1,5 @@
 // `validate`: reads every sample (annotation, image line, image header; no pixels), reports broken samples and findings.
-import { DataError, formatDataMessage, type DataLocation } from '../errors.js';
+import { DataError, EXIT, exitCodeForSignal, formatDataMessage, type DataLocation } from '../errors.js';
 import type { SplitPaths } from '../types.js';
 import { annotationFindings, imageFindings } from '../checks/findings.js';
 import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
@@ -7,7 +7,7 @@ import { InOrder } from '../plumbing/ordered.js';
 import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { ParseCot, SampleSource } from '../plumbing/seams.js';
-import { exitCodeForSignal, type RunIo } from '../plumbing/run-io.js';
+import type { RunIo } from '../plumbing/run-io.js';
 
 export interface Problem {
   /** error: the sample is broken (cannot be rendered); warning: a finding it still renders with. */
@@ -121,7 +121,7 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps, 
     );
   }
   if (io.signal?.aborted) return exitCodeForSignal(io.signal.reason);
-  if (totals.broken > 0 || totals.brokenFiles > 0) return 1;
-  if (options.strict && totals.findings > 0) return 1;
-  return 0;
+  if (totals.broken > 0 || totals.brokenFiles > 0) return EXIT.failed;
+  if (options.strict && totals.findings > 0) return EXIT.failed;
+  return EXIT.ok;
 }

@@ -1,15 +1,17 @@
 // The visualize command as a library call: select, render in a pool, write manifest and gallery, summarise.
-import { UsageError } from '../errors.js';
-import type { ImageFormat } from '../types.js';
-import { OutputError, prepareOutputDir } from '../outputs/atomic-write.js';
+import { EXIT, OutputError, UsageError, exitCodeForSignal } from '../errors.js';
+import type { Renderer } from '../types.js';
+import type { OutputFormat } from '../formats.js';
+import type { ReadImageHeader } from '../checks/image-info.js';
+import { prepareOutputDir } from '../outputs/atomic-write.js';
 import { GalleryWriter } from '../outputs/gallery.js';
 import { ManifestWriter } from '../outputs/manifest.js';
 import { Progress } from '../plumbing/progress.js';
-import { exitCodeForSignal, type RunIo } from '../plumbing/run-io.js';
+import type { RunIo } from '../plumbing/run-io.js';
 import { renderSamples } from './render-run.js';
 import { selectSamples, type SelectionOptions } from '../selection/select-samples.js';
 import { formatSummary, RunTally } from '../outputs/summary.js';
-import type { OutputFormat, ParseCot, SampleRenderer, SampleSource } from '../plumbing/seams.js';
+import type { ParseCot, SampleSource } from '../plumbing/seams.js';
 
 export interface VisualizeOptions {
   outputDir: string;
@@ -25,9 +27,9 @@ export interface VisualizeOptions {
 export interface VisualizeDeps {
   sources: readonly SampleSource[];
   parseCot: ParseCot;
-  readImageHeader: (bytes: Buffer) => { format: ImageFormat; width: number; height: number };
+  readImageHeader: ReadImageHeader;
   /** Loaded only when there is something to render (fonts and canvas are not free). */
-  getRenderer: () => Promise<SampleRenderer>;
+  getRenderer: () => Promise<Renderer>;
   /** Warnings about the dataset files gathered while opening them. */
   datasetWarnings?: readonly string[];
 }
@@ -120,7 +122,7 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
   if (writeError) io.stderr.write(`humanref-vis: ${writeError.message}\n`);
 
   if (interrupted) return exitCodeForSignal(io.signal?.reason);
-  if (writeError || tally.failed > 0) return 1;
-  if (strictFailure) return 1;
-  return 0;
+  if (writeError || tally.failed > 0) return EXIT.failed;
+  if (strictFailure) return EXIT.failed;
+  return EXIT.ok;
 }
