@@ -1,7 +1,8 @@
 // Fake splits, parsed reasoning and a renderer, so runs/, selection/ and outputs/ are tested without files, fonts or canvas.
 import { DataError } from '../src/errors.js';
 import type { Annotation, AnnotationRecord, Mark, ParsedCot, Sample } from '../src/types.js';
-import type { SampleRenderer, SampleSource } from '../src/plumbing/seams.js';
+import type { SampleSource } from '../src/plumbing/seams.js';
+import type { Renderer, RenderOptions } from '../src/types.js';
 
 export interface FakeSampleSpec {
   boxes?: [number, number, number, number][];
@@ -91,11 +92,11 @@ export function fakeParseCot(think: string, candidateCount: number, regionMap: R
 }
 
 /** Renders a deterministic small buffer naming the sample; counts how many renders overlap. */
-export function fakeRenderer(hooks: { onRender?: (sample: Sample) => void | Promise<void> } = {}): SampleRenderer & { maxActive: number } {
+export function fakeRenderer(hooks: { onRender?: (sample: Sample) => void | Promise<void> } = {}): Renderer & { maxActive: number } {
   let active = 0;
   const renderer = {
     maxActive: 0,
-    async render(sample: Sample, _cot: ParsedCot, options: { format?: string } = {}) {
+    async render(sample: Sample, _cot: ParsedCot, options: RenderOptions = {}) {
       active++;
       renderer.maxActive = Math.max(renderer.maxActive, active);
       try {
