@@ -8,10 +8,11 @@ import { readImageHeader } from '../dataset/image-header.js';
 import { BUNDLED_SAMPLE_DIR, resolveSplits } from '../dataset/locate.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
+import { addOptions, jsonOption, type OptionValues } from '../options/declare.js';
 
-interface InspectOptions extends DatasetOptionValues {
-  json?: boolean;
-}
+const OPTIONS = [jsonOption('print one JSON object instead of text')] as const;
+
+type InspectOptions = DatasetOptionValues & OptionValues<typeof OPTIONS>;
 
 /** Everything inspect shows, computed once for both output forms. */
 interface InspectView {
@@ -29,9 +30,8 @@ export function registerInspectCommand(program: Command, result: CommandResult):
   const cmd = program
     .command('inspect')
     .description('print one sample: offsets, expression, image size, candidates as Person N with xyxy boxes, and the reasoning')
-    .argument('<index>', '0-based sample index in the split')
-    .option('--json', 'print one JSON object instead of text');
-  addDatasetOptions(cmd).action(returningExitCode(result, async (indexText: string, opts: InspectOptions) => {
+    .argument('<index>', '0-based sample index in the split');
+  addDatasetOptions(addOptions(cmd, OPTIONS)).action(returningExitCode(result, async (indexText: string, opts: InspectOptions) => {
     const index = parseIndex(indexText);
     const paths = pickSplit(opts);
     const dataset = await Dataset.open(paths, { onWarning: (m) => process.stderr.write(`humanref-vis: warning: ${m}\n`) });

@@ -4,15 +4,18 @@ import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
 import { watchInterrupts } from '../plumbing/interrupt.js';
-import { parseConcurrency } from '../options/concurrency.js';
+import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';
 import { runStats } from '../runs/stats-run.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
+import { addOptions, concurrencyOption, jsonOption, quietOption, type OptionValues } from '../options/declare.js';
 
-interface StatsOptionValues extends DatasetOptionValues {
-  json?: boolean;
-  quiet?: boolean;
-  concurrency?: string;
-}
+const OPTIONS = [
+  jsonOption('print one JSON object instead of the table'),
+  quietOption('no progress line'),
+  concurrencyOption(`annotations read at once (default ${READ_CONCURRENCY})`),
+] as const;
+
+type StatsOptionValues = DatasetOptionValues & OptionValues<typeof OPTIONS>;
 
 const EXAMPLES = `
 Examples:
@@ -22,13 +25,10 @@ Examples:
 
 export function registerStatsCommand(program: Command, result: CommandResult): void {
   const cmd = program.command('stats').description('samples, candidates and targets per sample, verdicts, rejections, inconsistencies, reasoning length');
-  addDatasetOptions(cmd, { allowAll: true })
-    .option('--json', 'print one JSON object instead of the table')
-    .option('--quiet', 'no progress line')
-    .option('--concurrency <n>', 'annotations read at once (default 16)')
+  addOptions(addDatasetOptions(cmd, { allowAll: true }), OPTIONS)
     .addHelpText('after', EXAMPLES)
     .action(returningExitCode(result, async (opts: StatsOptionValues) => {
-      const concurrency = parseConcurrency(opts.concurrency, 16);
+      const concurrency = parseConcurrency(opts.concurrency, READ_CONCURRENCY);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
       const interrupts = watchInterrupts(process.stderr);
       try {
