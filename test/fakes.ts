@@ -1,8 +1,7 @@
 // Fake splits, parsed reasoning and a renderer, so runs/, selection/ and outputs/ are tested without files, fonts or canvas.
 import { DataError } from '../src/errors.js';
-import type { Annotation, AnnotationRecord, Mark, ParsedCot, Sample } from '../src/types.js';
+import type { Annotation, AnnotationRecord, Mark, ParsedCot, Renderer, RenderOptions, Sample } from '../src/types.js';
 import type { SampleSource } from '../src/plumbing/seams.js';
-import type { Renderer, RenderOptions } from '../src/types.js';
 
 export interface FakeSampleSpec {
   boxes?: [number, number, number, number][];
@@ -64,8 +63,13 @@ export function fakeSource(name: string, specs: FakeSampleSpec[], options: { rea
   return source;
 }
 
+/** The ParseCot seam for runs: fakeCot of the annotation. */
+export function fakeParseCot(annotation: Pick<Annotation, 'think' | 'gtBoxes' | 'regionMap'>): ParsedCot {
+  return fakeCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
+}
+
 /** A ParsedCot whose verdicts follow region_map (✅ targets, ❌ others) unless `think` is "inconsistent". */
-export function fakeParseCot(think: string, candidateCount: number, regionMap: Record<string, number[]>): ParsedCot {
+export function fakeCot(think: string, candidateCount: number, regionMap: Record<string, number[]>): ParsedCot {
   const expressions = Object.keys(regionMap).length ? Object.keys(regionMap) : ['from planning'];
   const targets = [...new Set(Object.values(regionMap).flat().map((i) => i + 1))].sort((a, b) => a - b);
   const inconsistent = think === 'inconsistent';

@@ -1,7 +1,7 @@
 // `humanref-vis stats`: dataset statistics from the annotations alone, as a table or one JSON object.
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
-import { parseChainOfThought } from '../cot/parse.js';
+import { parseAnnotationCot } from '../cot/parse.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
 import { watchInterrupts } from '../plumbing/interrupt.js';
 import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';
@@ -34,7 +34,7 @@ export function registerStatsCommand(program: Command, result: CommandResult): v
       try {
         return await runStats(
           { concurrency, quiet: Boolean(opts.quiet), json: Boolean(opts.json) },
-          { splits, openSource: openOne((m) => process.stderr.write(`humanref-vis: warning: ${m}\n`)), parseCot: parseChainOfThought },
+          { splits, openSource: openOne(), parseCot: parseAnnotationCot },
           { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
         );
       } finally {

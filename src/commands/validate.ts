@@ -1,7 +1,7 @@
 // `humanref-vis validate`: checks every sample without rendering; exit 1 when any is broken (or has findings with --strict).
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
-import { parseChainOfThought } from '../cot/parse.js';
+import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
 import { watchInterrupts } from '../plumbing/interrupt.js';
@@ -41,7 +41,7 @@ export function registerValidateCommand(program: Command, result: CommandResult)
       try {
         return await runValidate(
           { json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), concurrency },
-          { splits, openSource: openOne((m) => process.stderr.write(`humanref-vis: warning: ${m}\n`)), parseCot: parseChainOfThought, readImageHeader },
+          { splits, openSource: openOne(), parseCot: parseAnnotationCot, readImageHeader },
           { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
         );
       } finally {

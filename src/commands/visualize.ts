@@ -1,7 +1,7 @@
 // `humanref-vis [visualize]`: the default action; renders a seeded selection of samples into the output folder.
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
-import { parseChainOfThought } from '../cot/parse.js';
+import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
 import { watchInterrupts } from '../plumbing/interrupt.js';
@@ -85,7 +85,7 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
             quiet: Boolean(opts.quiet),
             selection,
           },
-          { sources, parseCot: parseChainOfThought, readImageHeader, getRenderer: loadRenderer, datasetWarnings },
+          { sources, parseCot: parseAnnotationCot, readImageHeader, getRenderer: loadRenderer, datasetWarnings },
           { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
         );
       } finally {

@@ -1,9 +1,8 @@
 // `stats`: counts over the annotations only (no image reads): histograms, verdicts, rejections, reasoning length.
 import { DataError, EXIT, exitCodeForSignal } from '../errors.js';
-import type { SplitPaths, VerdictCounts } from '../types.js';
+import type { AnnotationRecord, SplitPaths, VerdictCounts } from '../types.js';
 import { countVerdicts } from '../outputs/sample-json.js';
-import { runPool } from '../plumbing/pool.js';
-import { Progress } from '../plumbing/progress.js';
+import { forEachSample } from '../plumbing/each-sample.js';
 import type { ParseCot, SampleSource } from '../plumbing/seams.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import { formatStatsTable } from './stats-table.js';
@@ -39,6 +38,17 @@ class Accumulator {
   rejection = 0;
   inconsistent = 0;
   lengths: number[] = [];
+
+  addSample({ annotation }: AnnotationRecord, parseCot: ParseCot): void {
+    const cot = parseCot(annotation);
+    this.samples++;
+    bump(this.candidates, annotation.gtBoxes.length);
+    bump(this.targets, cot.targets.length);
+    countVerdicts(annotation.gtBoxes.map((_, i) => cot.verdicts[i] ?? null), this.verdicts);
+    if (cot.targets.length === 0) this.rejection++;
+    if (!cot.consistency.consistent) this.inconsistent++;
+    this.lengths.push(annotation.think.length);
+  }
 
   add(other: Accumulator): void {
     this.samples += other.samples;
@@ -89,50 +99,35 @@ export async function collectStats(deps: StatsDeps, options: { concurrency: numb
   const splits: Record<string, SplitStats> = {};
   const total = new Accumulator();
   const errors: string[] = [];
-  for (const paths of deps.splits) {
-    if (io.signal?.aborted) break;
-    let source: SampleSource;
-    try {
-      source = await deps.openSource(paths);
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      errors.push(error.message);
-      continue;
-    }
-    const acc = new Accumulator();
-    try {
-      const progress = new Progress(io.stderr, source.length, `reading ${paths.name}`, { quiet: options.quiet });
-      const indices = { *[Symbol.iterator]() { for (let i = 0; i < source.length; i++) yield i; } };
-      await runPool(
-        indices,
-        async (index) => {
-          try {
-            const { annotation } = await source.readAnnotation(index);
-            const cot = deps.parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
-            acc.samples++;
-            bump(acc.candidates, annotation.gtBoxes.length);
-            bump(acc.targets, cot.targets.length);
-            countVerdicts(annotation.gtBoxes.map((_, i) => cot.verdicts[i] ?? null), acc.verdicts);
-            if (cot.targets.length === 0) acc.rejection++;
-            if (!cot.consistency.consistent) acc.inconsistent++;
-            acc.lengths.push(annotation.think.length);
-            progress.tick(true);
-          } catch (error) {
-            if (!(error instanceof DataError)) throw error;
-            acc.unreadable++;
-            errors.push(error.message);
-            progress.tick(false);
-          }
-        },
-        { concurrency: options.concurrency, shouldStop: () => io.signal?.aborted ?? false },
-      );
-      progress.finish();
-    } finally {
-      await source.close();
-    }
-    splits[paths.name] = acc.result();
-    total.add(acc);
-  }
+  await forEachSample(
+    {
+      ...deps,
+      ...options,
+      verb: 'reading',
+      onUnopenable: (_paths, error) => errors.push(error.message),
+      visit: (source) => {
+        const acc = new Accumulator();
+        return {
+          sample: async (index) => {
+            try {
+              acc.addSample(await source.readAnnotation(index), deps.parseCot);
+              return true;
+            } catch (error) {
+              if (!(error instanceof DataError)) throw error;
+              acc.unreadable++;
+              errors.push(error.message);
+              return false;
+            }
+          },
+          end: () => {
+            splits[source.paths.name] = acc.result();
+            total.add(acc);
+          },
+        };
+      },
+    },
+    io,
+  );
   return { splits, total: total.result(), errors };
 }
 

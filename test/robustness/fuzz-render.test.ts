@@ -1,7 +1,7 @@
 // Fuzz through the renderer: every sample the reader accepts either renders or is refused with a one-line DataError; nothing else.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChainOfThought } from '../../src/cot/parse.js';
+import { parseAnnotationCot } from '../../src/cot/parse.js';
 import { Dataset } from '../../src/dataset/dataset.js';
 import { getRenderer } from '../../src/render/index.js';
 import { errorViolations } from './contract.js';
@@ -52,7 +52,7 @@ describe(`render fuzz (seed ${SEED})`, () => {
         } catch {
           continue; // the reader's side is fuzz-reader's business
         }
-        const cot = parseChainOfThought(sample.annotation.think, sample.annotation.gtBoxes.length, sample.annotation.regionMap);
+        const cot = parseAnnotationCot(sample.annotation);
         try {
           const image = await withTimeout(renderer.render(sample, cot, { fast: true }), RENDER_TIMEOUT_MS, `rendering ${what}`);
           const meta = await sharp(image.data).metadata();

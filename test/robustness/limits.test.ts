@@ -2,7 +2,7 @@
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChainOfThought } from '../../src/cot/parse.js';
+import { parseAnnotationCot, parseChainOfThought } from '../../src/cot/parse.js';
 import { Dataset } from '../../src/dataset/dataset.js';
 import { DataError } from '../../src/errors.js';
 import { getRenderer } from '../../src/render/index.js';
@@ -70,7 +70,7 @@ describe('decompression bombs', () => {
         image: bytes,
         imageFormat: bytes[0] === 0xff ? 'jpeg' : 'png',
       };
-      const cot = parseChainOfThought(jpeg.annotation.think, jpeg.annotation.gtBoxes.length, jpeg.annotation.regionMap);
+      const cot = parseAnnotationCot(jpeg.annotation);
       const started = performance.now();
       const error = await renderer.render(sample, cot).then(
         () => null,
@@ -142,7 +142,7 @@ describe('megabytes of reasoning', () => {
       const dataset = await Dataset.open(await writeEntries(dir, 'big-think', [{ annotationLine: plainAnnotation(Buffer.from(JSON.stringify({ ...JSON.parse(jpeg.json.toString()), think: big }))), imageLine: jpeg.imageLine }]));
       const sample = await dataset.readSample(0);
       await dataset.close();
-      const cot = parseChainOfThought(sample.annotation.think, sample.annotation.gtBoxes.length, sample.annotation.regionMap);
+      const cot = parseAnnotationCot(sample.annotation);
       const started = performance.now();
       const result = await withTimeout(renderer.render(sample, cot, { fast: true }), 20_000, 'rendering a 2 MB think').then(
         (image) => `rendered ${image.width}×${image.height}`,
