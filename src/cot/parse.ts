@@ -105,7 +105,7 @@ function parseSection(
   const { header } = section;
   const where = header.type === 'step' ? `step ${header.number}` : 'summary';
   const introStart = headerLine.start + (header.type === 'summary' ? header.bodyOffset : headerLine.text.length);
-  const body = parseSectionBody(think, lines, from, section.end, introStart, span.end, where, ctx);
+  const body = parseSectionBody({ think, lines, from, to: section.end, introStart, sectionEnd: span.end, where }, ctx);
   if (header.type === 'step') {
     const { number, title } = header;
     const step: CotStep = { ...span, number, title, intro: body.intro, lines: body.lines };
