@@ -1,14 +1,13 @@
 // validate and stats end to end: every broken fixture reported with its index and offset, exit codes, stats numbers.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempCwd, type BrokenCase } from './cli.js';
+import { cli, FIXTURES, tempCwd } from './cli.js';
+import { cases } from '../fixtures/cases.js';
 import type { Problem } from '../../src/runs/validate-run.js';
 
-const cases = JSON.parse(await readFile(join(FIXTURES, 'cases.json'), 'utf8'));
-const BROKEN = Object.entries(cases.broken as Record<string, BrokenCase>);
-const MAIN = cases.splits.main.samples as { tags: string[]; gtBoxes: unknown[]; targets: number[] }[];
-const REJECTION = cases.splits.rejection.samples as unknown[];
+const BROKEN = Object.entries(cases.broken);
+const MAIN = cases.splits.main.samples;
+const REJECTION = cases.splits.rejection.samples;
 
 let cwd: string;
 let cleanup: () => Promise<void>;

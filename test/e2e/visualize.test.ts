@@ -2,11 +2,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, listFiles, tempCwd } from './cli.js';
+import { cli, FIXTURES, isImage, isTemp, listFiles, tempCwd } from './cli.js';
+import { cases } from '../fixtures/cases.js';
 
-const cases = JSON.parse(await readFile(join(FIXTURES, 'cases.json'), 'utf8'));
-const MAIN = cases.splits.main.samples as { index: number; tags: string[]; expressions: string[]; gtBoxes: number[][]; imageKey: string; width: number; height: number; targets: number[]; verdicts: (string | null)[] }[];
-const REJECTION = cases.splits.rejection.samples as { index: number }[];
+const MAIN = cases.splits.main.samples;
+const REJECTION = cases.splits.rejection.samples;
 const TOTAL = MAIN.length + REJECTION.length;
 
 let cwd: string;
@@ -18,7 +18,7 @@ afterAll(async () => {
   await cleanup();
 });
 
-const images = (files: string[]) => files.filter((f) => /\.(png|jpg|webp)$/.test(f));
+const images = (files: string[]) => files.filter(isImage);
 
 describe('visualize on the bundled sample', () => {
   it('`--num_vis 50` with no subcommand renders everything, says it used the bundled sample, writes manifest and gallery', async () => {
@@ -34,7 +34,7 @@ describe('visualize on the bundled sample', () => {
     ]);
     expect(files).toContain('manifest.csv');
     expect(files).toContain('index.html');
-    expect(files.filter((f) => f.startsWith('.') || f.endsWith('.tmp'))).toEqual([]);
+    expect(files.filter(isTemp)).toEqual([]);
     const manifest = (await readFile(join(cwd, 'out', 'manifest.csv'), 'utf8')).trim().split('\n');
     expect(manifest[0]).toBe('index,split,ann_offset,img_offset,image_key,expression,candidates,targets,cot_targets,consistent,warnings,file,status,error');
     expect(manifest).toHaveLength(TOTAL + 1);
