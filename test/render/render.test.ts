@@ -164,10 +164,7 @@ describe('reasoning panel', () => {
     const rm = { 'the person wearing a red helmet and riding a bicycle': [6, 20, 27, 34] };
     const s = makeSample(await noisyJpeg(1280, 960), gridBoxes(40, 1280, 960), think, rm);
     const c = parseChainOfThought(think, 40, rm);
-    const t = performance.now();
     const { image: out, layout } = await renderer.renderDetailed(s, c);
-    const ms = performance.now() - t;
-    expect(ms).toBeLessThan(5000);
     expect(layout.flow.columns).toBeGreaterThan(1);
     expect(out.height).toBeLessThanOrEqual(Math.max(960, 100 * 22) + layout.footer.height);
     const runs = absoluteRuns(layout);
@@ -315,12 +312,11 @@ describe('edge cases', () => {
 });
 
 describe('limits', () => {
-  it('refuses an absurd think (2 MB) at once with a DataError, before laying it out', async () => {
+  // How fast it is refused is measured by test/bench/limits.bench.ts.
+  it('refuses an absurd think (2 MB) with a DataError, before laying it out', async () => {
     const think = MARKS_THINK.repeat(Math.ceil(2_000_000 / MARKS_THINK.length));
     const c = parseChainOfThought(think, BOXES.length, { e: [0] });
-    const started = performance.now();
     const err = await renderer.render({ ...sample, annotation: { ...sample.annotation, think } }, c).catch((e: unknown) => e);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(err).toBeInstanceOf(DataError);
     expect((err as DataError).code).toBe('image-too-large');
     expect((err as DataError).message).toMatch(/^main annotations TSV, sample 7, byte offset 1234: the reasoning text \(\d+ characters\)/);
@@ -341,11 +337,9 @@ describe('limits', () => {
     await expect(renderer.render(sample, cot, { maxSide: 0 })).rejects.toBeInstanceOf(UsageError);
   });
 
-  it('places 5000 labels in bounded time (hostile gt_boxes)', async () => {
+  it('places all 5000 labels of hostile gt_boxes (the time it takes: test/bench/limits.bench.ts)', async () => {
     const boxes = Array.from({ length: 5000 }, (_, i): [number, number, number, number] => [i % 700, i % 500, 30, 30]);
-    const started = performance.now();
     const { layout } = await renderer.renderDetailed({ ...sample, annotation: { ...sample.annotation, gtBoxes: boxes } }, cot, { fast: true });
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(layout.labels).toHaveLength(5000);
   });
 });
