@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin/humanref-vis.cjs');
@@ -48,6 +49,17 @@ export function cli(args: string[], options: CliOptions): Promise<CliResult> {
 export async function tempDir(label: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `humanref-vis-${label}-`));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A temp folder for the tests of one file: made before them, removed after; read `.dir` inside a test or hook. */
+export function tempDirForFile(label: string): { readonly dir: string } {
+  const folder = { dir: '' };
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ({ dir: folder.dir, cleanup } = await tempDir(label));
+  });
+  afterAll(() => cleanup?.());
+  return folder;
 }
 
 /** Files of a folder, sorted; [] when it does not exist. */

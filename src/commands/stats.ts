@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
-import { watchInterrupts } from '../plumbing/interrupt.js';
+import { withProcessIo } from '../plumbing/interrupt.js';
 import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';
 import { runStats } from '../runs/stats-run.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
@@ -30,15 +30,7 @@ export function registerStatsCommand(program: Command, result: CommandResult): v
     .action(returningExitCode(result, async (opts: StatsOptionValues) => {
       const concurrency = parseConcurrency(opts.concurrency, READ_CONCURRENCY);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
-      const interrupts = watchInterrupts(process.stderr);
-      try {
-        return await runStats(
-          { concurrency, quiet: Boolean(opts.quiet), json: Boolean(opts.json) },
-          { splits, openSource: openOne(), parseCot: parseAnnotationCot },
-          { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
-        );
-      } finally {
-        interrupts.dispose();
-      }
+      const deps = { splits, openSource: openOne(), parseCot: parseAnnotationCot };
+      return withProcessIo((io) => runStats({ concurrency, quiet: Boolean(opts.quiet), json: Boolean(opts.json) }, deps, io));
     }));
 }

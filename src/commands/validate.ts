@@ -4,7 +4,7 @@ import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
-import { watchInterrupts } from '../plumbing/interrupt.js';
+import { withProcessIo } from '../plumbing/interrupt.js';
 import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';
 import { runValidate } from '../runs/validate-run.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
@@ -37,15 +37,8 @@ export function registerValidateCommand(program: Command, result: CommandResult)
     .action(returningExitCode(result, async (opts: ValidateOptionValues) => {
       const concurrency = parseConcurrency(opts.concurrency, READ_CONCURRENCY);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
-      const interrupts = watchInterrupts(process.stderr);
-      try {
-        return await runValidate(
-          { json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), concurrency },
-          { splits, openSource: openOne(), parseCot: parseAnnotationCot, readImageHeader },
-          { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
-        );
-      } finally {
-        interrupts.dispose();
-      }
+      const options = { json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), concurrency };
+      const deps = { splits, openSource: openOne(), parseCot: parseAnnotationCot, readImageHeader };
+      return withProcessIo((io) => runValidate(options, deps, io));
     }));
 }

@@ -4,7 +4,7 @@ import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
-import { watchInterrupts } from '../plumbing/interrupt.js';
+import { withProcessIo } from '../plumbing/interrupt.js';
 import { defaultConcurrency, parseConcurrency } from '../options/concurrency.js';
 import { DEFAULT_SEED, selectionFromFlags } from '../options/selection-flags.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
@@ -72,24 +72,11 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
       const datasetWarnings: string[] = [];
       const sources = await openAll(splits, (m) => datasetWarnings.push(m));
-      const interrupts = watchInterrupts(process.stderr);
+      const options = { outputDir: opts.outputDir, format: opts.format, fast: Boolean(opts.fast), concurrency, json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), selection };
+      const deps = { sources, parseCot: parseAnnotationCot, readImageHeader, getRenderer: loadRenderer, datasetWarnings };
       try {
-        return await runVisualize(
-          {
-            outputDir: opts.outputDir,
-            format: opts.format,
-            fast: Boolean(opts.fast),
-            concurrency,
-            json: Boolean(opts.json),
-            strict: Boolean(opts.strict),
-            quiet: Boolean(opts.quiet),
-            selection,
-          },
-          { sources, parseCot: parseAnnotationCot, readImageHeader, getRenderer: loadRenderer, datasetWarnings },
-          { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
-        );
+        return await withProcessIo((io) => runVisualize(options, deps, io));
       } finally {
-        interrupts.dispose();
         await closeAll(sources);
       }
     }));

@@ -8,7 +8,7 @@ import { parseAnnotationCot, parseChainOfThought } from '../../src/cot/parse.js'
 import { Dataset } from '../../src/dataset/dataset.js';
 import { getRenderer } from '../../src/render/index.js';
 import type { Sample, SplitPaths } from '../../src/types.js';
-import { tempDir } from '../cli.js';
+import { tempDirForFile } from '../cli.js';
 import { writeEntries } from '../tsv.js';
 import { gridBoxes, longThink, makeSample, noisyJpeg } from '../render/_helpers.js';
 import { loadCorpus, plainAnnotation } from '../robustness/corpus.js';
@@ -19,27 +19,24 @@ const jpeg = loadCorpus().find((s) => s.image[0] === 0xff)!;
 const bigThink = jpeg.annotation.think.repeat(Math.ceil(2_000_000 / jpeg.annotation.think.length));
 const peakRss: Record<string, number> = {};
 
-let dir: string;
-let cleanup: () => Promise<void>;
+const tmp = tempDirForFile('bench-limits');
 let longImageLine: SplitPaths;
 let longAnnotationLine: SplitPaths;
 beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir('bench-limits'));
   const sparse = async (path: string, head: string, size: number) => {
     await writeFile(path, head);
     const handle = await open(path, 'r+');
     await handle.truncate(size);
     await handle.close();
   };
-  longImageLine = await writeEntries(dir, 'long-image', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: Buffer.from('k\t') }]);
+  longImageLine = await writeEntries(tmp.dir, 'long-image', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: Buffer.from('k\t') }]);
   await sparse(longImageLine.imagesTsv, `k\t${jpeg.image.toString('base64')}`, 300 * MB);
-  longAnnotationLine = await writeEntries(dir, 'long-annotation', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: jpeg.imageLine }]);
+  longAnnotationLine = await writeEntries(tmp.dir, 'long-annotation', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: jpeg.imageLine }]);
   await sparse(longAnnotationLine.annotationsTsv, `0\t${jpeg.json.toString('utf8')}`, 300 * MB + 10);
   await writeFile(longAnnotationLine.annotationsLineidx!, `0\n${300 * MB}\n`);
 });
 afterAll(async () => {
   for (const [what, bytes] of Object.entries(peakRss)) console.log(`RSS growth, ${what}: ${(bytes / MB).toFixed(1)} MB`);
-  await cleanup();
 });
 
 /** Reads sample 0 expecting a refusal; records how much the RSS grew. */

@@ -1,36 +1,30 @@
 // Resource limits: decompression bombs refused from the header, 300 MB lines refused, megabyte reasoning refused or parsed.
 // How long each takes and how much memory it holds: test/bench/limits.bench.ts.
 import { open, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAnnotationCot, parseChainOfThought } from '../../src/cot/parse.js';
 import { Dataset } from '../../src/dataset/dataset.js';
 import { DataError } from '../../src/errors.js';
 import { getRenderer } from '../../src/render/index.js';
 import type { Sample, SplitPaths } from '../../src/types.js';
-import { loadCorpus, plainAnnotation, tempDir, withTimeout, writeEntries } from './corpus.js';
+import { loadCorpus, plainAnnotation, withTimeout, writeEntries } from './corpus.js';
+import { tempDirForFile } from '../cli.js';
+import { failure } from '../dataset/helpers.js';
 import { jpegWithSize, pngBomb } from './images.js';
 
 const corpus = loadCorpus();
 const jpeg = corpus.find((s) => s.image[0] === 0xff)!;
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir('limits')));
-afterAll(() => cleanup());
+const tmp = tempDirForFile('limits');
 
 async function refusal(paths: SplitPaths, index: number, options: { maxLineBytes?: number; maxImagePixels?: number } = {}): Promise<DataError> {
   const dataset = await Dataset.open(paths, options);
   try {
-    await dataset.readSample(index);
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
+    return await failure(dataset.readSample(index));
   } finally {
     await dataset.close();
   }
-  throw new Error('expected a DataError');
 }
 
 describe('decompression bombs', () => {
@@ -41,7 +35,7 @@ describe('decompression bombs', () => {
 
   for (const [what, bytes, claim] of bombs) {
     it(`the reader refuses ${what} before anything decodes it`, async () => {
-      const split = await writeEntries(dir, `bomb-${bytes[0]}`, [{ annotationLine: plainAnnotation(jpeg.json), imageLine: Buffer.from(`k\t${bytes.toString('base64')}`) }]);
+      const split = await writeEntries(tmp.dir, `bomb-${bytes[0]}`, [{ annotationLine: plainAnnotation(jpeg.json), imageLine: Buffer.from(`k\t${bytes.toString('base64')}`) }]);
       const error = await refusal(split, 0);
       expect(error.code).toBe('image-too-large');
       expect(error.message).toBe(
@@ -52,7 +46,7 @@ describe('decompression bombs', () => {
   }
 
   it('the limit is an option: a real 1 MP photo is refused under a 0.1 MP limit, read under the default', async () => {
-    const split = await writeEntries(dir, 'limit-option', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: jpeg.imageLine }]);
+    const split = await writeEntries(tmp.dir, 'limit-option', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: jpeg.imageLine }]);
     expect((await refusal(split, 0, { maxImagePixels: 100_000 })).code).toBe('image-too-large');
     const dataset = await Dataset.open(split);
     await expect(dataset.readSample(0)).resolves.toMatchObject({ imageFormat: 'jpeg' });
@@ -96,7 +90,7 @@ describe('lines longer than a sane bound', () => {
   }
 
   it('an image line of 300 MB: refused with line-too-long under a 1 MiB limit and under the default 256 MiB, without holding it', async () => {
-    const split = await writeEntries(dir, 'long-image', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: Buffer.from('k\t') }]);
+    const split = await writeEntries(tmp.dir, 'long-image', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: Buffer.from('k\t') }]);
     await sparse(split.imagesTsv, `k\t${jpeg.image.toString('base64')}`, 300 * MB);
     const small = await refusal(split, 0, { maxLineBytes: MB });
     expect(small.code).toBe('line-too-long');
@@ -107,7 +101,7 @@ describe('lines longer than a sane bound', () => {
   });
 
   it('an annotation line the .lineidx says is 300 MB long: refused from the offsets alone, nothing read', async () => {
-    const split = await writeEntries(dir, 'long-annotation', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: jpeg.imageLine }]);
+    const split = await writeEntries(tmp.dir, 'long-annotation', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: jpeg.imageLine }]);
     await sparse(split.annotationsTsv, `0\t${jpeg.json.toString('utf8')}`, 300 * MB + 10);
     await writeFile(split.annotationsLineidx!, `0\n${300 * MB}\n`);
     const error = await refusal(split, 0);
@@ -129,7 +123,7 @@ describe('megabytes of reasoning', () => {
   it('a 2 MB think is refused with a one-line DataError (image-too-large), the same way twice', async () => {
     const renderer = await getRenderer();
     const outcome = async () => {
-      const dataset = await Dataset.open(await writeEntries(dir, 'big-think', [{ annotationLine: plainAnnotation(Buffer.from(JSON.stringify({ ...JSON.parse(jpeg.json.toString()), think: big }))), imageLine: jpeg.imageLine }]));
+      const dataset = await Dataset.open(await writeEntries(tmp.dir, 'big-think', [{ annotationLine: plainAnnotation(Buffer.from(JSON.stringify({ ...JSON.parse(jpeg.json.toString()), think: big }))), imageLine: jpeg.imageLine }]));
       const sample = await dataset.readSample(0);
       await dataset.close();
       const cot = parseAnnotationCot(sample.annotation);
