@@ -1,6 +1,8 @@
 // Builds small HumanRef-CoT splits in temp folders: valid lines from plain objects, tiny real images from sharp.
 import sharp from 'sharp';
 import { DataError } from '../../src/errors.js';
+import type { SplitPaths } from '../../src/types.js';
+import { Dataset } from '../../src/dataset/dataset.js';
 import { tempDir as sharedTempDir } from '../cli.js';
 import { writeEntries, type Entry, type WrittenSplit } from '../tsv.js';
 
@@ -98,4 +100,39 @@ export async function failure(promise: Promise<unknown>): Promise<DataError> {
     throw error;
   }
   throw new Error('expected a DataError');
+}
+
+/** A Git LFS pointer file: what a clone without `git lfs pull` holds instead of the TSV. */
+export const LFS = 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 9540000000\n';
+
+/** Three samples: a PNG and a JPEG, non-ASCII text, an extra key, and one with no candidates. */
+export async function samples(): Promise<SampleSpec[]> {
+  const [png, jpeg] = await Promise.all([tinyImage('png', 7, 5), tinyImage('jpeg', 9, 3)]);
+  return [
+    { annotation: sampleAnnotation('the man → ✅ in “red”', [0]), image: png, key: 'a' },
+    { annotation: { ...sampleAnnotation('two 😀 people', [1, 3]), note: 1 }, image: jpeg, key: 'b' },
+    { annotation: { gt_boxes: [], region_map: {}, think: 'Let’s now finalize: nobody.' }, image: png, key: 'c' },
+  ];
+}
+
+/** Every sample of a split, read in order. */
+export async function readAll(paths: SplitPaths, onWarning?: (m: string) => void) {
+  const dataset = await Dataset.open(paths, { onWarning });
+  try {
+    const out = [];
+    for (let i = 0; i < dataset.length; i++) out.push(await dataset.readSample(i));
+    return out;
+  } finally {
+    await dataset.close();
+  }
+}
+
+/** The DataError reading sample `index` fails with (any other outcome fails the test). */
+export async function readFailure(paths: SplitPaths, index: number, options: { maxLineBytes?: number; maxImagePixels?: number } = {}): Promise<DataError> {
+  const dataset = await Dataset.open(paths, options);
+  try {
+    return await failure(dataset.readSample(index));
+  } finally {
+    await dataset.close();
+  }
 }

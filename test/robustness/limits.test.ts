@@ -7,25 +7,16 @@ import { parseAnnotationCot, parseChainOfThought } from '../../src/cot/parse.js'
 import { Dataset } from '../../src/dataset/dataset.js';
 import { DataError } from '../../src/errors.js';
 import { getRenderer } from '../../src/render/index.js';
-import type { Sample, SplitPaths } from '../../src/types.js';
+import type { Sample } from '../../src/types.js';
 import { loadCorpus, plainAnnotation, withTimeout, writeEntries } from './corpus.js';
 import { tempDirForFile } from '../cli.js';
-import { failure } from '../dataset/helpers.js';
+import { readFailure } from '../dataset/helpers.js';
 import { jpegWithSize, pngBomb } from './images.js';
 
 const corpus = loadCorpus();
 const jpeg = corpus.find((s) => s.image[0] === 0xff)!;
 
 const tmp = tempDirForFile('limits');
-
-async function refusal(paths: SplitPaths, index: number, options: { maxLineBytes?: number; maxImagePixels?: number } = {}): Promise<DataError> {
-  const dataset = await Dataset.open(paths, options);
-  try {
-    return await failure(dataset.readSample(index));
-  } finally {
-    await dataset.close();
-  }
-}
 
 describe('decompression bombs', () => {
   const bombs = [
@@ -36,7 +27,7 @@ describe('decompression bombs', () => {
   for (const [what, bytes, claim] of bombs) {
     it(`the reader refuses ${what} before anything decodes it`, async () => {
       const split = await writeEntries(tmp.dir, `bomb-${bytes[0]}`, [{ annotationLine: plainAnnotation(jpeg.json), imageLine: Buffer.from(`k\t${bytes.toString('base64')}`) }]);
-      const error = await refusal(split, 0);
+      const error = await readFailure(split, 0);
       expect(error.code).toBe('image-too-large');
       expect(error.message).toBe(
         `${split.imagesTsv}, sample 0, byte offset 0: the ${claim}, the limit is 60), so it was not decoded. ` +
@@ -47,7 +38,7 @@ describe('decompression bombs', () => {
 
   it('the limit is an option: a real 1 MP photo is refused under a 0.1 MP limit, read under the default', async () => {
     const split = await writeEntries(tmp.dir, 'limit-option', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: jpeg.imageLine }]);
-    expect((await refusal(split, 0, { maxImagePixels: 100_000 })).code).toBe('image-too-large');
+    expect((await readFailure(split, 0, { maxImagePixels: 100_000 })).code).toBe('image-too-large');
     const dataset = await Dataset.open(split);
     await expect(dataset.readSample(0)).resolves.toMatchObject({ imageFormat: 'jpeg' });
     await dataset.close();
@@ -92,10 +83,10 @@ describe('lines longer than a sane bound', () => {
   it('an image line of 300 MB: refused with line-too-long under a 1 MiB limit and under the default 256 MiB, without holding it', async () => {
     const split = await writeEntries(tmp.dir, 'long-image', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: Buffer.from('k\t') }]);
     await sparse(split.imagesTsv, `k\t${jpeg.image.toString('base64')}`, 300 * MB);
-    const small = await refusal(split, 0, { maxLineBytes: MB });
+    const small = await readFailure(split, 0, { maxLineBytes: MB });
     expect(small.code).toBe('line-too-long');
     expect(small.message).toBe(`${split.imagesTsv}, sample 0, byte offset 0: the line is longer than ${MB} bytes. The file is probably corrupt or the offset points into the wrong file; skip this sample or download the file again`);
-    const byDefault = await withTimeout(refusal(split, 0), 20_000, 'reading a 300 MB line');
+    const byDefault = await withTimeout(readFailure(split, 0), 20_000, 'reading a 300 MB line');
     expect(byDefault.code).toBe('line-too-long');
     expect(byDefault.problem).toBe(`the line is longer than ${256 * MB} bytes`);
   });
@@ -104,7 +95,7 @@ describe('lines longer than a sane bound', () => {
     const split = await writeEntries(tmp.dir, 'long-annotation', [{ annotationLine: plainAnnotation(jpeg.json), imageLine: jpeg.imageLine }]);
     await sparse(split.annotationsTsv, `0\t${jpeg.json.toString('utf8')}`, 300 * MB + 10);
     await writeFile(split.annotationsLineidx!, `0\n${300 * MB}\n`);
-    const error = await refusal(split, 0);
+    const error = await readFailure(split, 0);
     expect(error.code).toBe('line-too-long');
     expect(error.where).toEqual({ file: split.annotationsTsv, index: 0, offset: 0 });
   });
