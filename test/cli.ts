@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin/humanref-vis.cjs');
@@ -53,12 +53,21 @@ export async function tempDir(label: string): Promise<{ dir: string; cleanup: ()
 
 /** A temp folder for the tests of one file: made before them, removed after; read `.dir` inside a test or hook. */
 export function tempDirForFile(label: string): { readonly dir: string } {
+  return hookedTempDir(label, beforeAll, afterAll);
+}
+
+/** A fresh temp folder for each test of the file. */
+export function tempDirForEachTest(label: string): { readonly dir: string } {
+  return hookedTempDir(label, beforeEach, afterEach);
+}
+
+function hookedTempDir(label: string, before: (fn: () => Promise<void>) => void, after: (fn: () => Promise<void> | undefined) => void): { readonly dir: string } {
   const folder = { dir: '' };
   let cleanup: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
+  before(async () => {
     ({ dir: folder.dir, cleanup } = await tempDir(label));
   });
-  afterAll(() => cleanup?.());
+  after(() => cleanup?.());
   return folder;
 }
 

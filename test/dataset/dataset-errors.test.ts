@@ -1,18 +1,16 @@
 // Dataset on bad files: each broken sample or unusable file is one DataError naming file, sample and offset.
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirForEachTest } from '../cli.js';
 import { Dataset } from '../../src/dataset/dataset.js';
-import { annotationLine, failure, LFS, readFailure, sampleAnnotation, samples, tempDir, tinyImage, writeSplit } from './helpers.js';
+import { annotationLine, failure, LFS, readFailure, sampleAnnotation, samples, tinyImage, writeSplit } from './helpers.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => ({ dir, cleanup } = await tempDir()));
-afterEach(() => cleanup());
+const tmp = tempDirForEachTest('dataset');
 
 describe('Dataset errors', () => {
   it('offset-not-line-start and offset-past-eof name the images file, sample and offset', async () => {
     const png = await tinyImage('png');
-    const split = await writeSplit(dir, 's', [{ annotation: sampleAnnotation(), image: png }]);
+    const split = await writeSplit(tmp.dir, 's', [{ annotation: sampleAnnotation(), image: png }]);
     const size = (await readFile(split.imagesTsv)).length;
     await writeFile(split.annotationsTsv, annotationLine(3, sampleAnnotation()) + annotationLine(size + 5, sampleAnnotation()));
     await rm(split.annotationsLineidx!);
@@ -35,7 +33,7 @@ describe('Dataset errors', () => {
     const specs = await samples();
     // Trailing bytes after the PNG end keep it a PNG but make its line longer than any annotation line.
     specs[0].image = Buffer.concat([specs[0].image, Buffer.alloc(6000)]);
-    const split = await writeSplit(dir, 's', specs);
+    const split = await writeSplit(tmp.dir, 's', specs);
     const annLength = split.annOffsets[1] - split.annOffsets[0] - 1;
     const image = await readFailure(split, 0, { maxLineBytes: annLength });
     expect(image.code).toBe('line-too-long');
@@ -45,7 +43,7 @@ describe('Dataset errors', () => {
   });
 
   it('a stale .lineidx: a line spanning two lines is bad-lineidx, a mid-line offset is offset-not-line-start', async () => {
-    const split = await writeSplit(dir, 's', await samples());
+    const split = await writeSplit(tmp.dir, 's', await samples());
     await writeFile(split.annotationsLineidx!, `0\n${split.annOffsets[2]}\n`);
     const spans = await readFailure(split, 0);
     expect(spans.code).toBe('bad-lineidx');
@@ -57,7 +55,7 @@ describe('Dataset errors', () => {
   });
 
   it('index-out-of-range', async () => {
-    const split = await writeSplit(dir, 's', await samples());
+    const split = await writeSplit(tmp.dir, 's', await samples());
     const dataset = await Dataset.open(split);
     try {
       expect(() => dataset.annOffset(3)).toThrow(`${split.annotationsTsv}, sample 3: sample 3 does not exist (valid: 0 to 2). Pick an index in range`);
@@ -68,7 +66,7 @@ describe('Dataset errors', () => {
   });
 
   it('bad JSON and bad base64 through the reader keep file, sample and offset', async () => {
-    const split = await writeSplit(dir, 's', await samples());
+    const split = await writeSplit(tmp.dir, 's', await samples());
     const ann = await readFile(split.annotationsTsv);
     // Corrupt one base64 character of sample 1's image line in place.
     const img = await readFile(split.imagesTsv);
@@ -95,21 +93,21 @@ describe('Dataset.open refuses unusable files', () => {
     ['annotationsLineidx', '', 'empty-file'],
   ] as const;
   it.each(cases)('%s containing %j -> %s', async (which, content, code) => {
-    const split = await writeSplit(dir, 'humanref_cot', await samples());
+    const split = await writeSplit(tmp.dir, 'humanref_cot', await samples());
     const file = split[which]!;
     await writeFile(file, content);
     const error = await failure(Dataset.open(split));
     expect(error.code).toBe(code);
     expect(error.where).toEqual({ file });
     if (code === 'lfs-pointer') {
-      expect(error.message).toBe(`${file}: this is a Git LFS pointer (${LFS.length} bytes), not the data. Run \`git lfs pull\` in the dataset folder (${dir}) to download it`);
+      expect(error.message).toBe(`${file}: this is a Git LFS pointer (${LFS.length} bytes), not the data. Run \`git lfs pull\` in the dataset folder (${tmp.dir}) to download it`);
     } else {
       expect(error.message).toBe(`${file}: the file is empty (0 bytes). Download the dataset again, or point to the right file`);
     }
   });
 
   it('missing files -> missing-file naming the file', async () => {
-    const split = await writeSplit(dir, 'humanref_cot', await samples());
+    const split = await writeSplit(tmp.dir, 'humanref_cot', await samples());
     await rm(split.imagesTsv);
     const error = await failure(Dataset.open(split));
     expect(error.code).toBe('missing-file');

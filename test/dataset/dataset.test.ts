@@ -1,20 +1,18 @@
 // Dataset: reads samples through the .lineidx offsets (or an index built in memory), in any order, with their exact values.
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirForEachTest } from '../cli.js';
 import { Dataset } from '../../src/dataset/dataset.js';
 import type { SplitPaths } from '../../src/types.js';
-import { annotationLine, imageLine, readAll, sampleAnnotation, samples, tempDir, tinyImage, writeSplit } from './helpers.js';
+import { annotationLine, imageLine, readAll, sampleAnnotation, samples, tinyImage, writeSplit } from './helpers.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => ({ dir, cleanup } = await tempDir()));
-afterEach(() => cleanup());
+const tmp = tempDirForEachTest('dataset');
 
 describe('Dataset', () => {
   it('reads every sample: offsets, annotation, key, image bytes and format', async () => {
     const specs = await samples();
-    const split = await writeSplit(dir, 'humanref_cot', specs);
+    const split = await writeSplit(tmp.dir, 'humanref_cot', specs);
     const [first, second, third] = await readAll({ ...split, name: 'main' });
     expect(first).toMatchObject({ split: 'main', index: 0, annOffset: 0, imgOffset: split.imgOffsets[0], imageKey: 'a', imageFormat: 'png' });
     expect(first.files).toEqual({ annotationsTsv: split.annotationsTsv, imagesTsv: split.imagesTsv });
@@ -27,8 +25,8 @@ describe('Dataset', () => {
 
   it('counts offsets in bytes: raw UTF-8 lines read the same as escaped-ASCII ones', async () => {
     const specs = await samples();
-    const escaped = await writeSplit(dir, 'esc', specs, { ascii: true });
-    const raw = await writeSplit(dir, 'raw', specs, { ascii: false });
+    const escaped = await writeSplit(tmp.dir, 'esc', specs, { ascii: true });
+    const raw = await writeSplit(tmp.dir, 'raw', specs, { ascii: false });
     const line0 = annotationLine(raw.imgOffsets[0], specs[0].annotation, { ascii: false });
     // Multi-byte characters make the byte offset of line 1 differ from its character offset.
     expect(raw.annOffsets[1]).toBe(Buffer.byteLength(line0));
@@ -42,7 +40,7 @@ describe('Dataset', () => {
 
   it('tolerates CRLF line ends and b\'...\' wrapped base64', async () => {
     const specs = await samples();
-    const split = await writeSplit(dir, 'crlf', specs, { eol: '\r\n', bytesLiteral: true });
+    const split = await writeSplit(tmp.dir, 'crlf', specs, { eol: '\r\n', bytesLiteral: true });
     const read = await readAll(split);
     expect(read[2].annotation.think).toBe('Let’s now finalize: nobody.');
     expect(read[1].image.equals(specs[1].image)).toBe(true);
@@ -51,7 +49,7 @@ describe('Dataset', () => {
 
   it('builds the index in memory without a .lineidx, warns how to save it, and reads the same', async () => {
     const specs = await samples();
-    const withIdx = await writeSplit(dir, 'humanref_cot', specs);
+    const withIdx = await writeSplit(tmp.dir, 'humanref_cot', specs);
     const warnings: string[] = [];
     const without = await readAll({ ...withIdx, annotationsLineidx: null }, (m) => warnings.push(m));
     expect(without).toEqual(await readAll(withIdx));
@@ -66,9 +64,9 @@ describe('Dataset', () => {
     const annOffset = 2 ** 32 + 7;
     const paths: SplitPaths = {
       name: 'far',
-      imagesTsv: join(dir, 'far.images.tsv'),
-      annotationsTsv: join(dir, 'far.annotations.tsv'),
-      annotationsLineidx: join(dir, 'far.annotations.tsv.lineidx'),
+      imagesTsv: join(tmp.dir, 'far.images.tsv'),
+      annotationsTsv: join(tmp.dir, 'far.annotations.tsv'),
+      annotationsLineidx: join(tmp.dir, 'far.annotations.tsv.lineidx'),
     };
     // Positional writes past EOF leave holes: the files are > 4 GiB long but use almost no disk.
     for (const [file, offset, line] of [

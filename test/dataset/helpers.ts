@@ -3,12 +3,7 @@ import sharp from 'sharp';
 import { DataError } from '../../src/errors.js';
 import type { SplitPaths } from '../../src/types.js';
 import { Dataset } from '../../src/dataset/dataset.js';
-import { tempDir as sharedTempDir } from '../cli.js';
 import { writeEntries, type Entry, type WrittenSplit } from '../tsv.js';
-
-export function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  return sharedTempDir('dataset');
-}
 
 /** A real image of the given size and format (solid colour), made by sharp. */
 export async function tinyImage(format: 'png' | 'jpeg' | 'webp' | 'gif', width = 6, height = 4): Promise<Buffer> {
