@@ -1,5 +1,5 @@
 // How fast the limits hold and how much memory they take: the timing and RSS parts of test/robustness/limits.test.ts and
-// test/render/render.test.ts (those tests keep the behaviour). Run: npx vitest bench --run --config test/vitest.config.ts test/bench/limits.bench.ts
+// test/render/render-limits.test.ts (those tests keep the behaviour). Run: npx vitest bench --run --config test/vitest.config.ts test/bench/limits.bench.ts
 // Targets (2 cores): a bomb refused < 3 s; a 300 MB line refused < 15 s holding < 100 MB more RSS (from the .lineidx alone: < 2 s, < 64 MB);
 // a 2 MB think parsed < 5 s and refused by the renderer < 1 s; 5000 boxes rendered < 5 s; the longest trace laid out < 5 s.
 import { open, writeFile } from 'node:fs/promises';
