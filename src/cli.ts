@@ -1,6 +1,7 @@
 // The one file that reads process.argv, writes exit codes and calls process.exit.
 import { Command, CommanderError } from 'commander';
-import { DataError, InternalError, UsageError, oneLine } from './errors.js';
+import { DataError, EXIT, InternalError, OutputError, UsageError, oneLine } from './errors.js';
+import type { CommandResult } from './commands/command-result.js';
 import { registerIndexCommand } from './commands/index-cmd.js';
 import { registerInspectCommand } from './commands/inspect.js';
 import { registerVisualizeCommand } from './commands/visualize.js';
@@ -9,11 +10,6 @@ import { registerStatsCommand } from './commands/stats.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { toolInfo } from './version.js';
 import { checkCommandName } from './commands/command-names.js';
-
-/** Set by a command's action: the exit code the process ends with. */
-export interface CommandResult {
-  exitCode: number;
-}
 
 /**
  * The original script spells options with underscores (`--num_vis`); we declare kebab-case and accept both.
@@ -58,7 +54,7 @@ export function buildProgram(result: CommandResult): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const result: CommandResult = { exitCode: 0 };
+  const result: CommandResult = { exitCode: EXIT.ok };
   const program = buildProgram(result);
   try {
     const args = normaliseArgv(argv.slice(2));
@@ -71,22 +67,23 @@ export async function main(argv: string[]): Promise<void> {
   process.exitCode = result.exitCode;
 }
 
+/** Says what went wrong on stderr and returns the code the error's class carries (errors.ts). */
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     // --help and --version end through exitOverride with code 0.
-    return error.exitCode === 0 ? 0 : 2;
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   // A path or value the user typed may hold a line break; the message stays one line.
   if (error instanceof UsageError) {
     process.stderr.write(`humanref-vis: ${oneLine(error.message)}\n`);
-    return 2;
+    return error.exitCode;
   }
-  if (error instanceof DataError) {
+  if (error instanceof DataError || error instanceof OutputError) {
     process.stderr.write(`humanref-vis: ${error.message}\n`);
-    return 1;
+    return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   const kind = error instanceof InternalError ? 'internal error' : 'unexpected error';
   process.stderr.write(`humanref-vis: ${kind} (a bug; please report it with this text):\n${detail}\n`);
-  return 70;
+  return error instanceof InternalError ? error.exitCode : EXIT.internal;
 }

@@ -1,44 +1,48 @@
 // `humanref-vis eval`: a model's answers over the HumanRef benchmark (or HumanRef-CoT TSVs), upstream's metrics and a picture per sample.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
-import type { CommandResult } from '../cli.js';
+import type { Command } from 'commander';
+import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { UsageError } from '../errors.js';
+import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
-import { watchInterrupts } from '../plumbing/interrupt.js';
+import { withProcessIo } from '../plumbing/interrupt.js';
+import type { SampleSource } from '../plumbing/seams.js';
 import { defaultConcurrency, parseConcurrency } from '../options/concurrency.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
-import { parseExpressionFilter } from '../selection/filter.js';
-import { DEFAULT_SEED, parseIndices, parseNumVis, parseSeed } from '../selection/sampling.js';
-import type { OutputFormat, SampleSource } from '../plumbing/seams.js';
+import { addOptions, concurrencyOption, jsonOption, option, quietOption, type OptionValues } from '../options/declare.js';
+import { DEFAULT_SEED, parseExpressionFilter, parseIndices, parseNumVis, parseSeed } from '../options/selection-flags.js';
 import { runEval, type EvalGroundTruth } from '../eval/run.js';
 import { safeName } from '../eval/draw.js';
 import { parseEvalOnly, parseWorst } from '../eval/select.js';
 
-interface EvalOptionValues extends DatasetOptionValues {
-  gt?: string;
-  gtPath?: string;
-  images?: string;
-  pred?: string[];
-  predPath?: string[];
-  names?: string;
-  predNames?: string[];
-  outputDir: string;
-  dumpPath?: string;
-  numVis: string;
-  seed: string;
-  indices?: string;
-  filter?: string;
-  only?: string;
-  worst?: string;
-  pictures: boolean;
-  concurrency?: string;
-  format: OutputFormat;
-  fast?: boolean;
-  json?: boolean;
-  quiet?: boolean;
-}
+const OPTIONS = [
+  option({ flags: '--gt <file>', description: "HumanRef's annotations.jsonl (also --gt_path)" }),
+  option({ flags: '--images <dir>', description: 'folder of the benchmark images (default: images/ beside --gt when it exists)' }),
+  option({ flags: '--pred <files...>', description: 'prediction JSONL files, one per model (also --pred_path)' }),
+  option({ flags: '--names <list>', description: 'model names, comma-separated, in the order of --pred (default: the file names)' }),
+  option({ flags: '--output-dir <dir>', description: 'output folder (also --output_dir, --dump_path)', default: 'vis-eval/' }),
+  option({ flags: '--num-vis <n>', description: 'how many samples get pictures, or "all" (also --num_vis)', default: '50' }),
+  option({ flags: '--seed <n>', description: 'seed of the sample drawn without replacement', default: String(DEFAULT_SEED) }),
+  option({ flags: '--indices <list>', description: '0-based positions in the ground truth, e.g. 0,5,10-20' }),
+  option({ flags: '--filter <regex>', description: 'only samples whose referring expression matches (case-insensitive)' }),
+  option({ flags: '--only <kinds>', description: 'only wrong samples (a miss, a false alarm or a wrong rejection, for any model) or rejection samples' }),
+  option({ flags: '--worst <n>', description: 'pictures of the n samples with the lowest DensityF1@0.5:0.95 (worst model; rejection: 1 right, 0 wrong)' }),
+  option({ flags: '--no-pictures', description: 'metrics and records only' }),
+  concurrencyOption(`pictures drawn at once (default: cores, ${defaultConcurrency()})`),
+  option({ flags: '--format <format>', description: 'picture format', choices: OUTPUT_FORMAT_NAMES, default: 'png' }),
+  option({ flags: '--fast', description: 'cheaper PNG encoding (bigger files)' }),
+  jsonOption('one JSON record per sample on stdout (NDJSON); the table goes to stderr'),
+  quietOption('no progress line and no summary unless something went wrong'),
+  // Upstream's metric.py spellings.
+  option({ flags: '--gt-path <file>', description: '', hidden: true }),
+  option({ flags: '--pred-path <files...>', description: '', hidden: true }),
+  option({ flags: '--pred-names <names...>', description: '', hidden: true }),
+  option({ flags: '--dump-path <dir>', description: '', hidden: true }),
+] as const;
+
+type EvalOptionValues = DatasetOptionValues & OptionValues<typeof OPTIONS>;
 
 const EXAMPLES = `
 Examples:
@@ -87,30 +91,9 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
   const cmd = program
     .command('eval')
     .description("score a model's predictions with HumanRef's metrics (as Rex-Thinker's metric.py) and draw its boxes and reasoning per sample");
-  addDatasetOptions(cmd, { allowAll: true })
-    .option('--gt <file>', "HumanRef's annotations.jsonl (also --gt_path)")
-    .option('--images <dir>', 'folder of the benchmark images (default: images/ beside --gt when it exists)')
-    .option('--pred <files...>', 'prediction JSONL files, one per model (also --pred_path)')
-    .option('--names <list>', 'model names, comma-separated, in the order of --pred (default: the file names)')
-    .option('--output-dir <dir>', 'output folder (also --output_dir, --dump_path)', 'vis-eval/')
-    .option('--num-vis <n>', 'how many samples get pictures, or "all" (also --num_vis)', '50')
-    .option('--seed <n>', 'seed of the sample drawn without replacement', String(DEFAULT_SEED))
-    .option('--indices <list>', '0-based positions in the ground truth, e.g. 0,5,10-20')
-    .option('--filter <regex>', 'only samples whose referring expression matches (case-insensitive)')
-    .option('--only <kinds>', 'only wrong samples (a miss, a false alarm or a wrong rejection, for any model) or rejection samples')
-    .option('--worst <n>', 'pictures of the n samples with the lowest DensityF1@0.5:0.95 (worst model; rejection: 1 right, 0 wrong)')
-    .option('--no-pictures', 'metrics and records only')
-    .option('--concurrency <n>', `pictures drawn at once (default: cores, ${defaultConcurrency()})`)
-    .addOption(new Option('--format <format>', 'picture format').choices(['png', 'jpeg', 'webp']).default('png'))
-    .option('--fast', 'cheaper PNG encoding (bigger files)')
-    .option('--json', 'one JSON record per sample on stdout (NDJSON); the table goes to stderr')
-    .option('--quiet', 'no progress line and no summary unless something went wrong')
-    .addOption(new Option('--gt-path <file>').hideHelp())
-    .addOption(new Option('--pred-path <files...>').hideHelp())
-    .addOption(new Option('--pred-names <names...>').hideHelp())
-    .addOption(new Option('--dump-path <dir>').hideHelp())
+  addOptions(addDatasetOptions(cmd, { allowAll: true }), OPTIONS)
     .addHelpText('after', EXAMPLES)
-    .action(async (opts: EvalOptionValues) => {
+    .action(returningExitCode(result, async (opts: EvalOptionValues) => {
       const gtFile = opts.gt ?? opts.gtPath;
       if (gtFile !== undefined && usesDataset(opts)) throw new UsageError('give either --gt (HumanRef annotations.jsonl) or the dataset options (HumanRef-CoT TSVs), not both');
       if (gtFile === undefined && !usesDataset(opts)) throw new UsageError('give the ground truth: --gt annotations.jsonl (HumanRef), or --data-dir / --ann-tsv (HumanRef-CoT TSVs)');
@@ -142,9 +125,8 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
         sources = await openAll(locateSplits(selectionFromOptions(opts), process.stderr), (m) => process.stderr.write(`humanref-vis: warning: ${m}\n`));
         groundTruth = { kind: 'dataset', sources };
       }
-      const interrupts = watchInterrupts(process.stderr);
       try {
-        result.exitCode = await runEval(
+        return await withProcessIo((io) => runEval(
           {
             outputDir: opts.dumpPath ?? opts.outputDir,
             groundTruth,
@@ -158,11 +140,10 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
             quiet: Boolean(opts.quiet),
           },
           { parseCot: parseChainOfThought, renderPicture: loadPictureRenderer },
-          { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
-        );
+          io,
+        ));
       } finally {
-        interrupts.dispose();
         await closeAll(sources);
       }
-    });
+    }));
 }

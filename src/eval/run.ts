@@ -1,9 +1,10 @@
 // The eval command as a library call: read, score, write metrics.json / metrics.md / samples.jsonl, draw the selected pictures.
-import { DataError, UsageError } from '../errors.js';
+import { DataError, OutputError, UsageError, exitCodeForSignal } from '../errors.js';
+import type { OutputFormat } from '../formats.js';
 import { toJson } from '../json.js';
-import { OutputError, prepareOutputDir, writeFileAtomic } from '../outputs/atomic-write.js';
-import { exitCodeForSignal, type RunIo } from '../plumbing/run-io.js';
-import type { OutputFormat, SampleSource } from '../plumbing/seams.js';
+import { prepareOutputDir, writeFileAtomic } from '../outputs/atomic-write.js';
+import type { RunIo } from '../plumbing/run-io.js';
+import type { SampleSource } from '../plumbing/seams.js';
 import { readDatasetGroundTruth, resolveSplitKeys } from './dataset-gt.js';
 import { evaluate } from './evaluate.js';
 import type { LineProblem } from './jsonl.js';

@@ -2,12 +2,7 @@
 import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { existsSync, lstatSync, readlinkSync, realpathSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { oneLine } from '../errors.js';
-
-/** The output folder cannot be written (full disk, no permission, gone): the whole run stops with one message. */
-export class OutputError extends Error {
-  override readonly name = 'OutputError';
-}
+import { oneLine, OutputError } from '../errors.js';
 
 // Errors that say "this folder is unusable", as opposed to a problem with one sample.
 const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EIO', 'EMFILE', 'ENFILE', 'EEXIST', 'EFBIG', 'ELOOP', 'ENAMETOOLONG']);

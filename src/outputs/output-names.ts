@@ -1,9 +1,7 @@
 // The file names a run writes per sample, and the check that no two splits of one run share them.
 import { UsageError } from '../errors.js';
 import type { SplitPaths } from '../types.js';
-import type { OutputFormat } from '../plumbing/seams.js';
-
-const EXTENSIONS: Record<OutputFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
+import { OUTPUT_FORMATS, type OutputFormat } from '../formats.js';
 
 /** The split part of a file name: a file name the user chose, made safe for any file system. */
 export function outputStem(split: string): string {
@@ -12,7 +10,7 @@ export function outputStem(split: string): string {
 
 /** `<split>_<index, 6 digits>.<ext>`: built from the split name and a number, never from data. */
 export function outputFileName(split: string, index: number, format: OutputFormat): string {
-  return `${outputStem(split)}_${String(index).padStart(6, '0')}.${EXTENSIONS[format]}`;
+  return `${outputStem(split)}_${String(index).padStart(6, '0')}.${OUTPUT_FORMATS[format].extension}`;
 }
 
 /**

@@ -72,7 +72,7 @@ async function filterRefs(
         const source = sources[ref.source];
         const record = await source.readAnnotation(ref.index);
         const { annotation } = record;
-        const cot = parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
+        const cot = parseCot(annotation);
         if (matchesExpression(cot, filter)) expressionMatches++;
         let kept = matchesFilter(record, cot, filter);
         if (!kept && filter.only.includes('warned') && options.readImageHeader && matchesExpression(cot, filter)) {

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAtomicStream, describeWriteError, OutputError, prepareOutputDir, writeFileAtomic } from '../../src/outputs/atomic-write.js';
+import { OutputError } from '../../src/errors.js';
+import { createAtomicStream, describeWriteError, prepareOutputDir, writeFileAtomic } from '../../src/outputs/atomic-write.js';
 import { writeLineidx } from '../../src/commands/index-cmd.js';
 
 let dir: string;
