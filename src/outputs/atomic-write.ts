@@ -1,8 +1,12 @@
 // Every output file is written as a temp file in the same folder, then renamed: readers never see half a file.
 import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { existsSync, lstatSync, readlinkSync, realpathSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { oneLine, OutputError } from '../errors.js';
+import { checkNotVirtual } from './output-place.js';
+import { describeWriteError } from './write-errors.js';
+
+export { describeWriteError };
 
 // Errors that say "this folder is unusable", as opposed to a problem with one sample.
 const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EIO', 'EMFILE', 'ENFILE', 'EEXIST', 'EFBIG', 'ELOOP', 'ENAMETOOLONG']);
@@ -10,56 +14,6 @@ const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EN
 /** Temp files currently being written, so an interrupt can remove them synchronously. */
 const liveTempFiles = new Set<string>();
 let tempCounter = 0;
-
-/** The one errno -> words table for every output: what went wrong, and what to do about it. */
-const WRITE_REASONS: Record<string, { reason: string; fix: string }> = {
-  ENOSPC: { reason: 'the disk is full', fix: 'Free space or choose another {choose}' },
-  EDQUOT: { reason: 'the disk quota is used up', fix: 'Free space or choose another {choose}' },
-  EACCES: { reason: 'permission denied', fix: 'Fix the permissions or choose another {choose}' },
-  EPERM: { reason: 'permission denied', fix: 'Fix the permissions or choose another {choose}' },
-  EROFS: { reason: 'the file system is read-only', fix: 'Choose another {choose} on a writable file system' },
-  EFBIG: { reason: 'the file size limit was reached (ulimit -f)', fix: 'Raise the limit or choose another {choose}' },
-  ENOTDIR: { reason: 'it, or a folder above it, is a file, not a folder', fix: 'Choose another {choose}' },
-  EEXIST: { reason: 'it, or a folder above it, is a file, not a folder', fix: 'Choose another {choose}' },
-  EISDIR: { reason: 'it is a folder', fix: 'Choose another {choose}' },
-  ENOENT: { reason: 'its folder does not exist', fix: 'Create the folder or choose another {choose}' },
-  ELOOP: { reason: 'a symbolic link on the way loops', fix: 'Choose another {choose}' },
-  ENAMETOOLONG: { reason: 'the path is too long', fix: 'Choose another {choose}' },
-  EIO: { reason: 'an input/output error (the disk or network share failed)', fix: 'Check the disk or choose another {choose}' },
-  EMFILE: { reason: 'too many open files', fix: 'Raise the limit (ulimit -n) or lower --concurrency' },
-  ENFILE: { reason: 'too many open files on the system', fix: 'Lower --concurrency' },
-};
-
-/** A path (or a folder above it) that is a symbolic link to nothing: said as such, not as "no such folder". */
-function brokenSymlinkIn(target: string): { link: string; to: string } | undefined {
-  let current = path.resolve(target);
-  for (;;) {
-    try {
-      if (lstatSync(current).isSymbolicLink() && !existsSync(current)) return { link: current, to: readlinkSync(current) };
-    } catch {
-      // Not there: look at the folder above.
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-}
-
-/**
- * One line for a failed write: `cannot write <target>: <reason> (<CODE>). <what to do>`.
- * `choose` completes "choose another ...": the option that picks the place (`--output-dir`, `place with -o <path>`).
- */
-export function describeWriteError(error: unknown, target: string, choose: string): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'EEXIST' || code === 'ENOTDIR') {
-    const broken = brokenSymlinkIn(target);
-    if (broken) return oneLine(`cannot write ${target}: ${broken.link} is a broken symlink to ${broken.to}. Create its target or choose another ${choose}`);
-  }
-  const known = code ? WRITE_REASONS[code] : undefined;
-  const reason = known?.reason ?? ((error as Error)?.message ?? String(error));
-  const fix = (known?.fix ?? 'Choose another {choose}').replace('{choose}', choose);
-  return oneLine(`cannot write ${target}: ${reason}${code ? ` (${code})` : ''}. ${fix}`);
-}
 
 function toOutputError(error: unknown, target: string, choose = '--output-dir'): OutputError {
   return new OutputError(describeWriteError(error, target, choose));
@@ -188,32 +142,6 @@ export function removeLiveTempFiles(): void {
     }
   }
   liveTempFiles.clear();
-}
-
-/** Kernel file systems: a folder there is not storage, and Node's recursive mkdir can loop forever under /proc. */
-const VIRTUAL_ROOTS = ['/proc', '/sys', '/dev'];
-
-/** The nearest existing folder at or above `dir`, with symbolic links resolved. */
-function existingAncestor(dir: string): string {
-  let current = path.resolve(dir);
-  for (;;) {
-    try {
-      return realpathSync(current);
-    } catch {
-      const parent = path.dirname(current);
-      if (parent === current) return current;
-      current = parent;
-    }
-  }
-}
-
-/** Refuses an output folder on /proc, /sys or /dev before anything is created there. */
-export function checkNotVirtual(dir: string): void {
-  if (process.platform === 'win32') return;
-  for (const candidate of [path.resolve(dir), existingAncestor(dir)]) {
-    const root = VIRTUAL_ROOTS.find((r) => candidate === r || candidate.startsWith(r + '/'));
-    if (root) throw new OutputError(oneLine(`cannot write ${dir}: it lies in ${root}, a kernel file system, not storage. Choose another --output-dir`));
-  }
 }
 
 /** Creates the output folder and proves it is writable before any sample is read. */

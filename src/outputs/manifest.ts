@@ -1,57 +1,15 @@
 // manifest.csv: one row per selected sample that finished, rendered or failed, in selection order, streamed to disk.
 import { existsSync } from 'node:fs';
-import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { createAtomicStream, type AtomicStream } from './atomic-write.js';
+import { readEarlierRows, type EarlierPicture } from './manifest-earlier.js';
+import { loadCsv, MANIFEST_FILE, MANIFEST_HEADERS, neutraliseRow, unneutraliseCell, type ManifestRow } from './manifest-format.js';
 import { byPosition, type Outcome } from './outcome.js';
 
-export const MANIFEST_HEADERS = [
-  'index',
-  'split',
-  'ann_offset',
-  'img_offset',
-  'image_key',
-  'expression',
-  'candidates',
-  'targets',
-  'cot_targets',
-  'consistent',
-  'warnings',
-  'file',
-  'status',
-  'error',
-  'run',
-] as const;
+export type { EarlierPicture, ManifestRow };
+export { MANIFEST_FILE, MANIFEST_HEADERS, neutraliseCell, unneutraliseCell } from './manifest-format.js';
 
-type Row = Record<(typeof MANIFEST_HEADERS)[number], string>;
-
-export const MANIFEST_FILE = 'manifest.csv';
-
-/** Columns holding text from the data or the file system; the others hold numbers, number lists or fixed words. */
-const TEXT_COLUMNS = ['split', 'image_key', 'expression', 'warnings', 'file', 'error', 'run'] as const;
-
-/** What a spreadsheet reads as the start of a formula (OWASP's list, with the full-width forms Excel also accepts). */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/**
- * CSV injection: a text cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's
- * advice; spreadsheets show the text, not a result). Cells holding a comma, quote or line break are quoted as
- * CSV requires. Idempotent: `'=x` stays `'=x`.
- */
-export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** The text as written before neutralising (for reading a manifest back). */
-export function unneutraliseCell(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
-}
-
-function neutraliseRow(row: Row): Row {
-  const out = { ...row };
-  for (const column of TEXT_COLUMNS) out[column] = neutraliseCell(out[column]);
-  return out;
-}
+type Row = ManifestRow;
 
 /** Person lists as space-separated 1-based numbers (`2 4`): no quoting needed, easy to split. */
 function numbers(list: readonly number[]): string {
@@ -105,53 +63,13 @@ const CSV_OPTIONS = { headers: [...MANIFEST_HEADERS], includeEndRowDelimiter: tr
 
 // fast-csv costs ~35 ms of start-up (CommonJS through the ESM loader): loaded with the first row, which is
 // written after the first image, not before it. The header row needs no quoting.
-let csv: Promise<typeof import('fast-csv')> | undefined;
 const writeToString: typeof import('fast-csv').writeToString = async (rows, options) =>
-  (await (csv ??= import('fast-csv'))).writeToString(rows, options);
+  (await loadCsv()).writeToString(rows, options);
 const HEADER_LINE = `${MANIFEST_HEADERS.join(',')}\n`;
 
 export async function manifestCsv(outcomes: readonly Outcome[], run = ''): Promise<string> {
   const rows = [...outcomes].sort(byPosition).map((o) => manifestRow(o, run));
   return writeToString(rows, { ...CSV_OPTIONS, alwaysWriteHeaders: true });
-}
-
-/** A picture of an earlier run still in the folder, as its manifest row describes it. */
-export interface EarlierPicture {
-  file: string;
-  split: string;
-  index: string;
-  expression: string;
-  run: string;
-}
-
-/** The rows of the folder's manifest.csv before this run; a file that is not our manifest is moved aside, not lost. */
-async function readEarlierRows(dir: string, onWarning: (message: string) => void): Promise<Row[]> {
-  const file = path.join(dir, MANIFEST_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    // No manifest: a first run, or an earlier run killed before it wrote one.
-    return [];
-  }
-  try {
-    const { parseString } = await (csv ??= import('fast-csv'));
-    const rows = await new Promise<Record<string, string>[]>((resolve, reject) => {
-      const out: Record<string, string>[] = [];
-      parseString(text, { headers: true, ignoreEmpty: true })
-        .on('error', reject)
-        .on('data', (row: Record<string, string>) => out.push(row))
-        .on('end', () => resolve(out));
-    });
-    if (rows.length > 0 && !('status' in rows[0] && 'index' in rows[0] && 'file' in rows[0])) throw new Error('it has no index, file and status columns');
-    // A manifest of the previous release has no `run` column: its rows keep an empty one.
-    return rows.map((r) => Object.fromEntries(MANIFEST_HEADERS.map((h) => [h, r[h] ?? ''])) as Row);
-  } catch (error) {
-    const aside = path.join(dir, `manifest.unreadable-${Date.now()}.csv`);
-    await rename(file, aside).catch(() => undefined);
-    onWarning(`${file} could not be read as a manifest (${(error as Error).message}); it was kept as ${aside}`);
-    return [];
-  }
 }
 
 const sampleKey = (split: string, index: string | number) => `${split}\u0000${index}`;

@@ -1,6 +1,5 @@
 // The machine-readable record of one rendered sample: one NDJSON line with --json, one manifest row, one gallery card.
 import type { ImageHeader, Mark, ParsedCot, Sample, VerdictCounts } from '../types.js';
-import type { Outcome } from './outcome.js';
 
 export interface CandidateRecord {
   /** 1-based, as the reasoning names it. */
@@ -62,17 +61,6 @@ export function buildSampleRecord(
     warnings: [...warnings],
     output,
   };
-}
-
-/** The --json line of one selected sample: every one is listed, rendered or failed, as in manifest.csv. */
-export type SampleJsonLine =
-  | ({ status: 'rendered' } & SampleRecord)
-  | { status: 'failed'; index: number; split: string; annOffset: number | null; imgOffset: number | null; error: string; errorCode: string; output: null };
-
-export function sampleJsonLine(outcome: Outcome): SampleJsonLine {
-  if (outcome.status === 'rendered') return { status: 'rendered', ...outcome.record };
-  const { index, split, annOffset, imgOffset, error, errorCode } = outcome;
-  return { status: 'failed', index, split, annOffset, imgOffset, error, errorCode, output: null };
 }
 
 /** Verdict tallies over the candidates, for the gallery and stats; `into` adds them to running totals. */

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describeSplit, RunLogWriter } from '../outputs/run-info.js';
 import type { SampleSource } from '../plumbing/seams.js';
-import type { VisualizeOptions } from './visualize-run.js';
+import type { Shard } from '../selection/sampling.js';
 
 /** For run.json: the command line, folder, the options as the user gave them, and the clock (tests fix it). */
 export interface RunContext {
@@ -10,6 +10,18 @@ export interface RunContext {
   cwd?: string;
   commandOptions?: Record<string, unknown>;
   clock?: () => Date;
+}
+
+/** What run.json records of a run's options (VisualizeOptions has these). */
+export interface RecordedOptions {
+  outputDir: string;
+  format: string;
+  fast: boolean;
+  concurrency: number;
+  json: boolean;
+  strict: boolean;
+  quiet: boolean;
+  selection: { numVis: number | 'all'; seed: number; indices?: readonly number[]; shard?: Shard; filter: { expression?: RegExp; only: readonly string[] } };
 }
 
 /** Ascending indices as `0,5,10-20`. */
@@ -25,7 +37,7 @@ export function formatIndices(indices: readonly number[]): string {
 }
 
 /** Every option as the run uses it: the command's own values, then the resolved ones. */
-export function effectiveOptions(options: VisualizeOptions, commandOptions: Record<string, unknown> = {}): Record<string, unknown> {
+export function effectiveOptions(options: RecordedOptions, commandOptions: Record<string, unknown> = {}): Record<string, unknown> {
   const { selection } = options;
   return {
     ...commandOptions,
@@ -46,7 +58,7 @@ export function effectiveOptions(options: VisualizeOptions, commandOptions: Reco
 }
 
 /** Writes run.json with this run appended (before anything is rendered: a run killed later still leaves its record). */
-export function openRunRecord(options: VisualizeOptions, sources: readonly SampleSource[], context: RunContext, warn: (message: string) => void): Promise<RunLogWriter> {
+export function openRunRecord(options: RecordedOptions, sources: readonly SampleSource[], context: RunContext, warn: (message: string) => void): Promise<RunLogWriter> {
   return RunLogWriter.open(
     options.outputDir,
     {

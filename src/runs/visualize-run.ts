@@ -9,7 +9,7 @@ import { GalleryWriter } from '../outputs/gallery.js';
 import { ManifestWriter } from '../outputs/manifest.js';
 import { checkDistinctOutputNames } from '../outputs/output-names.js';
 import type { RunLogWriter } from '../outputs/run-info.js';
-import { sampleJsonLine } from '../outputs/sample-json.js';
+import { sampleJsonLine } from '../outputs/outcome.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import { renderSamples } from './render-run.js';
