@@ -9,6 +9,7 @@ import { InOrder } from './ordered.js';
 import type { Outcome } from './outcome.js';
 import { runPool } from './pool.js';
 import { buildSampleRecord, countVerdicts } from './sample-json.js';
+import { viewerExtras } from './viewer-entry.js';
 import type { OutputFormat, ParseCot, SampleRef, SampleRenderer, SampleSource } from './types.js';
 
 export interface RenderRunOptions {
@@ -64,7 +65,8 @@ async function renderOne(options: RenderRunOptions, ref: SampleRef, position: nu
     const file = outputFileName(source.paths.name, ref.index, options.format);
     const written = await writeFileAtomic(options.outputDir, file, image.data);
     const record = buildSampleRecord(sample, cot, header, warnings, path.resolve(written));
-    return { status: 'rendered', position, record, file, verdictCounts: countVerdicts(annotation.gtBoxes.map((_, i) => cot.verdicts[i] ?? null)) };
+    const verdictCounts = countVerdicts(annotation.gtBoxes.map((_, i) => cot.verdicts[i] ?? null));
+    return { status: 'rendered', position, record, file, verdictCounts, viewer: viewerExtras(sample, cot, record) };
   } catch (error) {
     // A full or unwritable folder ends the run with one error instead of one per sample.
     if (error instanceof OutputError) throw error;

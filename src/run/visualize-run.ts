@@ -1,14 +1,16 @@
-// The visualize command as a library call: select, render in a pool, write manifest and gallery, summarise.
+// The visualize command as a library call: select, render in a pool, write manifest and viewer, summarise.
 import { UsageError } from '../errors.js';
 import type { ImageFormat } from '../types.js';
 import { OutputError, prepareOutputDir } from './atomic-write.js';
-import { GalleryWriter } from './gallery.js';
 import { ManifestWriter } from './manifest.js';
 import { Progress, type ProgressStream } from './progress.js';
-import { renderSamples } from './render-run.js';
+import { outputFileName, renderSamples } from './render-run.js';
 import { selectSamples, type SelectionOptions } from './selection.js';
 import { formatSummary, RunTally } from './summary.js';
 import type { OutputFormat, ParseCot, SampleRenderer, SampleSource } from './types.js';
+import { viewerEntry } from './viewer-entry.js';
+import { ViewerWriter } from '../viewer/writer.js';
+import type { ViewerRunInfo } from '../viewer/types.js';
 
 export interface VisualizeOptions {
   outputDir: string;
@@ -19,6 +21,8 @@ export interface VisualizeOptions {
   strict: boolean;
   quiet: boolean;
   selection: Omit<SelectionOptions, 'concurrency' | 'signal' | 'readImageHeader'>;
+  /** Provenance of this run (seed, command line ...), shown in the viewer's header. */
+  runInfo?: ViewerRunInfo;
 }
 
 export interface VisualizeDeps {
@@ -72,9 +76,9 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
 
   const progress = new Progress(io.stderr, selection.refs.length, 'rendering', { quiet: options.quiet });
   const tally = new RunTally();
-  // The manifest and gallery are streamed as samples finish, so memory does not grow with --num-vis.
+  // The manifest and viewer are streamed as samples finish, so memory does not grow with --num-vis.
   const manifest = await ManifestWriter.open(options.outputDir).catch(asUsageError);
-  const gallery = await GalleryWriter.open(options.outputDir).catch(async (error: unknown) => {
+  const viewer = await ViewerWriter.open(options.outputDir, { run: options.runInfo }).catch(async (error: unknown) => {
     await manifest.abort();
     return asUsageError(error);
   });
@@ -97,7 +101,9 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
           tally.add(outcome);
           if (options.json && outcome.status === 'rendered' && io.signal?.reason !== 'EPIPE') io.stdout.write(`${JSON.stringify(outcome.record)}\n`);
           await manifest.add(outcome);
-          await gallery.add(outcome);
+          await viewer.add(viewerEntry(outcome, (split, index) => outputFileName(split, index, options.format)));
+          // The photo and parse are on disk now: do not keep them alive until the run ends.
+          if (outcome.status === 'rendered') delete outcome.viewer;
         },
         onDone: (outcome) => progress.tick(outcome.status === 'rendered'),
       });
@@ -105,12 +111,12 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
     }
   } finally {
     progress.finish();
-    // The manifest and gallery describe what was done, also after an interrupt or a failed write.
+    // The manifest and viewer describe what was done, also after an interrupt or a failed write.
     try {
       await manifest.commit();
-      await gallery.commit({ rendered: tally.rendered, inconsistent: tally.inconsistent, failed: tally.failed }, tally.failures);
+      await viewer.commit();
     } catch (error) {
-      await gallery.abort();
+      await viewer.abort();
       if (!(error instanceof OutputError)) throw error;
       writeError ??= error;
     }

@@ -1,0 +1,117 @@
+// Writes the offline viewer: index.html, its grid index, the search text, and per-sample data and photos.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { candidateColor, readableOnWhite } from '../render/colors.js';
+import { createAtomicStream, writeFileAtomic, type AtomicStream } from '../run/atomic-write.js';
+import {
+  COLUMNS,
+  DATA_DIR,
+  detailScript,
+  IMAGE_EXTENSIONS,
+  INDEX_FILE,
+  indexRow,
+  indexScript,
+  readIndexScript,
+  readTextLines,
+  TEXT_FILE,
+  TEXT_PREFIX,
+  textLine,
+  type IndexRow,
+} from './data-files.js';
+import { withoutRotation } from './exif.js';
+import { viewerHtml } from './page.js';
+import type { ViewerEntry, ViewerOptions, ViewerRunInfo } from './types.js';
+
+const DEFAULT_TITLE = 'HumanRef-CoT samples';
+
+/** Streams a viewer: `add` each sample (any order, concurrently if you like), then `commit` writes the page. */
+export class ViewerWriter {
+  private readonly rows = new Map<string, IndexRow>();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly options: ViewerOptions,
+    private readonly text: AtomicStream,
+  ) {}
+
+  static async open(dir: string, options: ViewerOptions = {}): Promise<ViewerWriter> {
+    await mkdir(path.join(dir, DATA_DIR), { recursive: true });
+    const text = createAtomicStream(dir, TEXT_FILE);
+    await text.write(`${TEXT_PREFIX}\n`);
+    return new ViewerWriter(dir, options, text);
+  }
+
+  /** Records one sample and writes its detail script and photo (a later entry of the same name replaces it). */
+  async add(entry: ViewerEntry): Promise<void> {
+    // The run number is fixed at commit (after the earlier runs); -1 marks "this run" until then.
+    this.rows.set(entry.name, indexRow(entry, -1));
+    const dataDir = path.join(this.dir, DATA_DIR);
+    if (entry.detail) {
+      let imageFile: string | null = null;
+      if (entry.image) {
+        imageFile = `${entry.name}.${IMAGE_EXTENSIONS[entry.image.format] ?? 'img'}`;
+        await writeFileAtomic(dataDir, imageFile, withoutRotation(entry.image.bytes, entry.image.format));
+      }
+      const detail = entry.detail;
+      const payload = {
+        ...detail,
+        image: { ...detail.image, file: imageFile && `${DATA_DIR}/${imageFile}` },
+        candidates: detail.candidates.map((c) => {
+          const color = c.color ?? candidateColor(c.person, c.verdict);
+          return { ...c, color, textColor: /^#[0-9a-f]{6}$/i.test(color) ? readableOnWhite(color) : color };
+        }),
+      };
+      await writeFileAtomic(dataDir, `${entry.name}.js`, detailScript(entry.name, payload));
+    }
+    if (entry.searchText) await this.text.write(textLine(entry.name, entry.searchText));
+  }
+
+  /** Merges with the folder's earlier viewer (unless options.merge is false) and writes index and page. */
+  async commit(): Promise<string> {
+    const previous = this.options.merge === false ? null : await readIndexScript(path.join(this.dir, INDEX_FILE));
+    const runs: ViewerRunInfo[] = [...(previous?.runs ?? [])];
+    const thisRun = runs.length;
+    runs.push(this.options.run ?? {});
+    const entries: IndexRow[] = [];
+    const kept = new Set<string>();
+    for (const row of previous?.entries ?? []) {
+      const [name, file] = row;
+      if (this.rows.has(name) || kept.has(name)) continue;
+      // An earlier picture that is gone (deleted, or renamed by the user) is dropped; failed samples have none.
+      if (file !== null && !existsSync(path.join(this.dir, file))) continue;
+      kept.add(name);
+      entries.push(row);
+    }
+    for (const row of this.rows.values()) {
+      row[17] = thisRun;
+      entries.push(row);
+    }
+    if (previous) {
+      for await (const [name, line] of readTextLines(path.join(this.dir, TEXT_FILE))) {
+        if (kept.has(name)) await this.text.write(line);
+      }
+    }
+    await this.text.write('};\n');
+    const title = this.options.title ?? previous?.title ?? DEFAULT_TITLE;
+    await this.text.commit();
+    await writeFileAtomic(this.dir, INDEX_FILE, indexScript({ version: 1, title, columns: COLUMNS, runs, entries }));
+    return writeFileAtomic(this.dir, 'index.html', viewerHtml(title));
+  }
+
+  abort(): Promise<void> {
+    return this.text.abort();
+  }
+}
+
+/** Writes a whole viewer at once: the library call for runs that have all their entries in hand. */
+export async function writeViewer(outputDir: string, entries: Iterable<ViewerEntry>, options: ViewerOptions = {}): Promise<string> {
+  const writer = await ViewerWriter.open(outputDir, options);
+  try {
+    for (const entry of entries) await writer.add(entry);
+    return await writer.commit();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
