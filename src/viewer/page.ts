@@ -68,7 +68,7 @@ ${markCss('mk-warn', MARK_SVGS.warn)}
 .figure{position:relative;display:inline-block;max-width:100%;line-height:0}
 .photo{display:block;max-width:100%;height:auto;image-orientation:none;background:#ccc}
 .overlay{position:absolute;left:0;top:0;width:100%;height:100%;overflow:visible}
-.box{cursor:pointer;transition:opacity .12s}
+.box{cursor:pointer}
 .box .frame{fill:var(--bc);fill-opacity:0;stroke:var(--bc);stroke-width:3px;vector-effect:non-scaling-stroke;pointer-events:all}
 .box .tag{fill:var(--bc)}
 .box text{font-family:system-ui,"DejaVu Sans",sans-serif;font-weight:700;pointer-events:none}

@@ -24,6 +24,7 @@ import { viewerHtml } from './page.js';
 import type { ViewerEntry, ViewerOptions, ViewerRunInfo } from './types.js';
 
 const DEFAULT_TITLE = 'HumanRef-CoT samples';
+const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}$/;
 
 /** Streams a viewer: `add` each sample (any order, concurrently if you like), then `commit` writes the page. */
 export class ViewerWriter {
@@ -44,6 +45,8 @@ export class ViewerWriter {
 
   /** Records one sample and writes its detail script and photo (a later entry of the same name replaces it). */
   async add(entry: ViewerEntry): Promise<void> {
+    // The name becomes file names in viewer-data/: ours are `<split>_<index>`, and nothing else may pass.
+    if (!SAFE_NAME.test(entry.name)) throw new Error(`viewer entry name ${JSON.stringify(entry.name)} is not a plain file name ([A-Za-z0-9._-], not starting with '.')`);
     // The run number is fixed at commit (after the earlier runs); -1 marks "this run" until then.
     this.rows.set(entry.name, indexRow(entry, -1));
     const dataDir = path.join(this.dir, DATA_DIR);
