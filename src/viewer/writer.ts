@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { candidateColor, readableOnWhite } from '../render/colors.js';
-import { createAtomicStream, writeFileAtomic, type AtomicStream } from '../run/atomic-write.js';
+import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../run/atomic-write.js';
 import {
   COLUMNS,
   DATA_DIR,
@@ -38,6 +38,8 @@ export class ViewerWriter {
 
   static async open(dir: string, options: ViewerOptions = {}): Promise<ViewerWriter> {
     await mkdir(path.join(dir, DATA_DIR), { recursive: true });
+    // A run killed hard leaves temp files behind; the output folder itself is swept by prepareOutputDir.
+    await removeStaleTempFiles(path.join(dir, DATA_DIR));
     const text = createAtomicStream(dir, TEXT_FILE);
     await text.write(`${TEXT_PREFIX}\n`);
     return new ViewerWriter(dir, options, text);

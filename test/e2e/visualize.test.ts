@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readIndexScript } from '../../src/viewer/data-files.js';
 import { cli, FIXTURES, listFiles, tempCwd } from './cli.js';
 
 const cases = JSON.parse(await readFile(join(FIXTURES, 'cases.json'), 'utf8'));
@@ -38,9 +39,11 @@ describe('visualize on the bundled sample', () => {
     const manifest = (await readFile(join(cwd, 'out', 'manifest.csv'), 'utf8')).trim().split('\n');
     expect(manifest[0]).toBe('index,split,ann_offset,img_offset,image_key,expression,candidates,targets,cot_targets,consistent,warnings,file,status,error');
     expect(manifest).toHaveLength(TOTAL + 1);
-    const html = await readFile(join(cwd, 'out', 'index.html'), 'utf8');
-    expect(html).toContain('src="main_000000.png"');
-    expect(html).toContain('loading="lazy"');
+    // The viewer: its index lists every picture, and each rendered sample has its data and photo beside it.
+    const viewer = await readIndexScript(join(cwd, 'out', 'viewer-index.js'));
+    expect(viewer?.entries.map((e) => e[1])).toEqual(images(files));
+    const data = await listFiles(join(cwd, 'out', 'viewer-data'));
+    expect(data.filter((f) => f.endsWith('.js'))).toEqual(images(files).map((f) => f.replace(/\.png$/, '.js')));
   });
 
   it('the same command twice gives the same file names and identical bytes', async () => {
@@ -51,7 +54,9 @@ describe('visualize on the bundled sample', () => {
     const filesA = await listFiles(join(cwd, 'same-a'));
     expect(filesA).toEqual(await listFiles(join(cwd, 'same-b')));
     expect(images(filesA)).toHaveLength(4);
-    for (const file of filesA) {
+    expect(await listFiles(join(cwd, 'same-a', 'viewer-data'))).toEqual(await listFiles(join(cwd, 'same-b', 'viewer-data')));
+    const all = [...filesA.filter((f) => f !== 'viewer-data'), ...(await listFiles(join(cwd, 'same-a', 'viewer-data'))).map((f) => `viewer-data/${f}`)];
+    for (const file of all) {
       const [x, y] = await Promise.all([readFile(join(cwd, 'same-a', file)), readFile(join(cwd, 'same-b', file))]);
       expect(x.equals(y), file).toBe(true);
     }
