@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { candidateColor, readableOnWhite } from '../render/colors.js';
-import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../run/atomic-write.js';
+import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../outputs/atomic-write.js';
 import {
   COLUMNS,
   DATA_DIR,
