@@ -225,7 +225,7 @@ export function viewerClient(): void {
 
   // ---- runs (provenance) ----
   const runsBox = $('runs');
-  if (index.runs.length) {
+  if (index.runs.some((run) => Object.keys(run).length > 0)) {
     const summary = el('summary', undefined, index.runs.length === 1 ? 'This run' : `${index.runs.length} runs wrote into this folder`);
     runsBox.append(summary);
     index.runs.forEach((run, n) => {
@@ -636,6 +636,8 @@ export function viewerClient(): void {
     showSample(decodeURIComponent(location.hash.slice(1)));
   } else showGrid();
   root.dataset.ready = '1';
+  // For the benchmark: milliseconds from navigation start to a usable grid, and to searchable reasoning.
+  root.dataset.readyMs = String(Math.round(performance.now()));
 
   // The reasoning text can be large (45k samples): it loads after the grid is usable, then searches include it.
   const textScript = el('script');
@@ -643,6 +645,7 @@ export function viewerClient(): void {
   textScript.onload = () => {
     searchText = win.HRV_TEXT ?? {};
     root.dataset.text = 'loaded';
+    root.dataset.textMs = String(Math.round(performance.now()));
     if (state.q.trim() && !gridView.hidden) applyFilters(false);
   };
   textScript.onerror = () => (root.dataset.text = 'missing');

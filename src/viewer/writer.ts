@@ -21,9 +21,11 @@ import {
 } from './data-files.js';
 import { withoutRotation } from './exif.js';
 import { viewerHtml } from './page.js';
-import type { ViewerEntry, ViewerOptions, ViewerRunInfo } from './types.js';
+import type { ViewerDetail, ViewerEntry, ViewerOptions, ViewerRunInfo } from './types.js';
 
 const DEFAULT_TITLE = 'HumanRef-CoT samples';
+/** Samples whose detail files may be in flight at once. */
+const MAX_PENDING = 8;
 const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}$/;
 
 /** Streams a viewer: `add` each sample (any order, concurrently if you like), then `commit` writes the page. */
@@ -45,35 +47,56 @@ export class ViewerWriter {
     return new ViewerWriter(dir, options, text);
   }
 
-  /** Records one sample and writes its detail script and photo (a later entry of the same name replaces it). */
+  /**
+   * Records one sample and starts writing its detail script and photo (a later entry of the same name replaces
+   * it). Returns once the writes are under way; at most MAX_PENDING samples are in flight, and a failed write is
+   * thrown by a later `add` or by `commit`.
+   */
   async add(entry: ViewerEntry): Promise<void> {
     // The name becomes file names in viewer-data/: ours are `<split>_<index>`, and nothing else may pass.
     if (!SAFE_NAME.test(entry.name)) throw new Error(`viewer entry name ${JSON.stringify(entry.name)} is not a plain file name ([A-Za-z0-9._-], not starting with '.')`);
+    if (this.failure) throw this.failure;
     // The run number is fixed at commit (after the earlier runs); -1 marks "this run" until then.
     this.rows.set(entry.name, indexRow(entry, -1));
-    const dataDir = path.join(this.dir, DATA_DIR);
-    if (entry.detail) {
-      let imageFile: string | null = null;
-      if (entry.image) {
-        imageFile = `${entry.name}.${IMAGE_EXTENSIONS[entry.image.format] ?? 'img'}`;
-        await writeFileAtomic(dataDir, imageFile, withoutRotation(entry.image.bytes, entry.image.format));
-      }
-      const detail = entry.detail;
-      const payload = {
-        ...detail,
-        image: { ...detail.image, file: imageFile && `${DATA_DIR}/${imageFile}` },
-        candidates: detail.candidates.map((c) => {
-          const color = c.color ?? candidateColor(c.person, c.verdict);
-          return { ...c, color, textColor: /^#[0-9a-f]{6}$/i.test(color) ? readableOnWhite(color) : color };
-        }),
-      };
-      await writeFileAtomic(dataDir, `${entry.name}.js`, detailScript(entry.name, payload));
-    }
     if (entry.searchText) await this.text.write(textLine(entry.name, entry.searchText));
+    if (!entry.detail) return;
+    // The photo is the large part (100s of KB): writing it off the caller's path keeps the run's in-order hand-off quick.
+    const write = this.writeDetail(entry, entry.detail).then(
+      () => void this.pending.delete(write),
+      (error: unknown) => {
+        this.pending.delete(write);
+        this.failure ??= error;
+      },
+    );
+    this.pending.add(write);
+    if (this.pending.size >= MAX_PENDING) await Promise.race(this.pending);
+  }
+
+  private readonly pending = new Set<Promise<void>>();
+  private failure: unknown;
+
+  private async writeDetail(entry: ViewerEntry, detail: ViewerDetail): Promise<void> {
+    const dataDir = path.join(this.dir, DATA_DIR);
+    let imageFile: string | null = null;
+    if (entry.image) {
+      imageFile = `${entry.name}.${IMAGE_EXTENSIONS[entry.image.format] ?? 'img'}`;
+      await writeFileAtomic(dataDir, imageFile, withoutRotation(entry.image.bytes, entry.image.format));
+    }
+    const payload = {
+      ...detail,
+      image: { ...detail.image, file: imageFile && `${DATA_DIR}/${imageFile}` },
+      candidates: detail.candidates.map((c) => {
+        const color = c.color ?? candidateColor(c.person, c.verdict);
+        return { ...c, color, textColor: /^#[0-9a-f]{6}$/i.test(color) ? readableOnWhite(color) : color };
+      }),
+    };
+    await writeFileAtomic(dataDir, `${entry.name}.js`, detailScript(entry.name, payload));
   }
 
   /** Merges with the folder's earlier viewer (unless options.merge is false) and writes index and page. */
   async commit(): Promise<string> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
     const previous = this.options.merge === false ? null : await readIndexScript(path.join(this.dir, INDEX_FILE));
     const runs: ViewerRunInfo[] = [...(previous?.runs ?? [])];
     const thisRun = runs.length;
@@ -104,8 +127,9 @@ export class ViewerWriter {
     return writeFileAtomic(this.dir, 'index.html', viewerHtml(title));
   }
 
-  abort(): Promise<void> {
-    return this.text.abort();
+  async abort(): Promise<void> {
+    await Promise.all(this.pending);
+    await this.text.abort();
   }
 }
 

@@ -1,18 +1,10 @@
 // Drives the distribution's chromium (never a downloaded browser) through playwright-core, or says why not.
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
-
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+import { findChromium } from './chromium.mjs';
 
 /** CHROMIUM_PATH, else the usual install places; null when there is no browser on this machine. */
-export function findChromium(): string | null {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
-}
-
-export const CHROMIUM = findChromium();
+export const CHROMIUM: string | null = findChromium();
 export const SKIP_MESSAGE = "browser tests skipped: no chromium found; install Debian's chromium or set CHROMIUM_PATH";
 if (!CHROMIUM) console.log(SKIP_MESSAGE);
 
