@@ -172,8 +172,9 @@ export function viewerClient(): void {
     kindBox.append(label);
   }
   const hasScore = rows.some((r) => r[SCORE] !== null);
+  const SORT_LABELS: Record<string, string> = { index: 'by index', candidates: 'most candidates first', warnings: 'most warnings first', score: 'highest score first' };
   for (const s of ['index', 'candidates', 'warnings', ...(hasScore ? ['score'] : [])]) {
-    const o = el('option', undefined, s === 'index' ? 'by index' : `by ${s} (most first)`);
+    const o = el('option', undefined, SORT_LABELS[s]);
     o.value = s;
     sortSelect.append(o);
   }
@@ -256,7 +257,7 @@ export function viewerClient(): void {
       img.src = encodeURIComponent(r[FILE]);
       card.append(img);
     } else card.append(el('div', 'thumb nothumb', r[STATUS] === 'failed' ? 'failed' : 'no picture'));
-    card.append(el('div', 'id', `${r[SPLIT]} #${r[INDEX]} · ${r[CANDS]} candidate${r[CANDS] === 1 ? '' : 's'}`));
+    card.append(el('div', 'id', r[STATUS] === 'failed' ? `${r[SPLIT]} #${r[INDEX]}` : `${r[SPLIT]} #${r[INDEX]} · ${r[CANDS]} candidate${r[CANDS] === 1 ? '' : 's'}`));
     card.append(el('div', 'expr', r[EXPR].length ? r[EXPR].join(' | ') : '(no expression)'));
     const counts = el('div', 'counts');
     if (r[STATUS] === 'failed') counts.append(el('span', 'error', r[ERROR] ?? 'failed'));
@@ -455,37 +456,49 @@ export function viewerClient(): void {
     const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'none', class: 'overlay' });
     const fs = Math.max(11, Math.round(Math.max(W, H) / 48));
     const area = (c: Candidate) => Math.abs((c.box[2] - c.box[0]) * (c.box[3] - c.box[1]));
+    const frames = svgEl('g', {});
+    const labels = svgEl('g', {});
     // Larger boxes first, so a small box inside a large one stays reachable by the pointer.
     for (const c of [...d.candidates].sort((a, b) => area(b) - area(a))) {
       const [x0, y0, x1, y1] = c.box;
       const g = svgEl('g', { class: 'box', 'data-person': c.person, tabindex: 0 });
-      (g as SVGElement).style.setProperty('--bc', c.color);
+      g.style.setProperty('--bc', c.color);
       const title = svgEl('title', {});
       title.textContent = `Person ${c.person}: ${c.verdict ? VERDICT_WORD[c.verdict] : 'no mark'}${c.target ? ' · ground-truth target' : ''}`;
-      const rect = svgEl('rect', { class: 'frame', x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) });
+      g.append(title, svgEl('rect', { class: 'frame', x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) }));
+      // Labels sit in a layer above every frame, so no other box's border crosses a number.
       const tagW = fs * (0.9 + 0.62 * String(c.person).length);
       const tx = Math.max(0, Math.min(W - tagW, Math.min(x0, x1)));
       const ty = Math.max(0, Math.min(H - fs * 1.3, Math.min(y0, y1)));
-      const tag = svgEl('rect', { class: 'tag', x: tx, y: ty, width: tagW, height: fs * 1.3 });
-      const label = svgEl('text', { x: tx + fs * 0.45, y: ty + fs * 1.0, 'font-size': fs });
-      label.textContent = String(c.person);
+      const tag = svgEl('g', { class: 'label', 'data-person': c.person });
+      tag.style.setProperty('--bc', c.color);
+      const text = svgEl('text', { x: tx + fs * 0.45, y: ty + fs * 1.0, 'font-size': fs });
+      text.textContent = String(c.person);
       // A colour that had to be darkened for text on white is light: black reads better on its tag.
-      label.style.fill = c.textColor === c.color ? '#fff' : '#000';
-      g.append(title, rect, tag, label);
-      g.addEventListener('mouseenter', () => light(c.person));
-      g.addEventListener('mouseleave', () => light(null));
-      g.addEventListener('focus', () => light(c.person));
-      g.addEventListener('blur', () => light(null));
-      g.addEventListener('click', () => {
+      text.style.fill = c.textColor === c.color ? '#fff' : '#000';
+      tag.append(svgEl('rect', { class: 'tag', x: tx, y: ty, width: tagW, height: fs * 1.3 }), text);
+      const scrollToFirstLine = () => {
         const first = reasoning.querySelector<HTMLElement>(`.mention[data-person="${c.person}"]`)?.closest<HTMLElement>('.line') ?? [...reasoning.querySelectorAll<HTMLElement>('.line[data-subjects]')].find((l) => l.dataset.subjects!.split(' ').includes(String(c.person)));
         if (!first) return;
         first.scrollIntoView({ block: 'center' });
         first.classList.remove('flash');
         void first.offsetWidth;
         first.classList.add('flash');
+      };
+      for (const node of [g, tag]) {
+        node.addEventListener('mouseenter', () => light(c.person));
+        node.addEventListener('mouseleave', () => light(null));
+        node.addEventListener('click', scrollToFirstLine);
+      }
+      g.addEventListener('focus', () => light(c.person));
+      g.addEventListener('blur', () => light(null));
+      g.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Enter') scrollToFirstLine();
       });
-      svg.append(g);
+      frames.append(g);
+      labels.append(tag);
     }
+    svg.append(frames, labels);
     for (const p of d.predicted ?? []) {
       const [x0, y0, x1, y1] = p.box;
       const g = svgEl('g', { class: 'pred' });

@@ -30,11 +30,12 @@ h1{font-size:1.25rem;margin:0}
 #runs dt{font-weight:600}#runs dd{margin:0;font-family:ui-monospace,monospace;overflow-wrap:anywhere}
 #runs .run-no{grid-column:1/3;color:var(--ink)}
 #controls{position:sticky;top:0;z-index:5;background:var(--bg);border-bottom:1px solid var(--rule);padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
-#q{flex:1 1 18rem;font-size:1rem;padding:.35rem .5rem;border:1px solid var(--rule);border-radius:6px}
+#q{flex:1 1 14rem;font-size:1rem;padding:.35rem .5rem;border:1px solid var(--rule);border-radius:6px}
 #kinds{display:flex;gap:.7rem;flex-wrap:wrap}
 .kind{white-space:nowrap;font-size:.92rem}
 #min,#max{width:4.2rem}
-#count{font-weight:600;margin-left:auto;white-space:nowrap}
+#controls select,#controls button{font-size:.92rem}
+#count{font-weight:600;white-space:nowrap;min-width:7.5em}
 #empty{padding:1rem;color:var(--muted)}
 #grid{position:relative;margin:1rem}
 .card{position:absolute;left:0;top:0;height:352px;display:flex;flex-direction:column;gap:.25rem;background:#fff;border:1px solid #ddd;border-radius:6px;padding:.55rem;overflow:hidden;color:inherit;text-decoration:none}
@@ -70,10 +71,11 @@ ${markCss('mk-warn', MARK_SVGS.warn)}
 .overlay{position:absolute;left:0;top:0;width:100%;height:100%;overflow:visible}
 .box{cursor:pointer}
 .box .frame{fill:var(--bc);fill-opacity:0;stroke:var(--bc);stroke-width:3px;vector-effect:non-scaling-stroke;pointer-events:all}
-.box .tag{fill:var(--bc)}
-.box text{font-family:system-ui,"DejaVu Sans",sans-serif;font-weight:700;pointer-events:none}
-.lit .box{opacity:.22}
-.lit .box.on{opacity:1}
+.label{cursor:pointer}
+.label .tag{fill:var(--bc)}
+.label text{font-family:system-ui,"DejaVu Sans",sans-serif;font-weight:700;pointer-events:none}
+.lit .box,.lit .label{opacity:.22}
+.lit .box.on,.lit .label.on{opacity:1}
 .box.on .frame{fill-opacity:.3;stroke-width:5px}
 .box:focus{outline:none}
 .pred rect{fill:none;stroke:var(--pc);stroke-width:3px;stroke-dasharray:8 5;vector-effect:non-scaling-stroke}
@@ -111,12 +113,12 @@ export function viewerHtml(title: string): string {
 <section id="gridview">
 <div id="controls">
 <input id="q" type="search" placeholder="search expressions and reasoning" aria-label="search expressions and reasoning" autocomplete="off">
+<span id="count" data-count aria-live="polite"></span>
 <span id="kinds" aria-label="show only"></span>
 <select id="split" aria-label="split"></select>
 <label>candidates <input id="min" type="number" min="0" aria-label="at least this many candidates"> – <input id="max" type="number" min="0" aria-label="at most this many candidates"></label>
 <select id="sort" aria-label="sort"></select>
 <button id="reset" type="button">reset</button>
-<span id="count" data-count aria-live="polite"></span>
 </div>
 <p id="empty" hidden>No sample matches these filters.</p>
 <div id="grid"></div>

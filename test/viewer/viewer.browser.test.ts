@@ -122,13 +122,13 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
     const { page, errors } = await openPage(browser, url('#main_000002'));
     await page.waitForSelector('#app[data-loaded="main_000002"]');
     const c = ALL.find((x) => x.name === 'main_000002')!;
-    expect(await page.$$eval('.overlay [data-person]', (els) => els.map((e) => Number((e as SVGElement).dataset.person)).sort((a, b) => a - b))).toEqual(Array.from({ length: c.candidateCount }, (_, i) => i + 1));
+    expect(await page.$$eval('.overlay .box[data-person]', (els) => els.map((e) => Number((e as SVGElement).dataset.person)).sort((a, b) => a - b))).toEqual(Array.from({ length: c.candidateCount }, (_, i) => i + 1));
     expect(await page.$$eval('.reasoning .mention[data-person]', (els) => els.length)).toBeGreaterThan(c.candidateCount);
     const photo = await page.$eval('img.photo', (img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]);
     expect(photo).toEqual([c.width, c.height]);
 
     // Inside Person 1's box, away from its border and label: the photo before, tinted with the box colour after.
-    const boxOf = (p: number) => page.$eval(`.overlay [data-person="${p}"] .frame`, (r) => {
+    const boxOf = (p: number) => page.$eval(`.overlay .box[data-person="${p}"] .frame`, (r) => {
       const b = r.getBoundingClientRect();
       return { x: b.x, y: b.y, width: b.width, height: b.height };
     });
@@ -143,7 +143,7 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
     expect(diff(centre(b1))).toBeGreaterThan(30);
     // The other boxes dim: Person 5's border loses its colour.
     expect(diff({ x: b5.x, y: b5.y + b5.height / 2 })).toBeGreaterThan(60);
-    expect(await page.$eval('.overlay [data-person="1"]', (e) => e.classList.contains('on'))).toBe(true);
+    expect(await page.$$eval('.overlay .on', (els) => els.map((e) => `${e.getAttribute('class')} ${(e as SVGElement).dataset.person}`))).toEqual(['box on 1', 'label on 1']);
 
     // Hovering a box lights every mention of that person (their background turns the box colour).
     await page.mouse.move(5, 5);
