@@ -61,7 +61,7 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
   program.addHelpText('after', PROGRAM_EXAMPLES);
   const cmd = program
     .command('visualize', { isDefault: true })
-    .description('render samples as images with a manifest and an HTML gallery (the default command)');
+    .description('render samples as images with a manifest and an offline viewer, index.html (the default command)');
   addDatasetOptions(cmd, { allowAll: true })
     .option('--num-vis <n>', 'how many samples to render, or "all" (also --num_vis)', '50')
     .option('--output-dir <dir>', 'output folder (also --output_dir)', 'vis/')

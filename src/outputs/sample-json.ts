@@ -1,4 +1,4 @@
-// The machine-readable record of one rendered sample: one NDJSON line with --json, one manifest row, one gallery card.
+// The machine-readable record of one rendered sample: one NDJSON line with --json, one manifest row, one viewer entry.
 import type { Mark, ParsedCot, Sample } from '../types.js';
 
 export interface CandidateRecord {
@@ -63,7 +63,7 @@ export function buildSampleRecord(
   };
 }
 
-/** Verdict tallies over the candidates, for the gallery and stats. */
+/** Verdict tallies over the candidates, for the viewer and stats. */
 export function countVerdicts(verdicts: readonly (Mark | null)[]): { '✅': number; '❌': number; '⚠️': number; none: number } {
   const counts = { '✅': 0, '❌': 0, '⚠️': 0, none: 0 };
   for (const v of verdicts) counts[v ?? 'none']++;

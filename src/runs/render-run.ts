@@ -24,7 +24,7 @@ export interface RenderRunOptions {
   concurrency: number;
   /** Aborting stops handing out samples; those already started finish and are reported. */
   signal?: AbortSignal;
-  /** Called once per finished sample, in selection order, one call at a time (manifest, gallery, NDJSON). */
+  /** Called once per finished sample, in selection order, one call at a time (manifest, viewer, NDJSON). */
   onOutcome?: (outcome: Outcome) => void | Promise<void>;
   /** Called once per finished sample, in completion order (progress). */
   onDone?: (outcome: Outcome) => void;

@@ -22,7 +22,7 @@ afterAll(async () => {
 const images = (files: string[]) => files.filter((f) => /\.(png|jpg|webp)$/.test(f));
 
 describe('visualize on the bundled sample', () => {
-  it('`--num_vis 50` with no subcommand renders everything, says it used the bundled sample, writes manifest and gallery', async () => {
+  it('`--num_vis 50` with no subcommand renders everything, says it used the bundled sample, writes manifest and viewer', async () => {
     const r = await cli(['--num_vis', '50', '--output_dir', 'out', '--concurrency', '2'], { cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');

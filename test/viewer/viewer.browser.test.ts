@@ -159,6 +159,13 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
     const on = await page.$$eval('.reasoning .mention.on', (els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.person))]);
     expect(on).toEqual(['3']);
 
+    // Keyboard users get the same link: focusing a mention lights its box.
+    await page.mouse.move(5, 5);
+    await page.focus('.reasoning .mention[data-person="2"]');
+    expect(await page.$$eval('.overlay .on', (els) => els.map((e) => (e as SVGElement).dataset.person))).toEqual(['2', '2']);
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    expect(await page.$$eval('.overlay .on', (els) => els.length)).toBe(0);
+
     // Clicking a box scrolls the reasoning to the first line about that person.
     await page.mouse.click(b3.x + b3.width / 2, b3.y + b3.height * 0.7);
     const flashed = await page.$eval('.line.flash', (l) => l.textContent);
