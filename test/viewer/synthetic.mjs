@@ -1,25 +1,14 @@
 // A deterministic synthetic viewer index (any size, e.g. 45,000 entries) for the scale test and the benchmark.
+import { mulberry32 } from '../../fixtures/gen/prng.mjs';
 
 const WORDS = ['red', 'blue', 'green', 'yellow', 'white', 'black', 'shirt', 'hat', 'bag', 'umbrella', 'bench', 'child', 'woman', 'man', 'dress', 'trousers', 'holding', 'sitting', 'standing', 'left', 'right', 'next', 'to', 'the', 'person', 'wearing', 'with', 'a'];
 
-/** mulberry32: the same numbers on every machine. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
- * `count` viewer entries over two splits: about 1 in 9 inconsistent, 1 in 13 warned, 1 in 50 failed, 1 in 7
- * rejection; a reasoning text of about `reasoningChars` characters each (the real data's are 1-3k).
+ * `count` viewer entries over two splits (a third in `rejection`): about 1 in 9 inconsistent, 1 in 13 warned,
+ * 1 in 50 failed; a reasoning text of about `reasoningChars` characters each (the real data's are 1-3k).
  */
 export function syntheticEntries(count, { seed = 7, reasoningChars = 1500 } = {}) {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const pick = () => WORDS[Math.floor(rand() * WORDS.length)];
   const phrase = (n) => Array.from({ length: n }, pick).join(' ');
   const entries = [];
