@@ -1,5 +1,19 @@
 // index.html of the viewer: markup, style, the ✅ ❌ ⚠️ marks as inline SVG (no emoji font needed), and the script.
-import { viewerClient } from './client.js';
+import { viewerDetailView } from './client/detail.js';
+import { viewerDom } from './client/dom.js';
+import { viewerFilters } from './client/filters.js';
+import { viewerGrid } from './client/grid.js';
+import { viewerClient } from './client/main.js';
+import { viewerSampleView } from './client/sample.js';
+
+/** The script's parts as source text: each is a self-contained function (see client/main.ts). */
+const SCRIPT = `(${viewerClient.toString()})({
+dom: ${viewerDom.toString()},
+filters: ${viewerFilters.toString()},
+grid: ${viewerGrid.toString()},
+detail: ${viewerDetailView.toString()},
+sample: ${viewerSampleView.toString()},
+});`;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -127,7 +141,7 @@ export function viewerHtml(title: string): string {
 </div>
 <noscript><p>This page needs JavaScript. The pictures are the .png files in this folder; manifest.csv lists them.</p></noscript>
 <script src="viewer-index.js"></script>
-<script>(${viewerClient.toString()})();</script>
+<script>${SCRIPT}</script>
 </body>
 </html>
 `;

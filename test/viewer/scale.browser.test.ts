@@ -52,6 +52,19 @@ describe.skipIf(!CHROMIUM)('45k-sample viewer in chromium', () => {
     await page.fill('#q', 'zebra');
     await page.waitForFunction(() => location.hash === '#q=zebra');
     expect(await page.$eval('[data-count]', (e) => e.textContent)).toBe(`${entries.filter((e) => text(e).includes('zebra')).length} of ${N}`);
+    // Key by key (each pause long enough to filter): narrowing a query and taking letters back both stay right.
+    await page.fill('#q', '');
+    await page.waitForFunction(() => location.hash === '');
+    await page.type('#q', 'gira', { delay: 150 });
+    await page.waitForFunction(() => location.hash === '#q=gira');
+    expect(await page.$eval('[data-count]', (e) => e.textContent)).toBe(`${entries.filter((e) => text(e).includes('gira')).length} of ${N}`);
+    await page.press('#q', 'Backspace');
+    await page.press('#q', 'Backspace');
+    await page.press('#q', 'Backspace');
+    await page.waitForFunction(() => location.hash === '#q=g');
+    const g = entries.filter((e) => text(e).includes('g')).length;
+    expect(g).toBeGreaterThan(entries.filter((e) => text(e).includes('gira')).length * 10);
+    expect(await page.$eval('[data-count]', (e) => e.textContent)).toBe(`${g} of ${N}`);
     // Scrolling far down renders the cards there, and still only a screenful.
     await page.fill('#q', '');
     await page.waitForFunction(() => location.hash === '');
