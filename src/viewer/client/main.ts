@@ -101,7 +101,7 @@ export function viewerClient(parts: ClientParts): void {
     runsBox.append(el('summary', undefined, index.runs.length === 1 ? 'This run' : `${index.runs.length} runs wrote into this folder`));
     index.runs.forEach((run, n) => {
       const dl = el('dl');
-      if (index.runs.length > 1) dl.append(el('dt', 'run-no', `run ${n + 1}`), el('dd'));
+      if (index.runs.length > 1) dl.append(el('dt', 'run-no', `run ${n + 1}`));
       for (const [k, v] of Object.entries(run)) dl.append(el('dt', undefined, k), el('dd', undefined, typeof v === 'string' ? v : JSON.stringify(v)));
       runsBox.append(dl);
     });
