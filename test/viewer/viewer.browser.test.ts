@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, FIXTURES } from '../e2e/cli.js';
+import { readManifest } from '../robustness/cli.js';
 import { CHROMIUM, countPixels, launch, openPage, pixels } from './browser.js';
 
 interface Case {
@@ -53,6 +54,8 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
     const { page, errors } = await openPage(browser, url(), TALL);
     expect(await count(page)).toBe(`${ALL.length} of ${ALL.length}`);
     expect(await cardNames(page)).toEqual(names(ALL));
+    // Thumbnails are the PNGs, loaded lazily.
+    expect(await page.$$eval('#grid img.thumb', (imgs) => imgs.map((i) => `${(i as HTMLImageElement).loading} ${i.getAttribute('src')}`))).toEqual(names(ALL).map((n) => `lazy ${n}.png`));
     await page.waitForSelector('#app[data-text="loaded"]');
     expect(errors).toEqual([]);
     await page.close();
@@ -70,6 +73,10 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
       ['#q=umbrella&split=main', ALL.filter((c) => c.split === 'main' && (c.expressions.join('\n') + c.think).toLowerCase().includes('umbrella'))],
       ['#q=no%20such%20words%20anywhere', []],
     ];
+    // The parser's warnings are not in cases.json: the run's own manifest says which samples have any.
+    const warned = new Set((await readManifest(out)).filter((row) => row.warnings !== '').map((row) => `${row.split}_${String(row.index).padStart(6, '0')}`));
+    expect(warned.size).toBeGreaterThan(0);
+    expectations.push(['#only=warned', ALL.filter((c) => warned.has(c.name))]);
     const { page, errors } = await openPage(browser, url(), TALL);
     await page.waitForSelector('#app[data-text="loaded"]');
     for (const [hash, expected] of expectations) {
