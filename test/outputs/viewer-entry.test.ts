@@ -43,7 +43,11 @@ describe('viewer entry from a visualize outcome', () => {
     const grouped = d.lines.find((l) => l.subjects.length === 2)!;
     expect(grouped.subjects).toEqual([1, 3]);
     expect(think.slice(grouped.start)).toMatch(/^- Person 1, 3:|^Person 1, 3:/);
-    expect(d.mentions.map((m) => [think.slice(m.start, m.end), m.person])).toContainEqual(['Person 2', 2]);
+    const mentions = d.mentions.map((m) => [think.slice(m.start, m.end), m.person]);
+    expect(mentions).toContainEqual(['Person 2', 2]);
+    // Every person a grouped line names is a mention, not only the first.
+    const inGrouped = d.mentions.filter((m) => m.start >= grouped.start && m.end <= grouped.end).map((m) => [think.slice(m.start, m.end), m.person]);
+    expect(inGrouped).toEqual([['Person 1', 1], ['3', 3]]);
   });
 
   it('names a failed sample like its picture would have been named', () => {
