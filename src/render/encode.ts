@@ -1,21 +1,12 @@
 // Encodes the canvas's raw pixels with sharp: faster than canvas.encode, and deterministic (no timestamps).
-import sharp, { type JpegOptions, type PngOptions, type WebpOptions } from 'sharp';
+import sharp from 'sharp';
+import { OUTPUT_FORMATS, type EncodeSettings, type OutputFormat } from '../formats.js';
 
-export type OutputFormat = 'png' | 'jpeg' | 'webp';
-
-export type EncodeSettings =
-  | { format: 'png'; options: PngOptions }
-  | { format: 'jpeg'; options: JpegOptions }
-  | { format: 'webp'; options: WebpOptions };
+export type { EncodeSettings, OutputFormat };
 
 /** The sharp encoder settings per format (exported so the benchmark's floor uses exactly these). */
 export function encodeOptions(format: OutputFormat, fast: boolean): EncodeSettings {
-  // 4:4:4 keeps coloured text crisp; mozjpeg would make encoding several times slower.
-  if (format === 'jpeg') return { format, options: { quality: 90, chromaSubsampling: '4:4:4' } };
-  if (format === 'webp') return { format, options: { quality: 90, effort: fast ? 0 : 4 } };
-  // zlib level 2: on photos the deflate strategies of levels 3-6 find ~1% more (6% on flat drawings) for 20-40%
-  // more time (test/bench/encoders.mjs); adaptive filtering would save ~27% of the bytes for ~65% more time.
-  return { format: 'png', options: { compressionLevel: fast ? 1 : 2, adaptiveFiltering: false } };
+  return OUTPUT_FORMATS[format].encoder(fast);
 }
 
 /** `rgba` is the opaque canvas's premultiplied RGBA, which equals straight RGBA when alpha is 255 everywhere. */
