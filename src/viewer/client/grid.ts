@@ -40,7 +40,7 @@ export function viewerGrid(dom: Dom, entries: Entry[], grid: HTMLElement, isShow
       badges.append(w);
     }
     for (const k of e.kinds) badges.append(badge('kind', k));
-    if (e.score !== null) badges.append(badge('score', `score ${e.score}`));
+    if (e.score !== null) badges.append(badge('score', `score ${Number(e.score.toFixed(3))}`));
     card.append(badges);
     if (e.warnings.length) card.append(el('div', 'warnline', e.warnings[0]));
     return card;

@@ -74,7 +74,7 @@ export function viewerSampleView(dom: Dom, detailView: ReturnType<typeof viewerD
       if (e.rejection) facts.append(badge('rej', 'rejection'));
     }
     for (const k of e.kinds) facts.append(badge('kind', k));
-    if (e.score !== null) facts.append(badge('score', `score ${e.score}`));
+    if (e.score !== null) facts.append(badge('score', `score ${Number(e.score.toFixed(3))}`));
     node.append(facts);
     if (e.error) node.append(el('pre', 'error', e.error));
     if (e.warnings.length) {
