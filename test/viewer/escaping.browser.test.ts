@@ -1,21 +1,15 @@
 // Data that looks like markup stays text in the viewer: expressions, reasoning, warnings, errors, run info, title.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ViewerEntry } from '../../src/viewer/types.js';
 import { writeViewer } from '../../src/viewer/writer.js';
-import { CHROMIUM, launch, openPage } from './browser.js';
+import { CHROMIUM, openPage, viewerFolder } from './browser.js';
 
 const SCRIPT = '</script><script>window.pwned = 1</script>';
 const IMG = '<img src=x onerror="window.pwned = 2">';
 const HOSTILE = `${SCRIPT} ${IMG} & "q" 'q'`;
 
-let dir: string;
-let browser: Browser;
 
 async function hostileEntry(): Promise<ViewerEntry> {
   const png = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#888' } }).png().toBuffer();
@@ -58,21 +52,15 @@ async function hostileEntry(): Promise<ViewerEntry> {
 }
 
 describe.skipIf(!CHROMIUM)('escaping in the viewer', () => {
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'humanref-vis-viewer-esc-'));
+  const folder = viewerFolder('viewer-esc', async (dir) => {
     const failed: ViewerEntry = { name: 'main_000002', split: 'main', index: 2, status: 'failed', error: HOSTILE, expressions: [], candidates: 0, verdictCounts: { '✅': 0, '❌': 0, '⚠️': 0, none: 0 }, consistent: true, rejection: false, warnings: [] };
     await writeViewer(dir, [await hostileEntry(), failed], { title: HOSTILE, run: { command: HOSTILE, [IMG]: SCRIPT } });
     await sharp({ create: { width: 8, height: 6, channels: 3, background: '#888' } }).png().toFile(join(dir, 'main_000001.png'));
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('shows markup from the data as text in the grid, the header, the sample view and search, and runs none of it', async () => {
-    const base = pathToFileURL(join(dir, 'index.html')).href;
-    const { page, errors } = await openPage(browser, base);
+    const base = folder.url();
+    const { page, errors } = await openPage(folder.browser, base);
     await page.waitForSelector('#app[data-text="loaded"]');
     expect(await page.title()).toBe(HOSTILE);
     expect(await page.$eval('[data-sample="main_000001"] .expr', (e) => e.textContent)).toBe(`${HOSTILE} | ${IMG}`);

@@ -1,33 +1,20 @@
 // A 45,000-sample synthetic index: loads from file://, filters and searches correctly, renders only what is on screen.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeViewer } from '../../src/viewer/writer.js';
-import { CHROMIUM, launch, openPage } from './browser.js';
+import { CHROMIUM, openPage, viewerFolder } from './browser.js';
 import { syntheticEntries } from './synthetic.mjs';
 
 const N = 45_000;
 const entries = syntheticEntries(N);
-let dir: string;
-let browser: Browser;
 
 describe.skipIf(!CHROMIUM)('45k-sample viewer in chromium', () => {
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'humanref-vis-viewer-45k-'));
+  const folder = viewerFolder('viewer-45k', async (dir) => {
     await writeViewer(dir, entries);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('loads all entries, filters by kind and split, searches expressions and reasoning, and keeps the DOM small', async () => {
-    const base = pathToFileURL(join(dir, 'index.html')).href;
-    const { page, errors } = await openPage(browser, base);
+    const base = folder.url();
+    const { page, errors } = await openPage(folder.browser, base);
     expect(await page.$eval('[data-count]', (e) => e.textContent)).toBe(`${N} of ${N}`);
     expect(await page.$$eval('#grid [data-sample]', (c) => c.length)).toBeLessThan(120);
 

@@ -1,13 +1,8 @@
 // Entries of other runs (eval): a score to sort by, extra kinds to filter by, predicted boxes drawn dashed.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ViewerEntry } from '../../src/viewer/types.js';
 import { writeViewer } from '../../src/viewer/writer.js';
-import { CHROMIUM, launch, openPage } from './browser.js';
+import { cardNames, CHROMIUM, openPage, viewerFolder } from './browser.js';
 
 const entry = (index: number, score: number | undefined, kinds: string[]): ViewerEntry => ({
   name: `A_${index}`,
@@ -34,27 +29,16 @@ const entry = (index: number, score: number | undefined, kinds: string[]): Viewe
   },
 });
 
-let dir: string;
-let browser: Browser;
 
 describe.skipIf(!CHROMIUM)('score, extra kinds and predicted boxes', () => {
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'humanref-vis-viewer-score-'));
+  const folder = viewerFolder('viewer-score', async (dir) => {
     await writeViewer(dir, [entry(1, 0.25, ['wrong']), entry(2, 0.9, []), entry(3, undefined, ['wrong', 'missed']), entry(4, 0.5, [])]);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('sorts by score (highest first, none last), filters by the extra kinds, and draws the model boxes dashed', async () => {
-    const base = pathToFileURL(join(dir, 'index.html')).href;
-    const names = () => page.$$eval('#grid [data-sample]', (cards) => cards.map((c) => [(c as HTMLElement).dataset.sample, (c as HTMLElement).style.transform] as const).sort((a, b) => {
-      const y = (t: string) => t.match(/-?[\d.]+/g)!.map(Number);
-      return y(a[1])[1] - y(b[1])[1] || y(a[1])[0] - y(b[1])[0];
-    }).map(([n]) => n));
-    const { page, errors } = await openPage(browser, `${base}#sort=score`);
+    const base = folder.url();
+    const names = () => cardNames(page);
+    const { page, errors } = await openPage(folder.browser, `${base}#sort=score`);
     expect(await page.inputValue('#sort')).toBe('score');
     expect(await names()).toEqual(['A_2', 'A_4', 'A_1', 'A_3']);
     expect(await page.$eval('[data-sample="A_2"] .score', (e) => e.textContent)).toBe('score 0.9');

@@ -1,57 +1,28 @@
 // The viewer a visualize run writes, opened from file:// in chromium: filters, hash, sample view, keys, marks.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES } from '../e2e/cli.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../cli.js';
+import { cases } from '../fixtures/cases.js';
 import { readManifest } from '../robustness/cli.js';
-import { CHROMIUM, countPixels, launch, openPage, pixels } from './browser.js';
+import { cardNames, CHROMIUM, countPixels, openPage, pixels, viewerFolder } from './browser.js';
 
-interface Case {
-  index: number;
-  candidateCount: number;
-  expressions: string[];
-  targets: number[];
-  think: string;
-  width: number;
-  height: number;
-  consistency: { consistent: boolean };
-}
-const cases = JSON.parse(await readFile(join(FIXTURES, 'cases.json'), 'utf8')) as { splits: Record<string, { samples: Case[] }> };
 const ALL = Object.entries(cases.splits).flatMap(([split, s]) => s.samples.map((c) => ({ ...c, split, name: `${split}_${String(c.index).padStart(6, '0')}` })));
 const names = (list: typeof ALL) => list.map((c) => c.name);
 
-let out: string;
-let browser: Browser;
-const url = (hash = '') => `${pathToFileURL(join(out, 'index.html')).href}${hash}`;
 
-/** The names of the cards on screen (the viewport is tall enough for all 20 fixtures). */
-const cardNames = (page: Page) => page.$$eval('#grid [data-sample]', (cards) => cards.map((c) => (c as HTMLElement).dataset.sample!).sort((a, b) => {
-  const ta = (document.querySelector(`[data-sample="${a}"]`) as HTMLElement).style.transform;
-  const tb = (document.querySelector(`[data-sample="${b}"]`) as HTMLElement).style.transform;
-  const pos = (t: string) => t.match(/-?[\d.]+/g)!.map(Number);
-  const [xa, ya] = pos(ta), [xb, yb] = pos(tb);
-  return ya - yb || xa - xb;
-}));
 const count = (page: Page) => page.$eval('[data-count]', (e) => e.textContent);
 const TALL = { width: 1400, height: 3000 };
 
 describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => {
-  beforeAll(async () => {
-    out = await mkdtemp(join(tmpdir(), 'humanref-vis-viewer-'));
-    const r = await cli(['--num_vis', 'all', '--output_dir', out, '--fast', '--concurrency', '2'], { cwd: out });
+  // The bundled sample rendered by the built CLI, as a user gets it.
+  const folder = viewerFolder('viewer', async (dir) => {
+    const r = await cli(['--num_vis', 'all', '--output_dir', dir, '--fast', '--concurrency', '2'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    browser = await launch();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await rm(out, { recursive: true, force: true });
-  });
+  const url = (hash = '') => folder.url(hash);
 
   it('opens with every sample in index order, "N of M", and no console error', async () => {
-    const { page, errors } = await openPage(browser, url(), TALL);
+    const { page, errors } = await openPage(folder.browser, url(), TALL);
     expect(await count(page)).toBe(`${ALL.length} of ${ALL.length}`);
     expect(await cardNames(page)).toEqual(names(ALL));
     // Thumbnails are the PNGs, loaded lazily.
@@ -74,10 +45,10 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
       ['#q=no%20such%20words%20anywhere', []],
     ];
     // The parser's warnings are not in cases.json: the run's own manifest says which samples have any.
-    const warned = new Set((await readManifest(out)).filter((row) => row.warnings !== '').map((row) => `${row.split}_${String(row.index).padStart(6, '0')}`));
+    const warned = new Set((await readManifest(folder.dir)).filter((row) => row.warnings !== '').map((row) => `${row.split}_${String(row.index).padStart(6, '0')}`));
     expect(warned.size).toBeGreaterThan(0);
     expectations.push(['#only=warned', ALL.filter((c) => warned.has(c.name))]);
-    const { page, errors } = await openPage(browser, url(), TALL);
+    const { page, errors } = await openPage(folder.browser, url(), TALL);
     await page.waitForSelector('#app[data-text="loaded"]');
     for (const [hash, expected] of expectations) {
       await page.goto(url(hash));
@@ -101,7 +72,7 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
   });
 
   it('round-trips the state through the URL hash', async () => {
-    const { page } = await openPage(browser, url('#q=red&only=inconsistent'), TALL);
+    const { page } = await openPage(folder.browser, url('#q=red&only=inconsistent'), TALL);
     expect(await page.inputValue('#q')).toBe('red');
     expect(await page.isChecked('input[data-kind="inconsistent"]')).toBe(true);
     expect(await page.isChecked('input[data-kind="rejection"]')).toBe(false);
@@ -116,7 +87,7 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
     const expected = ALL.filter((c) => c.split === 'rejection' && (!c.consistency.consistent || c.targets.length === 0) && (c.expressions.join('\n') + '\n' + c.think).toLowerCase().includes('hat'));
     expect(shown.sort()).toEqual(names(expected).sort());
     // The same link opened fresh gives the same view.
-    const again = await openPage(browser, url(hash), TALL);
+    const again = await openPage(folder.browser, url(hash), TALL);
     await again.page.waitForSelector('#app[data-text="loaded"]');
     expect(await cardNames(again.page)).toEqual(shown);
     expect(await again.page.inputValue('#q')).toBe('Hat');
@@ -126,7 +97,7 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
   });
 
   it('sample view: boxes over the raw photo, mentions light their box (pixels change) and boxes light their mentions', async () => {
-    const { page, errors } = await openPage(browser, url('#main_000002'));
+    const { page, errors } = await openPage(folder.browser, url('#main_000002'));
     await page.waitForSelector('#app[data-loaded="main_000002"]');
     const c = ALL.find((x) => x.name === 'main_000002')!;
     expect(await page.$$eval('.overlay .box[data-person]', (els) => els.map((e) => Number((e as SVGElement).dataset.person)).sort((a, b) => a - b))).toEqual(Array.from({ length: c.candidateCount }, (_, i) => i + 1));
@@ -185,7 +156,7 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
 
   it('shows a photo with an EXIF orientation unrotated, so the boxes fit the stored pixel grid', async () => {
     const c = ALL.find((x) => x.name === 'main_000012')!;
-    const { page } = await openPage(browser, url('#main_000012'));
+    const { page } = await openPage(folder.browser, url('#main_000012'));
     await page.waitForSelector('#app[data-loaded="main_000012"]');
     await page.waitForFunction(() => (document.querySelector('img.photo') as HTMLImageElement).complete);
     const shown = await page.$eval('img.photo', (img) => {
@@ -199,7 +170,7 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
   });
 
   it('keys: j/k and arrows step through the filtered list, Escape returns with the filters, the back button works', async () => {
-    const { page, errors } = await openPage(browser, url('#split=main&sort=candidates'), TALL);
+    const { page, errors } = await openPage(folder.browser, url('#split=main&sort=candidates'), TALL);
     const order = names(ALL.filter((c) => c.split === 'main').sort((a, b) => b.candidateCount - a.candidateCount || a.index - b.index));
     await page.click(`[data-sample="${order[0]}"]`);
     await page.waitForFunction((n) => location.hash === `#${n}`, order[0]);
@@ -234,7 +205,7 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
   });
 
   it('draws ✅ ❌ ⚠️ in colour on a machine without an emoji font', async () => {
-    const { page } = await openPage(browser, url('#main_000002'));
+    const { page } = await openPage(folder.browser, url('#main_000002'));
     await page.waitForSelector('#app[data-loaded="main_000002"]');
     const hue = {
       'mk-ok': (r: number, g: number, b: number) => g > 120 && g > r + 40 && g > b + 40,
