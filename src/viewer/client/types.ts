@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // Shapes the page's script works with (types only: nothing here exists at run time in the page).
+import type { ViewerCandidate, ViewerDetail } from '../types.js';
 
 /** One grid entry, decoded from a row of viewer-index.js by its column names (data-files.ts, COLUMNS). */
 export interface Entry {
@@ -25,26 +26,14 @@ export interface Entry {
   imageKey: string;
 }
 
-export interface Candidate {
-  person: number;
-  box: [number, number, number, number];
-  color: string;
-  textColor: string;
-  verdict: string | null;
-  target: boolean;
-}
+/** A candidate as the writer stores it: with its box colour and a shade of it readable as text on white. */
+export type Candidate = ViewerCandidate & { color: string; textColor: string };
 
-/** A viewer-data/<name>.js payload (writer.ts). */
-export interface Detail {
+/** A viewer-data/<name>.js payload: the entry's detail as writer.ts completes it. */
+export interface Detail extends Omit<ViewerDetail, 'image' | 'candidates'> {
   name: string;
-  image: { width: number; height: number; file: string | null };
+  image: ViewerDetail['image'] & { file: string | null };
   candidates: Candidate[];
-  predicted?: { box: [number, number, number, number]; label?: string; color?: string }[];
-  regionMap: { expression: string; targets: number[] }[];
-  cotTargets: number[];
-  reasoning: string;
-  mentions: { start: number; end: number; person: number }[];
-  lines: { start: number; end: number; subjects: number[] }[];
 }
 
 /** The grid's filters, as the URL hash holds them. */
