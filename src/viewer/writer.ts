@@ -26,7 +26,8 @@ import type { ViewerDetail, ViewerEntry, ViewerOptions, ViewerRunInfo } from './
 const DEFAULT_TITLE = 'HumanRef-CoT samples';
 /** Samples whose detail files may be in flight at once. */
 const MAX_PENDING = 8;
-const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}$/;
+/** A plain file name: letters, digits, `._-`, and not `.` or `..`. */
+export const SAFE_NAME = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,200}$/;
 
 /** Streams a viewer: `add` each sample (any order, concurrently if you like), then `commit` writes the page. */
 export class ViewerWriter {
@@ -54,7 +55,7 @@ export class ViewerWriter {
    */
   async add(entry: ViewerEntry): Promise<void> {
     // The name becomes file names in viewer-data/: ours are `<split>_<index>`, and nothing else may pass.
-    if (!SAFE_NAME.test(entry.name)) throw new Error(`viewer entry name ${JSON.stringify(entry.name)} is not a plain file name ([A-Za-z0-9._-], not starting with '.')`);
+    if (!SAFE_NAME.test(entry.name)) throw new Error(`viewer entry name ${JSON.stringify(entry.name)} is not a plain file name ([A-Za-z0-9._-], not . or ..)`);
     if (this.failure) throw this.failure;
     // The run number is fixed at commit (after the earlier runs); -1 marks "this run" until then.
     this.rows.set(entry.name, indexRow(entry, -1));
@@ -104,6 +105,8 @@ export class ViewerWriter {
     const entries: IndexRow[] = [];
     const kept = new Set<string>();
     for (const row of previous?.entries ?? []) {
+      // Rows of an earlier run are ours, but a hand-edited or foreign file must not break the page or the paths.
+      if (!Array.isArray(row) || row.length !== COLUMNS.length || typeof row[0] !== 'string' || !SAFE_NAME.test(row[0]) || (row[1] !== null && (typeof row[1] !== 'string' || !SAFE_NAME.test(row[1])))) continue;
       const [name, file] = row;
       if (this.rows.has(name) || kept.has(name)) continue;
       // An earlier picture that is gone (deleted, or renamed by the user) is dropped; failed samples have none.

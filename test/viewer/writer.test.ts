@@ -75,6 +75,11 @@ describe('viewer data files', () => {
     expect(rows.main_000002[17]).toBe(1);
     expect(rows.main_000009[4]).toBe('failed');
     expect(await texts()).toEqual({ main_000001: 'reasoning of main_000001', main_000002: 'second', main_000004: 'reasoning of main_000004' });
+    // A foreign or hand-edited row (a path as file name, a short row) is dropped, not merged.
+    const text = await readFile(path.join(dir, 'viewer-index.js'), 'utf8');
+    await writeFile(path.join(dir, 'viewer-index.js'), text.replace('"entries":[\n', '"entries":[\n["evil","../../etc/passwd","main",1,"rendered",[],0,0,0,0,0,1,0,[],[],null,null,0,0,""],\n["short"],\n'));
+    await writeViewer(dir, [entry('main_000005')]);
+    expect((await index()).entries.map((r) => r[0]).sort()).toEqual(['main_000001', 'main_000002', 'main_000004', 'main_000005', 'main_000009']);
     // merge: false starts over.
     await writeViewer(dir, [entry('main_000004')], { merge: false });
     expect((await index()).entries.map((r) => r[0])).toEqual(['main_000004']);
@@ -92,7 +97,7 @@ describe('viewer data files', () => {
     const payload = JSON.parse(script.replace(/^HRV_SAMPLE\(/, '').replace(/\);\n$/, ''));
     expect(payload.image).toEqual({ width: 40, height: 20, file: 'viewer-data/main_000001.jpg' });
     expect(payload.candidates[0]).toMatchObject({ person: 1, color: '#f0a500' });
-    for (const bad of ['../main_000001', '.hidden', 'a/b', '', 'x\u0000']) {
+    for (const bad of ['../main_000001', '..', '.', 'a/b', '', 'x\u0000', 'a b']) {
       await expect(writeViewer(dir, [entry(bad)])).rejects.toThrow(/not a plain file name/);
     }
   });
