@@ -1,6 +1,6 @@
 // Writes the offline viewer: index.html, its grid index, the search text, and per-sample data and photos.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { candidateColor, readableOnWhite } from '../render/colors.js';
 import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../outputs/atomic-write.js';
@@ -81,7 +81,8 @@ export class ViewerWriter {
     let imageFile: string | null = null;
     if (entry.image) {
       imageFile = `${entry.name}.${IMAGE_EXTENSIONS[entry.image.format] ?? 'img'}`;
-      await writeFileAtomic(dataDir, imageFile, withoutRotation(entry.image.bytes, entry.image.format));
+      const bytes = 'bytes' in entry.image ? entry.image.bytes : await readFile(entry.image.path);
+      await writeFileAtomic(dataDir, imageFile, withoutRotation(bytes, entry.image.format));
     }
     const payload = {
       ...detail,

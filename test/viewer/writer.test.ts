@@ -97,6 +97,12 @@ describe('viewer data files', () => {
     const payload = JSON.parse(script.replace(/^HRV_SAMPLE\(/, '').replace(/\);\n$/, ''));
     expect(payload.image).toEqual({ width: 40, height: 20, file: 'viewer-data/main_000001.jpg' });
     expect(payload.candidates[0]).toMatchObject({ person: 1, color: '#f0a500' });
+    // A photo given by path is copied (orientation reset the same way).
+    const file = path.join(dir, 'source.jpg');
+    await writeFile(file, jpeg);
+    await writeViewer(dir, [entry('main_000002', { detail, image: { path: file, format: 'jpeg' } })]);
+    const copied = await readFile(path.join(dir, 'viewer-data', 'main_000002.jpg'));
+    expect(copied.equals(written)).toBe(true);
     for (const bad of ['../main_000001', '..', '.', 'a/b', '', 'x\u0000', 'a b']) {
       await expect(writeViewer(dir, [entry(bad)])).rejects.toThrow(/not a plain file name/);
     }
