@@ -3,15 +3,6 @@ import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCsv, MANIFEST_FILE, MANIFEST_HEADERS, type ManifestRow } from './manifest-format.js';
 
-/** A picture of an earlier run still in the folder, as its manifest row describes it. */
-export interface EarlierPicture {
-  file: string;
-  split: string;
-  index: string;
-  expression: string;
-  run: string;
-}
-
 /** The rows of the folder's manifest.csv before this run; a file that is not our manifest is moved aside, not lost. */
 export async function readEarlierRows(dir: string, onWarning: (message: string) => void): Promise<ManifestRow[]> {
   const file = path.join(dir, MANIFEST_FILE);

@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createAtomicStream, type AtomicStream } from './atomic-write.js';
-import { readEarlierRows, type EarlierPicture } from './manifest-earlier.js';
+import { readEarlierRows } from './manifest-earlier.js';
 import { loadCsv, MANIFEST_FILE, MANIFEST_HEADERS, neutraliseRow, unneutraliseCell, type ManifestRow } from './manifest-format.js';
 import { byPosition, type Outcome } from './outcome.js';
 
-export type { EarlierPicture, ManifestRow };
+export type { ManifestRow };
 export { MANIFEST_FILE, MANIFEST_HEADERS, neutraliseCell, unneutraliseCell } from './manifest-format.js';
 
 type Row = ManifestRow;
@@ -114,15 +114,11 @@ export class ManifestWriter {
     });
   }
 
-  /** Appends the earlier rows that stay, writes the file, and returns the earlier pictures it lists. */
-  async commit(): Promise<{ file: string; earlier: EarlierPicture[] }> {
+  /** Appends the earlier rows that stay and writes the file. */
+  async commit(): Promise<string> {
     const kept = this.keptEarlier();
     if (kept.length > 0) await this.out.write(await writeToString(kept.map(neutraliseRow), { ...CSV_OPTIONS, writeHeaders: false }));
-    const file = await this.out.commit();
-    const earlier = kept
-      .filter((r) => r.file !== '')
-      .map((r) => ({ file: unneutraliseCell(r.file), split: unneutraliseCell(r.split), index: r.index, expression: unneutraliseCell(r.expression), run: unneutraliseCell(r.run) }));
-    return { file, earlier };
+    return this.out.commit();
   }
 
   abort(): Promise<void> {

@@ -1,6 +1,6 @@
 // What visualize writes to run.json: the command line, folder, clock and every option as the run uses them.
 import path from 'node:path';
-import { describeSplit, RunLogWriter } from '../outputs/run-info.js';
+import { describeSplit, RunLogWriter, type RunInfo } from '../outputs/run-info.js';
 import type { SampleSource } from '../plumbing/seams.js';
 import type { Shard } from '../selection/sampling.js';
 
@@ -71,4 +71,18 @@ export function openRunRecord(options: RecordedOptions, sources: readonly Sample
     },
     warn,
   );
+}
+
+/** What the viewer's header lists of a run: a few readable lines (run.json has everything). */
+export function viewerRunInfo(info: RunInfo): Record<string, string> {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+  return {
+    run: info.id,
+    tool: `${info.tool.name} ${info.tool.version}`,
+    command: info.argv.map(quote).join(' '),
+    cwd: info.cwd,
+    seed: String(info.seed),
+    data: info.splits.map((s) => `${s.name}: ${s.annotationsTsv.path} (${s.samples} samples), images ${s.imagesTsv.path}`).join('; '),
+    details: 'run.json',
+  };
 }

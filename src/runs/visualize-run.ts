@@ -1,22 +1,24 @@
-// The visualize command as a library call: select, render in a pool, write manifest and gallery, summarise.
+// The visualize command as a library call: select, render in a pool, write manifest, run.json and viewer, summarise.
 import { EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } from '../errors.js';
 import { toJson } from '../json.js';
 import type { Renderer } from '../types.js';
 import type { OutputFormat } from '../formats.js';
 import type { ReadImageHeader } from '../checks/image-info.js';
 import { prepareOutputDir } from '../outputs/atomic-write.js';
-import { GalleryWriter } from '../outputs/gallery.js';
 import { ManifestWriter } from '../outputs/manifest.js';
 import { checkDistinctOutputNames } from '../outputs/output-names.js';
 import type { RunLogWriter } from '../outputs/run-info.js';
 import { sampleJsonLine } from '../outputs/outcome.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
-import { renderSamples } from './render-run.js';
+import { outputFileName, renderSamples } from './render-run.js';
 import { selectionShortfall, selectSamples, type SelectionOptions } from '../selection/select-samples.js';
-import { openRunRecord, type RunContext } from './run-record.js';
+import { openRunRecord, viewerRunInfo, type RunContext } from './run-record.js';
 import { formatSummary, RunTally } from '../outputs/summary.js';
 import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
+import { viewerEntry } from '../outputs/viewer-entry.js';
+import { ViewerWriter } from '../viewer/writer.js';
+import type { ViewerRunInfo } from '../viewer/types.js';
 
 export interface VisualizeOptions {
   outputDir: string;
@@ -27,6 +29,8 @@ export interface VisualizeOptions {
   strict: boolean;
   quiet: boolean;
   selection: Omit<SelectionOptions, 'concurrency' | 'signal' | 'readImageHeader'>;
+  /** Provenance of this run (seed, command line ...), shown in the viewer's header. */
+  runInfo?: ViewerRunInfo;
 }
 
 export interface VisualizeDeps {
@@ -86,17 +90,17 @@ async function selectRefs(options: VisualizeOptions, deps: VisualizeDeps, io: Ru
   return selection.refs;
 }
 
-/** Step 2: render in the pool, streaming each outcome to NDJSON, the manifest and the gallery; returns the write error that stopped it, if any. */
+/** Step 2: render in the pool, streaming each outcome to NDJSON, the manifest and the viewer; returns the write error that stopped it, if any. */
 async function renderAndRecord(
   refs: SampleRef[],
   tally: RunTally,
   { options, deps, io, record, warn }: { options: VisualizeOptions; deps: VisualizeDeps; io: RunIo; record: RunLogWriter; warn: (message: string) => void },
 ): Promise<OutputError | undefined> {
   const progress = new Progress(io.stderr, refs.length, 'rendering', { quiet: options.quiet });
-  // The manifest and gallery are streamed as samples finish, so memory does not grow with --num-vis; the manifest
-  // keeps the rows of earlier runs whose pictures are still in the folder.
+  // The manifest and viewer are streamed as samples finish, so memory does not grow with --num-vis; both keep what
+  // earlier runs recorded of the pictures still in the folder.
   const manifest = await ManifestWriter.open(options.outputDir, record.current.id, warn).catch(asUsageError);
-  const gallery = await GalleryWriter.open(options.outputDir, record.current).catch(async (error: unknown) => {
+  const viewer = await ViewerWriter.open(options.outputDir, { run: options.runInfo ?? viewerRunInfo(record.current) }).catch(async (error: unknown) => {
     await manifest.abort();
     return asUsageError(error);
   });
@@ -119,7 +123,9 @@ async function renderAndRecord(
           tally.add(outcome);
           if (options.json && io.signal?.reason !== 'EPIPE') io.stdout.write(`${toJson(sampleJsonLine(outcome))}\n`);
           await manifest.add(outcome);
-          await gallery.add(outcome);
+          await viewer.add(viewerEntry(outcome, (split, index) => outputFileName(split, index, options.format)));
+          // The photo and parse are on disk now: do not keep them alive until the run ends.
+          if (outcome.status === 'rendered') delete outcome.viewer;
         },
         onDone: (outcome) => progress.tick(outcome.status === 'rendered'),
       });
@@ -127,12 +133,12 @@ async function renderAndRecord(
     }
   } finally {
     progress.finish();
-    // The manifest and gallery describe what was done, also after an interrupt or a failed write.
+    // The manifest and viewer describe what was done, also after an interrupt or a failed write.
     try {
-      const { earlier } = await manifest.commit();
-      await gallery.commit({ rendered: tally.rendered, inconsistent: tally.inconsistent, failed: tally.failed }, tally.failures, earlier);
+      await manifest.commit();
+      await viewer.commit();
     } catch (error) {
-      await gallery.abort();
+      await viewer.abort();
       if (!(error instanceof OutputError)) throw error;
       writeError ??= error;
     }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunLog } from '../../src/outputs/run-info.js';
+import { readIndexScript } from '../../src/viewer/data-files.js';
 import { runVisualize } from '../../src/runs/visualize-run.js';
 import { fakeHeader, fakeParseCot, fakeRenderer, fakeSource, type FakeSampleSpec } from '../fakes.js';
 
@@ -66,10 +67,19 @@ describe('run.json (item 10)', () => {
       splits: [{ name: 'main', annotationsTsv: { path: '/data/main.annotations.tsv', size: null }, annotationsLineidx: null, imagesTsv: { path: '/data/main.images.tsv', size: null }, samples: 4 }],
     });
     expect(runs[0].options).toMatchObject({ dataDir: 'data', numVis: 'all', seed: 7, format: 'png', concurrency: 2, outputDir: path.resolve(dir), indices: null, filter: null, only: [] });
-    const html = await readFile(path.join(dir, 'index.html'), 'utf8');
-    expect(html).toContain(`${PACKAGE.name} ${PACKAGE.version} · run 2026-01-02T03:04:05.000Z · seed 7`);
-    expect(html).toContain('command: <code>/bin/humanref-vis --num_vis all --seed 7</code>');
-    expect(html).toContain('<a href="run.json">run.json</a>');
+    // The viewer's header lists the run (its data file holds the runs that wrote into the folder).
+    const viewer = (await readIndexScript(path.join(dir, 'viewer-index.js')))!;
+    expect(viewer.runs).toEqual([
+      {
+        run: '2026-01-02T03:04:05.000Z',
+        tool: `${PACKAGE.name} ${PACKAGE.version}`,
+        command: '/bin/humanref-vis --num_vis all --seed 7',
+        cwd: '/home/me',
+        seed: '7',
+        data: 'main: /data/main.annotations.tsv (4 samples), images /data/main.images.tsv',
+        details: 'run.json',
+      },
+    ]);
   });
 
   it('records the real sizes of the dataset files', async () => {
@@ -115,10 +125,10 @@ describe('a second run into the same folder (item 11)', () => {
       ['2026-01-01T00:00:00.000Z', { selected: 6, rendered: 5, failed: 1 }],
       ['2026-02-01T00:00:00.000Z', { selected: 2, rendered: 2, failed: 0 }],
     ]);
-    const html = await readFile(path.join(dir, 'index.html'), 'utf8');
-    expect(html).toContain('Pictures of earlier runs in this folder (3)');
-    expect(html).toContain('<a href="main_000003.png">main_000003.png</a>');
-    expect(html).not.toContain('<a href="main_000005.png">');
+    // The viewer follows the same policy for its own data: both runs listed, the earlier pictures still there kept.
+    const viewer = (await readIndexScript(path.join(dir, 'viewer-index.js')))!;
+    expect(viewer.runs.map((r) => r.run)).toEqual(['2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z']);
+    expect(viewer.entries.map((e) => e[0]).sort()).toEqual(['main_000000', 'main_000001', 'main_000002', 'main_000003', 'main_000004']);
   });
 
   it('keeps an earlier failure of a sample this run did not touch, and replaces one it failed again', async () => {
