@@ -41,7 +41,8 @@ function takesValue(program: Command, flag: string): boolean {
  * the default command takes no arguments, so that word can only be a mistyped command.
  */
 export function checkCommandName(program: Command, args: readonly string[]): void {
-  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  // `help` is commander's own command (`humanref-vis help validate`).
+  const names = [...program.commands.flatMap((c) => [c.name(), ...c.aliases()]), 'help'];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') return;

@@ -124,6 +124,14 @@ describe('messages that used to mislead (item 14) and kernel file systems (item 
     expect(r.stderr).not.toContain('too many arguments');
   });
 
+  it('real commands and `help <command>` still pass', async () => {
+    const help = await cli(['help', 'validate'], { cwd });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: humanref-vis validate');
+    const inspect = await cli(['--quiet', 'inspect', '0', '--json'], { cwd });
+    expect(inspect.stderr).not.toContain('unknown command');
+  });
+
   it('swapped --img_tsv and --ann_tsv are said to be swapped, by name or by content', async () => {
     const byName = await cli(['validate', '--img_tsv', join(SAMPLE, 'humanref_cot.annotations.tsv'), '--ann_tsv', join(SAMPLE, 'humanref_cot.images.tsv')], { cwd });
     expect(byName.code).toBe(2);
