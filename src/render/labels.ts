@@ -17,13 +17,15 @@ export interface LabelRequest {
   avoid?: Rect;
 }
 
-/** Share of a box's height taken as its head: labels of other boxes keep off it when they can. */
+/** A person's head: the middle of the box's width, the top of its height. Labels of other boxes keep off it when they can. */
 const HEAD_SHARE = 0.22;
+const HEAD_WIDTH = 0.6;
 /** A covered head costs this much per pixel, against 1 for a covered label. */
 const HEAD_WEIGHT = 0.35;
 
 function headOf(box: Rect): Rect {
-  return { x: box.x, y: box.y, w: box.w, h: Math.round(box.h * HEAD_SHARE) };
+  const w = Math.round(box.w * HEAD_WIDTH);
+  return { x: box.x + Math.round((box.w - w) / 2), y: box.y, w, h: Math.round(box.h * HEAD_SHARE) };
 }
 
 function overlap(a: Rect, b: Rect): number {
