@@ -63,7 +63,8 @@ export function drawClippedSides(ctx: SKRSContext2D, b: ClippableBox, lw: number
     ctx.closePath();
     ctx.fillStyle = b.color;
     ctx.strokeStyle = '#ffffff';
-    ctx.lineWidth = Math.max(1, lw / 2);
+    // Stroked before the fill: half of it shows as a white halo around the arrow, on any background.
+    ctx.lineWidth = Math.max(2, lw);
     ctx.stroke();
     ctx.fill();
   }
