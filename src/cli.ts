@@ -55,6 +55,11 @@ export function buildProgram(result: CommandResult): Command {
 
 export async function main(argv: string[]): Promise<void> {
   const result: CommandResult = { exitCode: EXIT.ok };
+  // `humanref-vis --help | head`: a reader that leaves early ends the output, not in a stack trace (runs watch for it themselves).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exitCode = EXIT.sigpipe;
+  });
   const program = buildProgram(result);
   try {
     const args = normaliseArgv(argv.slice(2));
@@ -64,7 +69,7 @@ export async function main(argv: string[]): Promise<void> {
     result.exitCode = exitCodeFor(error);
   }
   // Let stdout drain (NDJSON may be piped) before exiting.
-  process.exitCode = result.exitCode;
+  process.exitCode = process.exitCode === EXIT.sigpipe ? EXIT.sigpipe : result.exitCode;
 }
 
 /** Says what went wrong on stderr and returns the code the error's class carries (errors.ts). */
