@@ -123,7 +123,8 @@ export function viewerDetailView(dom: Dom) {
       frames.append(g);
       labels.append(tag);
     }
-    svg.append(frames, labels);
+    // The model's boxes go between the frames and the labels: no dashed side crosses a number either.
+    const preds = svgEl('g', {});
     for (const p of d.predicted ?? []) {
       const [x0, y0, x1, y1] = p.box;
       const g = svgEl('g', { class: 'pred' });
@@ -134,8 +135,9 @@ export function viewerDetailView(dom: Dom) {
         t.textContent = p.label;
         g.append(t);
       }
-      svg.append(g);
+      preds.append(g);
     }
+    svg.append(frames, preds, labels);
     fig.append(svg);
     into.append(fig);
   };
