@@ -90,7 +90,9 @@ export function viewerDetailView(dom: Dom) {
       g.style.setProperty('--bc', c.color);
       const title = svgEl('title', {});
       title.textContent = `Person ${c.person}: ${c.verdict ? VERDICT_WORD[c.verdict] : 'no mark'}${c.target ? ' · ground-truth target' : ''}`;
-      g.append(title, svgEl('rect', { class: 'frame', x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) }));
+      // A path, not a rect: an SVG rect of width or height 0 draws nothing, a zero-size box must still show as a line.
+      const [left, top, w, h] = [Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0)];
+      g.append(title, svgEl('path', { class: 'frame', d: `M${left} ${top}h${w}v${h}h${-w}z` }));
       // Labels sit in a layer above every frame, so no other box's border crosses a number.
       const tagW = fs * (0.9 + 0.62 * String(c.person).length);
       const tx = Math.max(0, Math.min(W - tagW, Math.min(x0, x1)));
