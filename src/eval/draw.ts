@@ -11,7 +11,7 @@ import type { RunIo } from '../plumbing/run-io.js';
 import type { OutputFormat } from '../formats.js';
 import type { ImageFormat } from '../types.js';
 import type { Evaluation } from './evaluate.js';
-import type { EvalDeps, EvalOptions } from './run.js';
+import type { EvalDeps, EvalOptions } from './options.js';
 import { sampleView } from './view.js';
 import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
 

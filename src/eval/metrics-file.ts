@@ -4,7 +4,7 @@ import type { Evaluation } from './evaluate.js';
 import { IOU_THRESHOLDS } from './metric.js';
 import type { GtReadResult } from './read-gt.js';
 import type { PredReadResult } from './read-pred.js';
-import type { EvalOptions } from './run.js';
+import type { EvalOptions } from './options.js';
 
 export interface MetricsDocument {
   /** Per model, in the order given: overall, domains.<d>.overall, domains.<d>.subdomains.<s>, box_count.<range>, rejection. */

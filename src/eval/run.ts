@@ -1,48 +1,22 @@
 // The eval command as a library call: read, score, write metrics.json / metrics.md / samples.jsonl, draw the selected pictures.
 import { DataError, OutputError, UsageError, exitCodeForSignal } from '../errors.js';
-import type { OutputFormat } from '../formats.js';
 import { toJson } from '../json.js';
 import { prepareOutputDir, writeFileAtomic } from '../outputs/atomic-write.js';
 import type { RunIo } from '../plumbing/run-io.js';
-import type { SampleSource } from '../plumbing/seams.js';
 import { readDatasetGroundTruth, resolveSplitKeys } from './dataset-gt.js';
 import { evaluate } from './evaluate.js';
 import type { LineProblem } from './jsonl.js';
 import { metricsDocument } from './metrics-file.js';
-import type { EvalPictureInput, EvalPictureOptions } from './picture.js';
 import { readGroundTruth } from './read-gt.js';
 import { readPredictions, type PredReadResult } from './read-pred.js';
 import { sampleRecord } from './records.js';
-import { selectForPictures, type EvalSelection } from './select.js';
+import { selectForPictures } from './select.js';
 import { comparisonMarkdown } from './table.js';
-import type { ParseCot } from './view.js';
-import type { EvalViewerEntry } from './viewer-entry.js';
 import { drawPictures } from './draw.js';
 import { formatEvalSummary } from './summary.js';
+import type { EvalDeps, EvalOptions } from './options.js';
 
-export type EvalGroundTruth = { kind: 'jsonl'; file: string; imagesDir: string | null } | { kind: 'dataset'; sources: readonly SampleSource[] };
-
-export interface EvalOptions {
-  outputDir: string;
-  groundTruth: EvalGroundTruth;
-  models: { name: string; file: string }[];
-  selection: EvalSelection;
-  /** False: metrics only (--no-pictures). */
-  pictures: boolean;
-  format: OutputFormat;
-  fast: boolean;
-  concurrency: number;
-  json: boolean;
-  quiet: boolean;
-}
-
-export interface EvalDeps {
-  parseCot: ParseCot;
-  /** Loaded only when there is a picture to draw (fonts and canvas are not free). */
-  renderPicture: () => Promise<(input: EvalPictureInput, options: EvalPictureOptions) => Promise<{ data: Buffer; source: { width: number; height: number } }>>;
-  /** Hands the pictures to the offline viewer (src/viewer's writeViewer), when there is one. */
-  writeViewer?: (outputDir: string, entries: EvalViewerEntry[]) => Promise<unknown>;
-}
+export type { EvalDeps, EvalGroundTruth, EvalOptions } from './options.js';
 
 /** Lists at most this many bad lines on stderr; the count is always given. */
 const MAX_LISTED = 50;

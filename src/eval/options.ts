@@ -1,0 +1,31 @@
+// What an eval run is given: its options (ground truth, models, selection, outputs) and the modules it calls.
+import type { OutputFormat } from '../formats.js';
+import type { SampleSource } from '../plumbing/seams.js';
+import type { EvalPictureInput, EvalPictureOptions } from './picture.js';
+import type { EvalSelection } from './select.js';
+import type { ParseCot } from './view.js';
+import type { EvalViewerEntry } from './viewer-entry.js';
+
+export type EvalGroundTruth = { kind: 'jsonl'; file: string; imagesDir: string | null } | { kind: 'dataset'; sources: readonly SampleSource[] };
+
+export interface EvalOptions {
+  outputDir: string;
+  groundTruth: EvalGroundTruth;
+  models: { name: string; file: string }[];
+  selection: EvalSelection;
+  /** False: metrics only (--no-pictures). */
+  pictures: boolean;
+  format: OutputFormat;
+  fast: boolean;
+  concurrency: number;
+  json: boolean;
+  quiet: boolean;
+}
+
+export interface EvalDeps {
+  parseCot: ParseCot;
+  /** Loaded only when there is a picture to draw (fonts and canvas are not free). */
+  renderPicture: () => Promise<(input: EvalPictureInput, options: EvalPictureOptions) => Promise<{ data: Buffer; source: { width: number; height: number } }>>;
+  /** Hands the pictures to the offline viewer (src/viewer's writeViewer), when there is one. */
+  writeViewer?: (outputDir: string, entries: EvalViewerEntry[]) => Promise<unknown>;
+}
