@@ -6,7 +6,7 @@ import { readImageHeader } from '../dataset/image-header.js';
 import { closeAll, locateSplits, openAll } from '../run/datasets.js';
 import { parseExpressionFilter, parseOnly } from '../run/filter.js';
 import { watchInterrupts } from '../run/interrupt.js';
-import { defaultConcurrency, parseConcurrency } from '../run/options.js';
+import { defaultConcurrency, defaultWorkers, parseConcurrency, parseWorkers } from '../run/options.js';
 import { DEFAULT_SEED, parseIndices, parseNumVis, parseSeed, parseShard } from '../run/select.js';
 import type { OutputFormat } from '../run/types.js';
 import { runVisualize } from '../run/visualize-run.js';
@@ -20,6 +20,7 @@ interface VisualizeOptionValues extends DatasetOptionValues {
   filter?: string;
   only?: string;
   concurrency?: string;
+  workers?: string;
   format: OutputFormat;
   json?: boolean;
   strict?: boolean;
@@ -41,10 +42,17 @@ Outputs (in --output-dir): <split>_<index, 6 digits>.png per sample, manifest.cs
 Exit codes: 0 ok; 1 a sample failed (the others are rendered) or warnings with --strict; 2 usage error; 130 Ctrl-C; 143 SIGTERM.
 `;
 
-/** Loaded on demand: canvas and fonts cost half a second, which validate, stats and inspect need not pay. */
-async function loadRenderer() {
-  const { getRenderer } = await import('../render/index.js');
-  return getRenderer();
+/**
+ * Loaded on demand: canvas and fonts cost half a second, which validate, stats and inspect need not pay.
+ * With workers, each drawing thread loads them and this thread only reads, schedules and writes.
+ */
+async function loadRenderer(workers: number, concurrency: number) {
+  if (workers === 0) {
+    const { getRenderer } = await import('../render/index.js');
+    return getRenderer();
+  }
+  const { startRenderPool } = await import('../render/pool.js');
+  return startRenderPool({ workers, concurrency });
 }
 
 const PROGRAM_EXAMPLES = `
@@ -69,7 +77,8 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
     .option('--indices <list>', '0-based sample indices, e.g. 0,5,10-20 (within each split; all of them unless --num-vis is given)')
     .option('--filter <regex>', 'only samples whose referring expression matches (case-insensitive JavaScript regex)')
     .option('--only <kinds>', 'only inconsistent, rejection or warned samples (comma list: any of them; warned also reads image headers)')
-    .option('--concurrency <n>', `samples rendered at once (default: cores, ${defaultConcurrency()})`)
+    .option('--concurrency <n>', `samples rendered at once (default: cores, ${defaultConcurrency()}, or --workers if more)`)
+    .option('--workers <n>', `threads that draw and encode; 0 draws on the main thread (default: cores, ${defaultWorkers()}; 0 on one core)`)
     .addOption(new Option('--format <format>', 'image format').choices(['png', 'jpeg', 'webp']).default('png'))
     .option('--json', 'print one JSON object per rendered sample on stdout (NDJSON)')
     .option('--strict', 'exit 1 when any sample has warnings')
@@ -91,7 +100,8 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
           only: opts.only === undefined ? [] : parseOnly(opts.only),
         },
       };
-      const concurrency = parseConcurrency(opts.concurrency, defaultConcurrency());
+      const workers = parseWorkers(opts.workers, defaultWorkers());
+      const concurrency = parseConcurrency(opts.concurrency, Math.max(defaultConcurrency(), workers));
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
       const datasetWarnings: string[] = [];
       const sources = await openAll(splits, (m) => datasetWarnings.push(m));
@@ -108,7 +118,7 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
             quiet: Boolean(opts.quiet),
             selection,
           },
-          { sources, parseCot: parseChainOfThought, readImageHeader, getRenderer: loadRenderer, datasetWarnings },
+          { sources, parseCot: parseChainOfThought, readImageHeader, getRenderer: () => loadRenderer(workers, concurrency), datasetWarnings },
           { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
         );
       } finally {

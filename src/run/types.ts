@@ -24,6 +24,8 @@ export interface RenderedImage {
 
 export interface SampleRenderer {
   render(sample: Sample, cot: ParsedCot, options?: { format?: OutputFormat; maxSide?: number; fast?: boolean; warnings?: readonly string[] }): Promise<RenderedImage>;
+  /** Frees what the renderer holds (drawing threads); called once when the run is over. */
+  close?(): Promise<void>;
 }
 
 /** A sample picked for a run: which opened split (position in the sources list) and its index there. */

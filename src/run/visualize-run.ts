@@ -79,8 +79,9 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
     return asUsageError(error);
   });
   let writeError: OutputError | undefined;
+  let renderer: SampleRenderer | null = null;
   try {
-    const renderer = selection.refs.length > 0 && !io.signal?.aborted ? await deps.getRenderer() : null;
+    renderer = selection.refs.length > 0 && !io.signal?.aborted ? await deps.getRenderer() : null;
     if (renderer) {
       const result = await renderSamples({
         sources: deps.sources,
@@ -105,6 +106,7 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
     }
   } finally {
     progress.finish();
+    await renderer?.close?.();
     // The manifest and gallery describe what was done, also after an interrupt or a failed write.
     try {
       await manifest.commit();
