@@ -1,0 +1,48 @@
+// --workers: drawing in threads writes the same files as drawing on the main thread; bad values are usage errors.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, listFiles, tempCwd } from './cli.js';
+
+let cwd: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ dir: cwd, cleanup } = await tempCwd());
+});
+afterAll(() => cleanup());
+
+async function contents(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const f of await listFiles(dir)) if (f !== 'index.html') out.set(f, await readFile(join(dir, f)));
+  return out;
+}
+
+describe('--workers', () => {
+  it('0 (main thread), 2, and 1 thread taking 3 samples at once write byte-identical pictures and manifests', async () => {
+    const runs = [
+      ['--workers', '0'],
+      ['--workers', '2'],
+      ['--workers', '1', '--concurrency', '3'],
+    ];
+    const outputs = [];
+    for (const [k, args] of runs.entries()) {
+      const r = await cli(['--num-vis', 'all', '--output-dir', `w${k}`, '--quiet', ...args], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      outputs.push(await contents(join(cwd, `w${k}`)));
+    }
+    const [reference, ...others] = outputs;
+    expect([...reference.keys()].filter((f) => f.endsWith('.png')).length).toBeGreaterThan(5);
+    for (const other of others) {
+      expect([...other.keys()]).toEqual([...reference.keys()]);
+      for (const [name, bytes] of reference) expect(other.get(name)!.equals(bytes), name).toBe(true);
+    }
+  });
+
+  for (const bad of ['-1', 'two', '1.5', '999']) {
+    it(`--workers ${bad} is a usage error (exit 2) naming the option`, async () => {
+      const r = await cli(['--num-vis', '1', '--output-dir', 'bad', '--workers', bad], { cwd });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--workers must be a whole number from 0/);
+    });
+  }
+});
