@@ -1,4 +1,4 @@
-// Shared data shapes: bytes -> Sample (dataset/) -> ParsedCot (cot/) -> picture (render/) -> files (run/).
+// Shared data shapes: bytes -> Sample (dataset/) -> ParsedCot (cot/) -> picture (render/) -> files (runs/, outputs/).
 
 /** The three files of one split, plus the short split name used in output file names. */
 export interface SplitPaths {

@@ -7,7 +7,7 @@ import { Dataset } from '../dataset/dataset.js';
 import { readImageHeader, type ImageHeader } from '../dataset/image-header.js';
 import { BUNDLED_SAMPLE_DIR, resolveSplits } from '../dataset/locate.js';
 import { parseChainOfThought } from '../cot/parse.js';
-import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from './dataset-options.js';
+import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 
 interface InspectOptions extends DatasetOptionValues {
   json?: boolean;

@@ -2,13 +2,13 @@
 import type { Command } from 'commander';
 import type { CommandResult } from '../cli.js';
 import { parseChainOfThought } from '../cot/parse.js';
-import { locateSplits, openOne } from '../run/datasets.js';
-import { watchInterrupts } from '../run/interrupt.js';
-import { parseConcurrency } from '../run/options.js';
-import { collectStats } from '../run/stats.js';
-import { formatStatsTable } from '../run/stats-table.js';
-import { exitCodeForSignal } from '../run/visualize-run.js';
-import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from './dataset-options.js';
+import { locateSplits, openOne } from '../plumbing/open-splits.js';
+import { watchInterrupts } from '../plumbing/interrupt.js';
+import { parseConcurrency } from '../options/concurrency.js';
+import { collectStats } from '../runs/stats-run.js';
+import { formatStatsTable } from '../runs/stats-table.js';
+import { exitCodeForSignal } from '../plumbing/run-io.js';
+import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 
 interface StatsOptionValues extends DatasetOptionValues {
   json?: boolean;

@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import type { CommandResult } from '../cli.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
-import { locateSplits, openOne } from '../run/datasets.js';
-import { watchInterrupts } from '../run/interrupt.js';
-import { parseConcurrency } from '../run/options.js';
-import { runValidate } from '../run/validate.js';
-import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from './dataset-options.js';
+import { locateSplits, openOne } from '../plumbing/open-splits.js';
+import { watchInterrupts } from '../plumbing/interrupt.js';
+import { parseConcurrency } from '../options/concurrency.js';
+import { runValidate } from '../runs/validate-run.js';
+import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 
 interface ValidateOptionValues extends DatasetOptionValues {
   json?: boolean;

@@ -3,14 +3,14 @@ import { Option, type Command } from 'commander';
 import type { CommandResult } from '../cli.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
-import { closeAll, locateSplits, openAll } from '../run/datasets.js';
-import { parseExpressionFilter, parseOnly } from '../run/filter.js';
-import { watchInterrupts } from '../run/interrupt.js';
-import { defaultConcurrency, defaultWorkers, parseConcurrency, parseWorkers } from '../run/options.js';
-import { DEFAULT_SEED, parseIndices, parseNumVis, parseSeed, parseShard } from '../run/select.js';
-import type { OutputFormat } from '../run/types.js';
-import { runVisualize } from '../run/visualize-run.js';
-import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from './dataset-options.js';
+import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
+import { parseExpressionFilter, parseOnly } from '../selection/filter.js';
+import { watchInterrupts } from '../plumbing/interrupt.js';
+import { defaultConcurrency, defaultWorkers, parseConcurrency, parseWorkers } from '../options/concurrency.js';
+import { DEFAULT_SEED, parseIndices, parseNumVis, parseSeed, parseShard } from '../selection/sampling.js';
+import type { OutputFormat } from '../plumbing/seams.js';
+import { runVisualize } from '../runs/visualize-run.js';
+import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 
 interface VisualizeOptionValues extends DatasetOptionValues {
   numVis: string;

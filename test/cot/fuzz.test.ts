@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/parse.js';
 import type { ParsedCot, Span } from '../../src/types.js';
-import { mulberry32 as prng } from '../../src/run/select.js';
+import { mulberry32 as prng } from '../../src/selection/sampling.js';
 import { REAL_EXAMPLE_COMPLETED, crowdedTrace, trace } from './traces.js';
 
 

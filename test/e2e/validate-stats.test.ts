@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempCwd, type BrokenCase } from './cli.js';
-import type { Problem } from '../../src/run/validate.js';
+import type { Problem } from '../../src/runs/validate-run.js';
 
 const cases = JSON.parse(await readFile(join(FIXTURES, 'cases.json'), 'utf8'));
 const BROKEN = Object.entries(cases.broken as Record<string, BrokenCase>);

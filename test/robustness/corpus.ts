@@ -132,7 +132,7 @@ export async function tempDir(label: string): Promise<{ dir: string; cleanup: ()
 }
 
 /** The project's seeded PRNG, so fuzz runs replay from their seed. */
-export { mulberry32 as prng } from '../../src/run/select.js';
+export { mulberry32 as prng } from '../../src/selection/sampling.js';
 
 /** A seed for this run: fixed in CI for reproducible failures, overridable with HUMANREF_FUZZ_SEED to explore. */
 export function fuzzSeed(fallback: number): number {

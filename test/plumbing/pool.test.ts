@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPool } from '../../src/run/pool.js';
+import { runPool } from '../../src/plumbing/pool.js';
 
 describe('runPool', () => {
   it('keeps at most `concurrency` items in flight and never starts an item before a slot frees', async () => {

@@ -1,4 +1,4 @@
-// The seams of src/run/: what a run needs from dataset/, cot/ and render/, as interfaces so tests can pass fakes.
+// The seams of a run: what selection/, outputs/ and runs/ need from dataset/, cot/ and render/, as interfaces so tests can pass fakes.
 import type { AnnotationRecord, ParsedCot, Sample, SplitPaths } from '../types.js';
 
 /** One opened split (the shape of dataset/Dataset). */

@@ -1,7 +1,7 @@
 // --filter and --only: which samples qualify, decided from the annotation and its parsed reasoning alone.
 import { UsageError } from '../errors.js';
 import type { AnnotationRecord, ParsedCot } from '../types.js';
-import { annotationFindings } from './findings.js';
+import { annotationFindings } from '../checks/findings.js';
 
 export const ONLY_KINDS = ['inconsistent', 'rejection', 'warned'] as const;
 export type OnlyKind = (typeof ONLY_KINDS)[number];

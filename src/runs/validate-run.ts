@@ -1,13 +1,13 @@
 // `validate`: reads every sample (annotation, image line, image header; no pixels), reports broken samples and findings.
 import { DataError, formatDataMessage, type DataLocation } from '../errors.js';
 import type { SplitPaths } from '../types.js';
-import { annotationFindings, imageFindings } from './findings.js';
-import { imageHeaderOf, type ReadImageHeader } from './image-info.js';
-import { InOrder } from './ordered.js';
-import { runPool } from './pool.js';
-import { Progress } from './progress.js';
-import type { ParseCot, SampleSource } from './types.js';
-import { exitCodeForSignal, type RunIo } from './visualize-run.js';
+import { annotationFindings, imageFindings } from '../checks/findings.js';
+import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
+import { InOrder } from '../plumbing/ordered.js';
+import { runPool } from '../plumbing/pool.js';
+import { Progress } from '../plumbing/progress.js';
+import type { ParseCot, SampleSource } from '../plumbing/seams.js';
+import { exitCodeForSignal, type RunIo } from '../plumbing/run-io.js';
 
 export interface Problem {
   /** error: the sample is broken (cannot be rendered); warning: a finding it still renders with. */

@@ -1,5 +1,5 @@
 // Ctrl-C and SIGTERM: the first asks the run to stop and write what it has; the second leaves at once, temp files removed.
-import { removeLiveTempFiles } from './atomic-write.js';
+import { removeLiveTempFiles } from '../outputs/atomic-write.js';
 
 export interface InterruptWatch {
   /** Aborted with reason 'SIGINT', 'SIGTERM' or 'EPIPE' (stdout closed by its reader). */

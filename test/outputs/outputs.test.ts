@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { escapeHtml, galleryHtml, GalleryWriter } from '../../src/run/gallery.js';
-import { MANIFEST_HEADERS, manifestCsv, ManifestWriter } from '../../src/run/manifest.js';
-import type { Outcome } from '../../src/run/outcome.js';
-import { buildSampleRecord, countVerdicts } from '../../src/run/sample-json.js';
+import { escapeHtml, galleryHtml, GalleryWriter } from '../../src/outputs/gallery.js';
+import { MANIFEST_HEADERS, manifestCsv, ManifestWriter } from '../../src/outputs/manifest.js';
+import type { Outcome } from '../../src/outputs/outcome.js';
+import { buildSampleRecord, countVerdicts } from '../../src/outputs/sample-json.js';
 import type { Sample } from '../../src/types.js';
-import { fakeParseCot } from './fakes.js';
+import { fakeParseCot } from '../fakes.js';
 
 const hostile = 'the man "in red", <script>alert(1)</script> & co\nsecond line';
 

@@ -1,11 +1,11 @@
 // Turns the selection options into the list of samples to render: indices, filters, seeded sample, shard.
 import { UsageError } from '../errors.js';
 import { isFilterActive, matchesExpression, matchesFilter, type SampleFilter } from './filter.js';
-import { imageFindings } from './findings.js';
-import { imageHeaderOf, type ReadImageHeader } from './image-info.js';
-import { runPool } from './pool.js';
-import { applyShard, samplePositions, type Shard } from './select.js';
-import type { ParseCot, SampleRef, SampleSource } from './types.js';
+import { imageFindings } from '../checks/findings.js';
+import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
+import { runPool } from '../plumbing/pool.js';
+import { applyShard, samplePositions, type Shard } from './sampling.js';
+import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
 
 export interface SelectionOptions {
   /** 0-based indices, applied within each selected split. */

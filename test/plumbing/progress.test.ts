@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Progress } from '../../src/run/progress.js';
+import { Progress } from '../../src/plumbing/progress.js';
 
 describe('Progress', () => {
   it('draws only on a TTY and not when quiet, then clears its line', () => {

@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outputFileName, renderSamples } from '../../src/run/render-run.js';
-import type { Outcome } from '../../src/run/outcome.js';
-import { runVisualize } from '../../src/run/visualize-run.js';
-import { fakeHeader, fakeParseCot, fakeRenderer, fakeSource, type FakeSampleSpec } from './fakes.js';
+import { outputFileName, renderSamples } from '../../src/runs/render-run.js';
+import type { Outcome } from '../../src/outputs/outcome.js';
+import { runVisualize } from '../../src/runs/visualize-run.js';
+import { fakeHeader, fakeParseCot, fakeRenderer, fakeSource, type FakeSampleSpec } from '../fakes.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,10 +1,10 @@
 // `stats`: counts over the annotations only (no image reads): histograms, verdicts, rejections, reasoning length.
 import { DataError } from '../errors.js';
 import type { SplitPaths } from '../types.js';
-import { runPool } from './pool.js';
-import { Progress } from './progress.js';
-import type { ParseCot, SampleSource } from './types.js';
-import type { RunIo } from './visualize-run.js';
+import { runPool } from '../plumbing/pool.js';
+import { Progress } from '../plumbing/progress.js';
+import type { ParseCot, SampleSource } from '../plumbing/seams.js';
+import type { RunIo } from '../plumbing/run-io.js';
 
 export interface SplitStats {
   samples: number;

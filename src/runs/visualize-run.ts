@@ -1,14 +1,15 @@
 // The visualize command as a library call: select, render in a pool, write manifest and gallery, summarise.
 import { UsageError } from '../errors.js';
 import type { ImageFormat } from '../types.js';
-import { OutputError, prepareOutputDir } from './atomic-write.js';
-import { GalleryWriter } from './gallery.js';
-import { ManifestWriter } from './manifest.js';
-import { Progress, type ProgressStream } from './progress.js';
+import { OutputError, prepareOutputDir } from '../outputs/atomic-write.js';
+import { GalleryWriter } from '../outputs/gallery.js';
+import { ManifestWriter } from '../outputs/manifest.js';
+import { Progress } from '../plumbing/progress.js';
+import { exitCodeForSignal, type RunIo } from '../plumbing/run-io.js';
 import { renderSamples } from './render-run.js';
-import { selectSamples, type SelectionOptions } from './selection.js';
-import { formatSummary, RunTally } from './summary.js';
-import type { OutputFormat, ParseCot, SampleRenderer, SampleSource } from './types.js';
+import { selectSamples, type SelectionOptions } from '../selection/select-samples.js';
+import { formatSummary, RunTally } from '../outputs/summary.js';
+import type { OutputFormat, ParseCot, SampleRenderer, SampleSource } from '../plumbing/seams.js';
 
 export interface VisualizeOptions {
   outputDir: string;
@@ -29,19 +30,6 @@ export interface VisualizeDeps {
   getRenderer: () => Promise<SampleRenderer>;
   /** Warnings about the dataset files gathered while opening them. */
   datasetWarnings?: readonly string[];
-}
-
-export interface RunIo {
-  stdout: { write(text: string): unknown };
-  stderr: ProgressStream;
-  /** Aborted with reason 'SIGINT' or 'SIGTERM' when the user interrupts. */
-  signal?: AbortSignal;
-  now?: () => number;
-}
-
-/** 128 + signal number, as shells report it; a closed stdout counts as SIGPIPE. */
-export function exitCodeForSignal(reason: unknown): number {
-  return reason === 'SIGTERM' ? 143 : reason === 'EPIPE' ? 141 : 130;
 }
 
 /** The output folder is unusable before anything was rendered: the user's --output-dir, so a usage error. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { applyShard, mulberry32, parseIndices, parseNumVis, parseSeed, parseShard, samplePositions } from '../../src/run/select.js';
+import { applyShard, mulberry32, parseIndices, parseNumVis, parseSeed, parseShard, samplePositions } from '../../src/selection/sampling.js';
 
 describe('parseIndices', () => {
   it('reads single indices and inclusive ranges, sorted and de-duplicated', () => {

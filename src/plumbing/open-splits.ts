@@ -2,7 +2,7 @@
 import { Dataset } from '../dataset/dataset.js';
 import { resolveSplits, type DatasetSelection } from '../dataset/locate.js';
 import type { SplitPaths } from '../types.js';
-import type { SampleSource } from './types.js';
+import type { SampleSource } from './seams.js';
 
 export function locateSplits(selection: DatasetSelection, stderr: { write(text: string): unknown }): SplitPaths[] {
   const { splits, bundled } = resolveSplits(selection);

@@ -1,7 +1,7 @@
-// Fake splits, parsed reasoning and a renderer, so src/run/ is tested without files, fonts or canvas.
-import { DataError } from '../../src/errors.js';
-import type { Annotation, AnnotationRecord, Mark, ParsedCot, Sample } from '../../src/types.js';
-import type { SampleRenderer, SampleSource } from '../../src/run/types.js';
+// Fake splits, parsed reasoning and a renderer, so runs/, selection/ and outputs/ are tested without files, fonts or canvas.
+import { DataError } from '../src/errors.js';
+import type { Annotation, AnnotationRecord, Mark, ParsedCot, Sample } from '../src/types.js';
+import type { SampleRenderer, SampleSource } from '../src/plumbing/seams.js';
 
 export interface FakeSampleSpec {
   boxes?: [number, number, number, number][];

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
-import { annotationFindings, imageFindings } from '../../src/run/findings.js';
-import { collectStats } from '../../src/run/stats.js';
-import { formatStatsTable } from '../../src/run/stats-table.js';
-import { runValidate, type Problem } from '../../src/run/validate.js';
+import { annotationFindings, imageFindings } from '../../src/checks/findings.js';
+import { collectStats } from '../../src/runs/stats-run.js';
+import { formatStatsTable } from '../../src/runs/stats-table.js';
+import { runValidate, type Problem } from '../../src/runs/validate-run.js';
 import type { SplitPaths } from '../../src/types.js';
-import { fakeHeader, fakeParseCot, fakeSource, type FakeSampleSpec } from './fakes.js';
+import { fakeHeader, fakeParseCot, fakeSource, type FakeSampleSpec } from '../fakes.js';
 
 function capture() {
   const out: string[] = [];

@@ -1,15 +1,15 @@
 // Renders the selected samples with a bounded pool: read, parse, draw, write atomically, report in selection order.
 import path from 'node:path';
 import { DataError } from '../errors.js';
-import { OutputError, writeFileAtomic } from './atomic-write.js';
-import { imageFindings } from './findings.js';
-import { sampleWarnings } from './filter.js';
-import { imageHeaderOf, type ReadImageHeader } from './image-info.js';
-import { InOrder } from './ordered.js';
-import type { Outcome } from './outcome.js';
-import { runPool } from './pool.js';
-import { buildSampleRecord, countVerdicts } from './sample-json.js';
-import type { OutputFormat, ParseCot, SampleRef, SampleRenderer, SampleSource } from './types.js';
+import { OutputError, writeFileAtomic } from '../outputs/atomic-write.js';
+import { imageFindings } from '../checks/findings.js';
+import { sampleWarnings } from '../selection/filter.js';
+import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
+import { InOrder } from '../plumbing/ordered.js';
+import type { Outcome } from '../outputs/outcome.js';
+import { runPool } from '../plumbing/pool.js';
+import { buildSampleRecord, countVerdicts } from '../outputs/sample-json.js';
+import type { OutputFormat, ParseCot, SampleRef, SampleRenderer, SampleSource } from '../plumbing/seams.js';
 
 export interface RenderRunOptions {
   sources: readonly SampleSource[];
