@@ -8,7 +8,7 @@ import { parseExpressionFilter, parseOnly } from '../selection/filter.js';
 import { watchInterrupts } from '../plumbing/interrupt.js';
 import { defaultConcurrency, defaultWorkers, parseConcurrency, parseWorkers } from '../options/concurrency.js';
 import { DEFAULT_SEED, parseIndices, parseNumVis, parseSeed, parseShard } from '../selection/sampling.js';
-import type { OutputFormat } from '../plumbing/seams.js';
+import type { OutputFormat, SampleRenderer } from '../plumbing/seams.js';
 import { runVisualize } from '../runs/visualize-run.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 
@@ -46,7 +46,7 @@ Exit codes: 0 ok; 1 a sample failed (the others are rendered) or warnings with -
  * Loaded on demand: canvas and fonts cost half a second, which validate, stats and inspect need not pay.
  * With workers, each drawing thread loads them and this thread only reads, schedules and writes.
  */
-async function loadRenderer(workers: number, concurrency: number) {
+async function loadRenderer(workers: number, concurrency: number): Promise<SampleRenderer> {
   if (workers === 0) {
     const { getRenderer } = await import('../render/index.js');
     return getRenderer();
@@ -103,8 +103,19 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
       const workers = parseWorkers(opts.workers, defaultWorkers());
       const concurrency = parseConcurrency(opts.concurrency, Math.max(defaultConcurrency(), workers));
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
+      // Drawing threads start loading fonts, canvas and sharp now, while the splits open and the selection is drawn;
+      // drawing on the main thread loads them only when there is something to render.
+      const early = workers > 0 ? loadRenderer(workers, concurrency) : null;
+      early?.catch(() => undefined);
+      const getRenderer = () => early ?? loadRenderer(workers, concurrency);
       const datasetWarnings: string[] = [];
-      const sources = await openAll(splits, (m) => datasetWarnings.push(m));
+      let sources;
+      try {
+        sources = await openAll(splits, (m) => datasetWarnings.push(m));
+      } catch (error) {
+        await (await early?.catch(() => null))?.close?.();
+        throw error;
+      }
       const interrupts = watchInterrupts(process.stderr);
       try {
         result.exitCode = await runVisualize(
@@ -118,11 +129,13 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
             quiet: Boolean(opts.quiet),
             selection,
           },
-          { sources, parseCot: parseChainOfThought, readImageHeader, getRenderer: () => loadRenderer(workers, concurrency), datasetWarnings },
+          { sources, parseCot: parseChainOfThought, readImageHeader, getRenderer, datasetWarnings },
           { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
         );
       } finally {
         interrupts.dispose();
+        // Threads started for a run that drew nothing (no match, or interrupted first) end here too.
+        await (await early?.catch(() => null))?.close?.();
         await closeAll(sources);
       }
     });

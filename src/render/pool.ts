@@ -63,6 +63,7 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
   const native = Promise.all([import('sharp'), import('@napi-rs/canvas')]);
   native.catch(() => undefined);
 
+  let closed: Promise<void> | undefined;
   return {
     workers,
     async render(sample: Sample, cot: ParsedCot, renderOptions: RenderOptions = {}): Promise<RenderedImage> {
@@ -84,9 +85,10 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
       const byThread = new Map(all.flatMap((r) => (r.ok && 'stats' in r ? [[r.stats.threadId, r.stats] as const] : [])));
       return [...byThread.values()];
     },
-    async close() {
-      await native.catch(() => undefined);
-      await pool.destroy();
+    close() {
+      // Once: the run and the command that started the threads may both ask.
+      closed ??= native.catch(() => undefined).then(() => pool.destroy());
+      return closed;
     },
   };
 }

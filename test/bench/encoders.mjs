@@ -1,15 +1,13 @@
 // What the PNG encoders trade, on real output pictures: renders a few bench samples with the CLI, then encodes their
 // pixels with each candidate and prints CPU ms and MB per picture (median of 3 rounds), checking each is lossless.
 // Candidates: sharp (libvips + zlib) at levels 1-9 with and without adaptive filtering; @napi-rs/image (the Rust
-// `png` crate: "Fast" is fdeflate, "Default" is zlib-class deflate) with each row filter; node:zlib with a
-// hand-made PNG (level 1, no filter) for reference.
+// `png` crate: "Fast" is fdeflate, "Default" is zlib-class deflate) with each row filter; and the renderer's own.
 // Usage: node test/bench/encoders.mjs [pictures=8]
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import { CompressionType, FilterType, Transformer } from '@napi-rs/image';
 import sharp from 'sharp';
 import { encodeRgba, rgbaToPpm } from '../../dist/render/encode.js';
@@ -26,28 +24,6 @@ if (run.status !== 0) throw new Error(`the run failed (${run.status})`);
 const pictures = [];
 for (const name of (await readdir(out)).filter((f) => f.endsWith('.png'))) pictures.push(await sharp(path.join(out, name)).ensureAlpha().raw().toBuffer({ resolveWithObject: true }));
 
-// A PNG from node:zlib: filter byte 0 per row, RGB, one IDAT (CRC-32 from zlib.crc32 where available).
-function zlibPng(rgba, width, height) {
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0, o = 0, i = 0; y < height; y++) {
-    rows[o++] = 0;
-    for (let x = 0; x < width; x++, i += 4, o += 3) rows.set(rgba.subarray(i, i + 3), o);
-  }
-  const chunk = (type, body) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(body.length);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32 ? zlib.crc32(Buffer.concat([head.subarray(4), body])) : 0);
-    return Buffer.concat([head, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
-}
-
 const candidates = [];
 for (const adaptiveFiltering of [false, true]) {
   for (const compressionLevel of [1, 2, 6, 9]) {
@@ -59,7 +35,6 @@ for (const [filter, filterType] of Object.entries({ none: FilterType.NoFilter, S
 }
 candidates.push({ name: '@napi-rs/image Fast, adaptive, RGBA in', encode: (px, w, h) => Transformer.fromRgbaPixels(px, w, h).png({ compressionType: CompressionType.Fast, filterType: FilterType.Adaptive }) });
 candidates.push({ name: '@napi-rs/image Default, adaptive', encode: (px, w, h) => new Transformer(rgbaToPpm(px, w, h)).png({ compressionType: CompressionType.Default, filterType: FilterType.Adaptive }) });
-if (zlib.crc32) candidates.push({ name: 'node:zlib level 1, no filter (reference)', encode: async (px, w, h) => zlibPng(px, w, h) });
 candidates.push({ name: 'the renderer (default)', encode: (px, w, h) => encodeRgba(px, w, h, 'png', false) });
 candidates.push({ name: 'the renderer (--fast)', encode: (px, w, h) => encodeRgba(px, w, h, 'png', true) });
 
