@@ -32,13 +32,15 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Starts the threads and waits until each has loaded fonts, canvas and sharp and passed the emoji self-check. */
+/** Starts the threads; resolves once the first has loaded fonts, canvas and sharp and passed the emoji self-check. */
 export async function startRenderPool(options: RenderPoolOptions): Promise<RenderPool> {
   const workers = Math.max(1, Math.min(Math.floor(options.workers), Math.floor(options.concurrency)));
   const perWorker = Math.max(1, Math.floor(options.concurrency / workers));
   const pool = new Piscina({
     filename: (options.workerFile ?? new URL('./worker.js', import.meta.url)).href,
-    minThreads: workers,
+    // One thread starts at once; piscina adds the others (up to `workers`) as samples queue, so the first picture is
+    // not slowed by every thread loading at the same time. Started threads stay (no idle timeout).
+    minThreads: 1,
     maxThreads: workers,
     concurrentTasksPerWorker: perWorker,
     idleTimeout: Number.POSITIVE_INFINITY,
@@ -51,17 +53,21 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
 
   const run = (task: WorkerTask) => pool.run(task) as Promise<WorkerResult>;
   try {
-    const ready = await Promise.all(Array.from({ length: workers }, () => run({ kind: 'ready' })));
-    for (const r of ready) if (!r.ok) throw deserializeError(r.error);
+    const ready = await run({ kind: 'ready' });
+    if (!ready.ok) throw deserializeError(ready.error);
   } catch (error) {
     await pool.destroy();
     if (error instanceof InternalError) throw error;
     throw new InternalError(`the drawing threads did not start: ${describe(error)}`);
   }
   // sharp's libraries must stay loaded while workers come and go (glibc unloads a library with the last thread that
-  // loaded it, under sharp's own threads); canvas likewise. Loaded once the workers are up, so their start is not slowed.
-  const native = Promise.all([import('sharp'), import('@napi-rs/canvas')]);
-  native.catch(() => undefined);
+  // loaded it, under sharp's own threads); canvas likewise. Loaded once the first picture is back, so that neither
+  // the threads' start nor the first picture waits for it.
+  let native: Promise<unknown> | undefined;
+  const keepNativeLoaded = () => {
+    native ??= Promise.all([import('sharp'), import('@napi-rs/canvas')]);
+    native.catch(() => undefined);
+  };
 
   let closed: Promise<void> | undefined;
   return {
@@ -74,6 +80,7 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
         // The thread died (a crash in native code it survived, out of heap, exit): piscina starts a new one.
         throw new Error(`the drawing thread stopped while drawing this sample (${describe(error)}); a new thread takes over the next samples`);
       }
+      keepNativeLoaded();
       if (!result.ok) throw deserializeError(result.error);
       if (!('image' in result)) throw new InternalError('a drawing thread answered without a picture');
       const { data } = result.image;
@@ -87,7 +94,8 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
     },
     close() {
       // Once: the run and the command that started the threads may both ask.
-      closed ??= native.catch(() => undefined).then(() => pool.destroy());
+      keepNativeLoaded();
+      closed ??= native!.catch(() => undefined).then(() => pool.destroy());
       return closed;
     },
   };
