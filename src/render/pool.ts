@@ -44,6 +44,8 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
     maxThreads: workers,
     concurrentTasksPerWorker: perWorker,
     idleTimeout: Number.POSITIVE_INFINITY,
+    // The run never has more than `concurrency` samples out, so piscina's queue needs no bound of its own.
+    maxQueue: Number.POSITIVE_INFINITY,
     // Tasks run async work (sharp) of their own: a worker must never block in Atomics.wait between them.
     atomics: 'disabled',
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB },
