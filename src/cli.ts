@@ -1,16 +1,13 @@
 // The one file that reads process.argv, writes exit codes and calls process.exit.
 import { Command, CommanderError } from 'commander';
-import { DataError, InternalError, UsageError, oneLine } from './errors.js';
+import { DataError, EXIT, InternalError, OutputError, UsageError, oneLine } from './errors.js';
+import type { CommandResult } from './commands/command-result.js';
 import { registerIndexCommand } from './commands/index-cmd.js';
 import { registerInspectCommand } from './commands/inspect.js';
 import { registerVisualizeCommand } from './commands/visualize.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerStatsCommand } from './commands/stats.js';
-
-/** Set by a command's action: the exit code the process ends with. */
-export interface CommandResult {
-  exitCode: number;
-}
+import { registerEvalCommand } from './commands/eval.js';
 
 /**
  * The original script spells options with underscores (`--num_vis`); we declare kebab-case and accept both.
@@ -50,11 +47,12 @@ export function buildProgram(result: CommandResult): Command {
   registerInspectCommand(program, result);
   registerValidateCommand(program, result);
   registerStatsCommand(program, result);
+  registerEvalCommand(program, result);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const result: CommandResult = { exitCode: 0 };
+  const result: CommandResult = { exitCode: EXIT.ok };
   const program = buildProgram(result);
   try {
     await program.parseAsync(normaliseArgv(argv.slice(2)), { from: 'user' });
@@ -65,22 +63,23 @@ export async function main(argv: string[]): Promise<void> {
   process.exitCode = result.exitCode;
 }
 
+/** Says what went wrong on stderr and returns the code the error's class carries (errors.ts). */
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     // --help and --version end through exitOverride with code 0.
-    return error.exitCode === 0 ? 0 : 2;
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   // A path or value the user typed may hold a line break; the message stays one line.
   if (error instanceof UsageError) {
     process.stderr.write(`humanref-vis: ${oneLine(error.message)}\n`);
-    return 2;
+    return error.exitCode;
   }
-  if (error instanceof DataError) {
+  if (error instanceof DataError || error instanceof OutputError) {
     process.stderr.write(`humanref-vis: ${error.message}\n`);
-    return 1;
+    return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   const kind = error instanceof InternalError ? 'internal error' : 'unexpected error';
   process.stderr.write(`humanref-vis: ${kind} (a bug; please report it with this text):\n${detail}\n`);
-  return 70;
+  return error instanceof InternalError ? error.exitCode : EXIT.internal;
 }

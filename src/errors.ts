@@ -1,9 +1,18 @@
-// The three kinds of failure the CLI maps to exit codes: usage (2), data (a bad sample, the run goes on), internal (a bug).
+// The kinds of failure and the exit code each ends with: usage (2), data (1; a bad sample, the run goes on),
+// output (1; the output folder stopped taking files), internal (70; a bug), and the codes of an interrupt.
+
+/** Every exit code humanref-vis ends with; cli.ts is the only place that hands one to the process. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70, sigint: 130, sigpipe: 141, sigterm: 143 } as const;
+
+/** 128 + signal number, as shells report it; a closed stdout counts as SIGPIPE. */
+export function exitCodeForSignal(reason: unknown): number {
+  return reason === 'SIGTERM' ? EXIT.sigterm : reason === 'EPIPE' ? EXIT.sigpipe : EXIT.sigint;
+}
 
 /** The user asked for something impossible: a missing path, a bad option value. Exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-  readonly exitCode = 2;
+  readonly exitCode: number = EXIT.usage;
 }
 
 /** Machine-readable kind of a data problem, stable for tests and `--json` output. */
@@ -39,6 +48,7 @@ export interface DataLocation {
  */
 export class DataError extends Error {
   override readonly name = 'DataError';
+  readonly exitCode: number = EXIT.failed;
   constructor(
     readonly code: DataErrorCode,
     readonly where: DataLocation,
@@ -67,7 +77,14 @@ export function oneLine(text: string): string {
   });
 }
 
+/** The output folder cannot be written (full disk, no permission, gone): the whole run stops with one message. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  readonly exitCode: number = EXIT.failed;
+}
+
 /** A bug in humanref-vis itself, never caused by input data. */
 export class InternalError extends Error {
   override readonly name = 'InternalError';
+  readonly exitCode: number = EXIT.internal;
 }

@@ -1,4 +1,5 @@
 // Shared data shapes: bytes -> Sample (dataset/) -> ParsedCot (cot/) -> picture (render/) -> files (runs/, outputs/).
+import type { OutputFormat } from './formats.js';
 
 /** The three files of one split, plus the short split name used in output file names. */
 export interface SplitPaths {
@@ -11,6 +12,13 @@ export interface SplitPaths {
 }
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif';
+
+/** What a stored image's header says, read without decoding any pixels. */
+export interface ImageHeader {
+  format: ImageFormat;
+  width: number;
+  height: number;
+}
 
 /** The annotation JSON of one sample, checked for types. */
 export interface Annotation {
@@ -48,6 +56,9 @@ export interface Sample extends AnnotationRecord {
 
 /** ✅ target, ❌ not a target, ⚠️ meets a sub-condition or is the reference person (⚠ is normalised to ⚠️). */
 export type Mark = '✅' | '❌' | '⚠️';
+
+/** How many candidates end with each final mark (`none`: no mark). */
+export type VerdictCounts = Record<Mark | 'none', number>;
 
 /** A character span [start, end) in the `think` string (UTF-16 code units, as JS strings index). */
 export interface Span {
@@ -117,4 +128,29 @@ export interface ParsedCot {
   consistency: Consistency;
   /** Problems in the text: never thrown. */
   warnings: string[];
+}
+
+export interface RenderOptions {
+  format?: OutputFormat;
+  /** The image panel is scaled down when its longer side exceeds this. Default 2048. */
+  maxSide?: number;
+  /** Cheaper PNG compression (bigger files). */
+  fast?: boolean;
+  /** Every warning of this sample for the footer (data findings and the parser's); default: the parser's alone. */
+  warnings?: readonly string[];
+}
+
+/** One encoded picture. */
+export interface RenderedImage {
+  data: Buffer;
+  width: number;
+  height: number;
+  format: OutputFormat;
+}
+
+/** Sample + ParsedCot -> picture (render/ implements it; runs/ takes it as a seam, tests pass fakes). */
+export interface Renderer {
+  render(sample: Sample, cot: ParsedCot, options?: RenderOptions): Promise<RenderedImage>;
+  /** Frees what the renderer holds (drawing threads); called once the run is over. */
+  close?(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // Fake splits, parsed reasoning and a renderer, so runs/, selection/ and outputs/ are tested without files, fonts or canvas.
 import { DataError } from '../src/errors.js';
-import type { Annotation, AnnotationRecord, Mark, ParsedCot, Sample } from '../src/types.js';
-import type { SampleRenderer, SampleSource } from '../src/plumbing/seams.js';
+import type { Annotation, AnnotationRecord, Mark, ParsedCot, Renderer, RenderOptions, Sample } from '../src/types.js';
+import type { SampleSource } from '../src/plumbing/seams.js';
 
 export interface FakeSampleSpec {
   boxes?: [number, number, number, number][];
@@ -63,8 +63,13 @@ export function fakeSource(name: string, specs: FakeSampleSpec[], options: { rea
   return source;
 }
 
+/** The ParseCot seam for runs: fakeCot of the annotation. */
+export function fakeParseCot(annotation: Pick<Annotation, 'think' | 'gtBoxes' | 'regionMap'>): ParsedCot {
+  return fakeCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
+}
+
 /** A ParsedCot whose verdicts follow region_map (✅ targets, ❌ others) unless `think` is "inconsistent". */
-export function fakeParseCot(think: string, candidateCount: number, regionMap: Record<string, number[]>): ParsedCot {
+export function fakeCot(think: string, candidateCount: number, regionMap: Record<string, number[]>): ParsedCot {
   const expressions = Object.keys(regionMap).length ? Object.keys(regionMap) : ['from planning'];
   const targets = [...new Set(Object.values(regionMap).flat().map((i) => i + 1))].sort((a, b) => a - b);
   const inconsistent = think === 'inconsistent';
@@ -91,11 +96,11 @@ export function fakeParseCot(think: string, candidateCount: number, regionMap: R
 }
 
 /** Renders a deterministic small buffer naming the sample; counts how many renders overlap. */
-export function fakeRenderer(hooks: { onRender?: (sample: Sample) => void | Promise<void> } = {}): SampleRenderer & { maxActive: number } {
+export function fakeRenderer(hooks: { onRender?: (sample: Sample) => void | Promise<void> } = {}): Renderer & { maxActive: number } {
   let active = 0;
   const renderer = {
     maxActive: 0,
-    async render(sample: Sample, _cot: ParsedCot, options: { format?: string } = {}) {
+    async render(sample: Sample, _cot: ParsedCot, options: RenderOptions = {}) {
       active++;
       renderer.maxActive = Math.max(renderer.maxActive, active);
       try {

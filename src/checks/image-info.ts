@@ -1,10 +1,10 @@
 // The stored image's format and size from its header, as a DataError that names the images file and offset.
 import { DataError } from '../errors.js';
-import type { ImageFormat, Sample } from '../types.js';
+import type { ImageHeader, Sample } from '../types.js';
 
-export type ReadImageHeader = (bytes: Buffer) => { format: ImageFormat; width: number; height: number };
+export type ReadImageHeader = (bytes: Buffer) => ImageHeader;
 
-export function imageHeaderOf(sample: Sample, imagesTsv: string, readImageHeader: ReadImageHeader): { format: ImageFormat; width: number; height: number } {
+export function imageHeaderOf(sample: Sample, imagesTsv: string, readImageHeader: ReadImageHeader): ImageHeader {
   try {
     return readImageHeader(sample.image);
   } catch (error) {

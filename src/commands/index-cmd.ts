@@ -3,10 +3,11 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import type { CommandResult } from '../cli.js';
-import { UsageError } from '../errors.js';
+import { returningExitCode, type CommandResult } from './command-result.js';
+import { EXIT, UsageError } from '../errors.js';
 import { openDataFile } from '../dataset/lfs.js';
 import { formatLineidx, scanLineStarts } from '../dataset/lineidx.js';
+import { addOptions, option, type OptionValues } from '../options/declare.js';
 
 const WRITE_REASONS: Record<string, string> = {
   ENOENT: 'its folder does not exist',
@@ -42,17 +43,18 @@ export async function writeLineidx(tsv: string, out: string = tsv + '.lineidx'):
   return offsets.length;
 }
 
+const OPTIONS = [option({ flags: '-o, --output <path>', description: 'where to write the index (default: <tsv>.lineidx)' })] as const;
+
 export function registerIndexCommand(program: Command, result: CommandResult): void {
-  program
+  const cmd = program
     .command('index')
     .description('write <tsv>.lineidx (one byte offset per line) so the TSV need not be scanned on every run')
-    .argument('<tsv>', 'a TSV file (annotations or images)')
-    .option('-o, --output <path>', 'where to write the index (default: <tsv>.lineidx)')
-    .action(async (tsv: string, opts: { output?: string }) => {
-      if (!existsSync(tsv)) throw new UsageError(`${tsv}: no such file`);
-      const out = opts.output ?? tsv + '.lineidx';
-      const lines = await writeLineidx(tsv, out);
-      process.stdout.write(`${out}: ${lines} line${lines === 1 ? '' : 's'} indexed\n`);
-      result.exitCode = 0;
-    });
+    .argument('<tsv>', 'a TSV file (annotations or images)');
+  addOptions(cmd, OPTIONS).action(returningExitCode(result, async (tsv: string, opts: OptionValues<typeof OPTIONS>) => {
+    if (!existsSync(tsv)) throw new UsageError(`${tsv}: no such file`);
+    const out = opts.output ?? tsv + '.lineidx';
+    const lines = await writeLineidx(tsv, out);
+    process.stdout.write(`${out}: ${lines} line${lines === 1 ? '' : 's'} indexed\n`);
+    return EXIT.ok;
+  }));
 }

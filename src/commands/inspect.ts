@@ -1,17 +1,18 @@
 // `humanref-vis inspect <index>`: one sample, printed for a person (or as one JSON object with --json).
 import type { Command } from 'commander';
-import type { CommandResult } from '../cli.js';
-import { DataError, UsageError, oneLine } from '../errors.js';
-import type { ParsedCot, Sample, SplitPaths } from '../types.js';
-import { Dataset } from '../dataset/dataset.js';
-import { readImageHeader, type ImageHeader } from '../dataset/image-header.js';
-import { BUNDLED_SAMPLE_DIR, resolveSplits } from '../dataset/locate.js';
-import { parseChainOfThought } from '../cot/parse.js';
+import { returningExitCode, type CommandResult } from './command-result.js';
+import { EXIT, UsageError, oneLine } from '../errors.js';
+import type { ImageHeader, ParsedCot, Sample, SplitPaths } from '../types.js';
+import { readImageHeader } from '../dataset/image-header.js';
+import { parseAnnotationCot } from '../cot/parse.js';
+import { imageHeaderOf } from '../checks/image-info.js';
+import { locateSplits, openOne } from '../plumbing/open-splits.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
+import { addOptions, jsonOption, type OptionValues } from '../options/declare.js';
 
-interface InspectOptions extends DatasetOptionValues {
-  json?: boolean;
-}
+const OPTIONS = [jsonOption('print one JSON object instead of text')] as const;
+
+type InspectOptions = DatasetOptionValues & OptionValues<typeof OPTIONS>;
 
 /** Everything inspect shows, computed once for both output forms. */
 interface InspectView {
@@ -29,12 +30,11 @@ export function registerInspectCommand(program: Command, result: CommandResult):
   const cmd = program
     .command('inspect')
     .description('print one sample: offsets, expression, image size, candidates as Person N with xyxy boxes, and the reasoning')
-    .argument('<index>', '0-based sample index in the split')
-    .option('--json', 'print one JSON object instead of text');
-  addDatasetOptions(cmd).action(async (indexText: string, opts: InspectOptions) => {
+    .argument('<index>', '0-based sample index in the split');
+  addDatasetOptions(addOptions(cmd, OPTIONS)).action(returningExitCode(result, async (indexText: string, opts: InspectOptions) => {
     const index = parseIndex(indexText);
     const paths = pickSplit(opts);
-    const dataset = await Dataset.open(paths, { onWarning: (m) => process.stderr.write(`humanref-vis: warning: ${m}\n`) });
+    const dataset = await openOne()(paths);
     try {
       if (index >= dataset.length) {
         const range = dataset.length === 0 ? 'the split has no samples' : `valid: 0 to ${dataset.length - 1}`;
@@ -43,11 +43,11 @@ export function registerInspectCommand(program: Command, result: CommandResult):
       const sample = await dataset.readSample(index);
       const view = buildView(sample, dataset.length, paths);
       process.stdout.write(opts.json ? JSON.stringify(toJson(view), null, 2) + '\n' : formatText(view));
-      result.exitCode = 0;
+      return EXIT.ok;
     } finally {
       await dataset.close();
     }
-  });
+  }));
 }
 
 function parseIndex(text: string): number {
@@ -57,26 +57,14 @@ function parseIndex(text: string): number {
 
 /** One split: --split, else `main` when several exist, else the only one. */
 function pickSplit(opts: InspectOptions): SplitPaths {
-  const { splits, bundled } = resolveSplits(selectionFromOptions(opts));
-  if (bundled) process.stderr.write(`humanref-vis: no dataset given or found; using the bundled sample (${BUNDLED_SAMPLE_DIR})\n`);
+  const splits = locateSplits(selectionFromOptions(opts), process.stderr);
   return splits.find((s) => s.name === 'main') ?? splits[0];
 }
 
 function buildView(sample: Sample, count: number, paths: SplitPaths): InspectView {
-  let header: ImageHeader;
-  try {
-    header = readImageHeader(sample.image);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new DataError('image-decode', { file: paths.imagesTsv, index: sample.index, offset: sample.imgOffset }, `cannot read the image header: ${reason}`, 'Skip this sample; the image is corrupt');
-  }
+  const header = imageHeaderOf(sample, paths.imagesTsv, readImageHeader);
   const targets = new Set(Object.values(sample.annotation.regionMap).flat().map((i) => i + 1));
-  return { sample, count, paths, header, targets, cot: parseCot(sample) };
-}
-
-function parseCot(sample: Sample): ParsedCot {
-  const { think, gtBoxes, regionMap } = sample.annotation;
-  return parseChainOfThought(think, gtBoxes.length, regionMap);
+  return { sample, count, paths, header, targets, cot: parseAnnotationCot(sample.annotation) };
 }
 
 function xyxy(box: readonly number[]): [number, number, number, number] {

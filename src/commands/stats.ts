@@ -1,20 +1,21 @@
 // `humanref-vis stats`: dataset statistics from the annotations alone, as a table or one JSON object.
 import type { Command } from 'commander';
-import type { CommandResult } from '../cli.js';
-import { parseChainOfThought } from '../cot/parse.js';
+import { returningExitCode, type CommandResult } from './command-result.js';
+import { parseAnnotationCot } from '../cot/parse.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
-import { watchInterrupts } from '../plumbing/interrupt.js';
-import { parseConcurrency } from '../options/concurrency.js';
-import { collectStats } from '../runs/stats-run.js';
-import { formatStatsTable } from '../runs/stats-table.js';
-import { exitCodeForSignal } from '../plumbing/run-io.js';
+import { withProcessIo } from '../plumbing/interrupt.js';
+import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';
+import { runStats } from '../runs/stats-run.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
+import { addOptions, concurrencyOption, jsonOption, quietOption, type OptionValues } from '../options/declare.js';
 
-interface StatsOptionValues extends DatasetOptionValues {
-  json?: boolean;
-  quiet?: boolean;
-  concurrency?: string;
-}
+const OPTIONS = [
+  jsonOption('print one JSON object instead of the table'),
+  quietOption('no progress line'),
+  concurrencyOption(`annotations read at once (default ${READ_CONCURRENCY})`),
+] as const;
+
+type StatsOptionValues = DatasetOptionValues & OptionValues<typeof OPTIONS>;
 
 const EXAMPLES = `
 Examples:
@@ -24,27 +25,12 @@ Examples:
 
 export function registerStatsCommand(program: Command, result: CommandResult): void {
   const cmd = program.command('stats').description('samples, candidates and targets per sample, verdicts, rejections, inconsistencies, reasoning length');
-  addDatasetOptions(cmd, { allowAll: true })
-    .option('--json', 'print one JSON object instead of the table')
-    .option('--quiet', 'no progress line')
-    .option('--concurrency <n>', 'annotations read at once (default 16)')
+  addOptions(addDatasetOptions(cmd, { allowAll: true }), OPTIONS)
     .addHelpText('after', EXAMPLES)
-    .action(async (opts: StatsOptionValues) => {
-      const concurrency = parseConcurrency(opts.concurrency, 16);
+    .action(returningExitCode(result, async (opts: StatsOptionValues) => {
+      const concurrency = parseConcurrency(opts.concurrency, READ_CONCURRENCY);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
-      const interrupts = watchInterrupts(process.stderr);
-      try {
-        const report = await collectStats(
-          { splits, openSource: openOne((m) => process.stderr.write(`humanref-vis: warning: ${m}\n`)), parseCot: parseChainOfThought },
-          { concurrency, quiet: Boolean(opts.quiet) },
-          { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
-        );
-        process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatsTable(report));
-        for (const message of report.errors.slice(0, 20)) process.stderr.write(`humanref-vis: ${message}\n`);
-        if (report.errors.length > 20) process.stderr.write(`humanref-vis: ... and ${report.errors.length - 20} more unreadable samples\n`);
-        result.exitCode = interrupts.signal.aborted ? exitCodeForSignal(interrupts.signal.reason) : report.errors.length > 0 ? 1 : 0;
-      } finally {
-        interrupts.dispose();
-      }
-    });
+      const deps = { splits, openSource: openOne(), parseCot: parseAnnotationCot };
+      return withProcessIo((io) => runStats({ concurrency, quiet: Boolean(opts.quiet), json: Boolean(opts.json) }, deps, io));
+    }));
 }

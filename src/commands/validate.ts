@@ -1,20 +1,23 @@
 // `humanref-vis validate`: checks every sample without rendering; exit 1 when any is broken (or has findings with --strict).
 import type { Command } from 'commander';
-import type { CommandResult } from '../cli.js';
-import { parseChainOfThought } from '../cot/parse.js';
+import { returningExitCode, type CommandResult } from './command-result.js';
+import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
-import { watchInterrupts } from '../plumbing/interrupt.js';
-import { parseConcurrency } from '../options/concurrency.js';
+import { withProcessIo } from '../plumbing/interrupt.js';
+import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';
 import { runValidate } from '../runs/validate-run.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
+import { addOptions, concurrencyOption, jsonOption, quietOption, strictOption, type OptionValues } from '../options/declare.js';
 
-interface ValidateOptionValues extends DatasetOptionValues {
-  json?: boolean;
-  strict?: boolean;
-  quiet?: boolean;
-  concurrency?: string;
-}
+const OPTIONS = [
+  jsonOption('one JSON object per problem on stdout (NDJSON)'),
+  strictOption('exit 1 on findings too, not only on broken samples'),
+  quietOption('no progress line and no summary unless something is broken'),
+  concurrencyOption(`samples read at once (default ${READ_CONCURRENCY})`),
+] as const;
+
+type ValidateOptionValues = DatasetOptionValues & OptionValues<typeof OPTIONS>;
 
 const EXAMPLES = `
 Examples:
@@ -29,24 +32,13 @@ are warnings: exit 0, or 1 with --strict. One line per problem: file, sample ind
 
 export function registerValidateCommand(program: Command, result: CommandResult): void {
   const cmd = program.command('validate').description('check every sample of the split(s) without rendering');
-  addDatasetOptions(cmd, { allowAll: true })
-    .option('--json', 'one JSON object per problem on stdout (NDJSON)')
-    .option('--strict', 'exit 1 on findings too, not only on broken samples')
-    .option('--quiet', 'no progress line and no summary unless something is broken')
-    .option('--concurrency <n>', 'samples read at once (default 16)')
+  addOptions(addDatasetOptions(cmd, { allowAll: true }), OPTIONS)
     .addHelpText('after', EXAMPLES)
-    .action(async (opts: ValidateOptionValues) => {
-      const concurrency = parseConcurrency(opts.concurrency, 16);
+    .action(returningExitCode(result, async (opts: ValidateOptionValues) => {
+      const concurrency = parseConcurrency(opts.concurrency, READ_CONCURRENCY);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
-      const interrupts = watchInterrupts(process.stderr);
-      try {
-        result.exitCode = await runValidate(
-          { json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), concurrency },
-          { splits, openSource: openOne((m) => process.stderr.write(`humanref-vis: warning: ${m}\n`)), parseCot: parseChainOfThought, readImageHeader },
-          { stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal },
-        );
-      } finally {
-        interrupts.dispose();
-      }
-    });
+      const options = { json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), concurrency };
+      const deps = { splits, openSource: openOne(), parseCot: parseAnnotationCot, readImageHeader };
+      return withProcessIo((io) => runValidate(options, deps, io));
+    }));
 }

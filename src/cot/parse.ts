@@ -1,5 +1,5 @@
 // parseChainOfThought: the think text of one sample -> planning, steps, summary, verdicts, mentions, warnings.
-import type { CotStep, CotSummary, Mark, ParsedCot, Span } from '../types.js';
+import type { Annotation, CotStep, CotSummary, Mark, ParsedCot, Span } from '../types.js';
 import { createContext, type ParseContext } from './context.js';
 import { compareTargets, regionMapEntries, targetsFromRegionMap } from './consistency.js';
 import { splitLines, spanOfLines, type RawLine } from './lines.js';
@@ -34,6 +34,11 @@ export function parseChainOfThought(
       return emptyResult({}, ctx);
     }
   }
+}
+
+/** The reasoning of one annotation: its `think`, with Person N = gt_boxes[N-1] and the targets of region_map. */
+export function parseAnnotationCot(annotation: Pick<Annotation, 'think' | 'gtBoxes' | 'regionMap'>): ParsedCot {
+  return parseChainOfThought(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
 }
 
 function describe(error: unknown): string {
@@ -100,7 +105,7 @@ function parseSection(
   const { header } = section;
   const where = header.type === 'step' ? `step ${header.number}` : 'summary';
   const introStart = headerLine.start + (header.type === 'summary' ? header.bodyOffset : headerLine.text.length);
-  const body = parseSectionBody(think, lines, from, section.end, introStart, span.end, where, ctx);
+  const body = parseSectionBody({ think, lines, from, to: section.end, introStart, sectionEnd: span.end, where }, ctx);
   if (header.type === 'step') {
     const { number, title } = header;
     const step: CotStep = { ...span, number, title, intro: body.intro, lines: body.lines };

@@ -12,45 +12,47 @@ export interface SectionBody {
   subjectNouns: string[];
 }
 
+/** Where a section's body lies: lines[from..to) of `think`, ending at offset `sectionEnd`; `where` names it in warnings. */
+export interface SectionSource {
+  think: string;
+  lines: RawLine[];
+  from: number;
+  to: number;
+  /** Offset where the intro starts (after the header). */
+  introStart: number;
+  sectionEnd: number;
+  where: string;
+}
+
+/** One non-blank line, read: its bullet, mark and what it is about (a named subject, `Others`, an order, or nothing). */
+function readLine(raw: RawLine) {
+  const bullet = bulletLength(raw.text);
+  const content = raw.text.slice(bullet);
+  const found = findLastMark(content);
+  const subject = parseNamedSubject(content, found !== null);
+  const others = subject ? null : parseOthersSubject(content, found !== null);
+  const order = subject || others ? null : parseOrder(content);
+  const line: CotLine = { start: raw.start, end: raw.end, subjects: [], subjectKind: 'none', mark: found ? found.mark : null, text: stripTrailingMark(content, found) };
+  return { line, subject, others, order, isCandidateLine: Boolean(subject || others || order || bullet > 0) };
+}
+
 /**
- * Parses lines[from..to), which end at offset sectionEnd. The intro runs from `introStart` to the first
- * line that names a subject, gives an order or starts with a bullet; every non-blank line from there on
- * is a CotLine.
+ * The intro runs from `introStart` to the first line that names a subject, gives an order or starts with a
+ * bullet; every non-blank line from there on is a CotLine.
  */
-export function parseSectionBody(
-  think: string,
-  lines: RawLine[],
-  from: number,
-  to: number,
-  introStart: number,
-  sectionEnd: number,
-  where: string,
-  ctx: ParseContext,
-): SectionBody {
+export function parseSectionBody(source: SectionSource, ctx: ParseContext): SectionBody {
+  const { think, lines, where } = source;
   const out: CotLine[] = [];
   const subjectNouns: string[] = [];
   const othersLines: { line: CotLine; remaining: number | null }[] = [];
   const named = new Set<number>();
   let introEnd = -1;
-  for (let i = from; i < to; i++) {
+  for (let i = source.from; i < source.to; i++) {
     const raw = lines[i];
     if (raw.text === '') continue;
-    const bullet = bulletLength(raw.text);
-    const content = raw.text.slice(bullet);
-    const found = findLastMark(content);
-    const subject = parseNamedSubject(content, found !== null);
-    const others = subject ? null : parseOthersSubject(content, found !== null);
-    const order = subject || others ? null : parseOrder(content);
-    if (introEnd < 0 && !subject && !others && !order && bullet === 0) continue;
+    const { line, subject, others, order, isCandidateLine } = readLine(raw);
+    if (introEnd < 0 && !isCandidateLine) continue;
     if (introEnd < 0) introEnd = raw.start;
-    const line: CotLine = {
-      start: raw.start,
-      end: raw.end,
-      subjects: [],
-      subjectKind: 'none',
-      mark: found ? found.mark : null,
-      text: stripTrailingMark(content, found),
-    };
     if (subject) {
       line.subjectKind = subject.kind;
       line.subjects = expandSubject(subject, where, ctx);
@@ -66,7 +68,7 @@ export function parseSectionBody(
     out.push(line);
   }
   resolveOthers(othersLines, named, where, ctx);
-  const intro = think.slice(introStart, introEnd < 0 ? sectionEnd : introEnd).trim();
+  const intro = think.slice(source.introStart, introEnd < 0 ? source.sectionEnd : introEnd).trim();
   return { intro, lines: out, subjectNouns };
 }
 

@@ -1,6 +1,7 @@
 // One split opened for random access: the lineidx cached in memory, both TSVs held open for positional reads.
 import { DataError } from '../errors.js';
 import type { AnnotationRecord, Sample, SplitPaths } from '../types.js';
+import { MAX_IMAGE_PIXELS } from '../formats.js';
 import { parseAnnotationLine } from './annotation.js';
 import { checkImageSize, parseImageLine } from './image-line.js';
 import { ioError, openDataFile } from './lfs.js';
@@ -12,12 +13,9 @@ export interface DatasetOptions {
   onWarning?: (message: string) => void;
   /** Longest line accepted, in bytes (default 256 MiB): a guard against allocating a corrupt file's worth. */
   maxLineBytes?: number;
-  /** Largest image accepted, in pixels (default 60 megapixels, as the renderer): bigger headers are refused before any decoding. */
+  /** Largest image accepted, in pixels (default MAX_IMAGE_PIXELS, as the renderer): a header claiming more is a decompression bomb or corrupt. */
   maxImagePixels?: number;
 }
-
-/** The renderer's MAX_SOURCE_PIXELS: a header claiming more is a decompression bomb or corrupt, not a HumanRef photo (~1 MP). */
-export const DEFAULT_MAX_IMAGE_PIXELS = 60_000_000;
 
 type OpenFile = Omit<LineSource, 'index'>;
 
@@ -34,7 +32,7 @@ export class Dataset {
   /** Opens both TSVs and loads (or builds) the annotations line index; throws DataError for unusable files. */
   static async open(paths: SplitPaths, options: DatasetOptions = {}): Promise<Dataset> {
     const maxLineBytes = options.maxLineBytes ?? 256 * 1024 * 1024;
-    const maxImagePixels = options.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS;
+    const maxImagePixels = options.maxImagePixels ?? MAX_IMAGE_PIXELS;
     const ann = await openDataFile(paths.annotationsTsv);
     let img: { handle: OpenFile['handle']; size: number } | undefined;
     try {

@@ -1,11 +1,5 @@
 // Image format and size from the first bytes of a file, without decoding any pixels.
-import type { ImageFormat } from '../types.js';
-
-export interface ImageHeader {
-  format: ImageFormat;
-  width: number;
-  height: number;
-}
+import type { ImageFormat, ImageHeader } from '../types.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

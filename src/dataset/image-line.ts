@@ -1,7 +1,7 @@
 // Parses an image line `<key>\t<base64>`: strips a Python `b'...'` wrapper, decodes base64 strictly, sniffs the format.
 import { DataError, type DataLocation } from '../errors.js';
-import type { ImageFormat } from '../types.js';
-import { hexStart, readImageHeader, sniffImageFormat, type ImageHeader } from './image-header.js';
+import type { ImageFormat, ImageHeader } from '../types.js';
+import { hexStart, readImageHeader, sniffImageFormat } from './image-header.js';
 
 export interface ImageLine {
   key: string;

@@ -2,6 +2,10 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../errors.js';
 
+/** Default of commands that read (validate, stats): I/O-bound, so more at once than there are cores. */
+export const READ_CONCURRENCY = 16;
+
+/** Default of visualize: rendering is CPU-bound, one sample per core. */
 export function defaultConcurrency(): number {
   return Math.max(1, availableParallelism());
 }

@@ -3,11 +3,7 @@ import { mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promise
 import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
-
-/** The output folder cannot be written (full disk, no permission, gone): the whole run stops with one message. */
-export class OutputError extends Error {
-  override readonly name = 'OutputError';
-}
+import { OutputError } from '../errors.js';
 
 // Errors that say "this folder is unusable", as opposed to a problem with one sample.
 const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EIO', 'EMFILE', 'ENFILE', 'EEXIST', 'EFBIG']);

@@ -1,4 +1,5 @@
 // What happened to one selected sample: rendered (with its record) or failed (with the reason).
+import type { VerdictCounts } from '../types.js';
 import type { SampleRecord } from './sample-json.js';
 
 export interface RenderedOutcome {
@@ -8,7 +9,7 @@ export interface RenderedOutcome {
   record: SampleRecord;
   /** File name inside the output folder. */
   file: string;
-  verdictCounts: { '✅': number; '❌': number; '⚠️': number; none: number };
+  verdictCounts: VerdictCounts;
 }
 
 export interface FailedOutcome {

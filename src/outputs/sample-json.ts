@@ -1,5 +1,5 @@
 // The machine-readable record of one rendered sample: one NDJSON line with --json, one manifest row, one gallery card.
-import type { Mark, ParsedCot, Sample } from '../types.js';
+import type { ImageHeader, Mark, ParsedCot, Sample, VerdictCounts } from '../types.js';
 
 export interface CandidateRecord {
   /** 1-based, as the reasoning names it. */
@@ -16,7 +16,7 @@ export interface SampleRecord {
   annOffset: number;
   imgOffset: number;
   imageKey: string;
-  image: { width: number; height: number; format: string };
+  image: ImageHeader;
   expressions: string[];
   candidates: CandidateRecord[];
   targets: number[];
@@ -35,7 +35,7 @@ function addStored(a: number, b: number): number {
 export function buildSampleRecord(
   sample: Sample,
   cot: ParsedCot,
-  image: { width: number; height: number; format: string },
+  image: ImageHeader,
   warnings: string[],
   output: string,
 ): SampleRecord {
@@ -63,9 +63,8 @@ export function buildSampleRecord(
   };
 }
 
-/** Verdict tallies over the candidates, for the gallery and stats. */
-export function countVerdicts(verdicts: readonly (Mark | null)[]): { '✅': number; '❌': number; '⚠️': number; none: number } {
-  const counts = { '✅': 0, '❌': 0, '⚠️': 0, none: 0 };
-  for (const v of verdicts) counts[v ?? 'none']++;
-  return counts;
+/** Verdict tallies over the candidates, for the gallery and stats; `into` adds them to running totals. */
+export function countVerdicts(verdicts: readonly (Mark | null)[], into: VerdictCounts = { '✅': 0, '❌': 0, '⚠️': 0, none: 0 }): VerdictCounts {
+  for (const v of verdicts) into[v ?? 'none']++;
+  return into;
 }

@@ -1,5 +1,6 @@
 // Ctrl-C and SIGTERM: the first asks the run to stop and write what it has; the second leaves at once, temp files removed.
 import { removeLiveTempFiles } from '../outputs/atomic-write.js';
+import type { RunIo } from './run-io.js';
 
 export interface InterruptWatch {
   /** Aborted with reason 'SIGINT', 'SIGTERM' or 'EPIPE' (stdout closed by its reader). */
@@ -34,4 +35,14 @@ export function watchInterrupts(stderr: { write(text: string): unknown }): Inter
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return { signal: controller.signal, dispose };
+}
+
+/** Runs a command's work on the process's stdout and stderr, with Ctrl-C and SIGTERM watched for its duration. */
+export async function withProcessIo(run: (io: RunIo) => Promise<number>): Promise<number> {
+  const interrupts = watchInterrupts(process.stderr);
+  try {
+    return await run({ stdout: process.stdout, stderr: process.stderr, signal: interrupts.signal });
+  } finally {
+    interrupts.dispose();
+  }
 }

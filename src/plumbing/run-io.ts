@@ -1,4 +1,4 @@
-// What every command's run writes to and listens on (stdout, stderr, the interrupt signal), and the exit code an interrupt ends with.
+// What every command's run writes to and listens on: stdout, stderr, the interrupt signal (its exit code: errors.ts).
 import type { ProgressStream } from './progress.js';
 
 export interface RunIo {
@@ -9,7 +9,3 @@ export interface RunIo {
   now?: () => number;
 }
 
-/** 128 + signal number, as shells report it; a closed stdout counts as SIGPIPE. */
-export function exitCodeForSignal(reason: unknown): number {
-  return reason === 'SIGTERM' ? 143 : reason === 'EPIPE' ? 141 : 130;
-}

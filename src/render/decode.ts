@@ -2,10 +2,9 @@
 import sharp, { type Metadata } from 'sharp';
 import { DataError } from '../errors.js';
 import type { Sample } from '../types.js';
+import { MAX_IMAGE_PIXELS } from '../formats.js';
 import { ALPHA_BG } from './colors.js';
 
-/** Above this many source pixels we refuse: decoding alone would blow the memory budget. */
-export const MAX_SOURCE_PIXELS = 60_000_000;
 /** Tiny images are scaled up until their shorter side reaches this, so labels stay readable. */
 export const MIN_SHORT_SIDE = 400;
 
@@ -47,8 +46,8 @@ export async function probeImage(sample: Sample, maxSide: number): Promise<Probe
   if (!(w > 0 && h > 0)) {
     throw new DataError('image-decode', where(sample), 'the image has no size', 'The image bytes are damaged; skip this sample');
   }
-  if (w * h > MAX_SOURCE_PIXELS) {
-    throw new DataError('image-too-large', where(sample), `the image claims ${w}×${h} px, more than ${MAX_SOURCE_PIXELS / 1e6} megapixels`, 'Such a size is not a HumanRef image; skip this sample');
+  if (w * h > MAX_IMAGE_PIXELS) {
+    throw new DataError('image-too-large', where(sample), `the image claims ${w}×${h} px, more than ${MAX_IMAGE_PIXELS / 1e6} megapixels`, 'Such a size is not a HumanRef image; skip this sample');
   }
   const scale = panelScale(w, h, maxSide);
   return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)), sourceWidth: w, sourceHeight: h, scale, meta };
@@ -59,7 +58,7 @@ export async function decodePixels(sample: Sample, probe: ProbedImage): Promise<
   const { meta, width: tw, height: th, sourceWidth: w, sourceHeight: h, scale } = probe;
   try {
     // No .rotate()/autoOrient: sharp keeps the stored orientation unless asked.
-    let img = sharp(sample.image, { limitInputPixels: MAX_SOURCE_PIXELS, failOn: 'error' });
+    let img = sharp(sample.image, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' });
     // Each step only when needed: on a plain 8-bit sRGB JPEG they would triple the decode time.
     if (meta.hasAlpha) img = img.flatten({ background: ALPHA_BG });
     if (meta.space !== 'srgb' || meta.depth !== 'uchar' || (meta.channels ?? 0) < 3 || meta.hasProfile) img = img.toColourspace('srgb');

@@ -1,29 +1,14 @@
 // Encodes the canvas's raw pixels: PNG with the `png` crate's fdeflate-based fast compressor (@napi-rs/image), JPEG and
 // WebP with sharp. Deterministic either way (no timestamps); PNG pixels are lossless.
 import { CompressionType, FilterType, Transformer } from '@napi-rs/image';
-import sharp, { type JpegOptions, type WebpOptions } from 'sharp';
+import sharp from 'sharp';
+import { OUTPUT_FORMATS, type EncodeSettings, type OutputFormat, type PngEncodeOptions } from '../formats.js';
 
-export type OutputFormat = 'png' | 'jpeg' | 'webp';
-
-/** PNG: the `png` crate's fast (fdeflate) compression with a row filter. */
-export interface PngSettings {
-  compressionType: CompressionType;
-  filterType: FilterType;
-}
-
-export type EncodeSettings =
-  | { format: 'png'; options: PngSettings }
-  | { format: 'jpeg'; options: JpegOptions }
-  | { format: 'webp'; options: WebpOptions };
+export type { EncodeSettings, OutputFormat };
 
 /** The encoder settings per format (exported so the benchmark's floor uses exactly these). */
 export function encodeOptions(format: OutputFormat, fast: boolean): EncodeSettings {
-  // 4:4:4 keeps coloured text crisp; mozjpeg would make encoding several times slower.
-  if (format === 'jpeg') return { format, options: { quality: 90, chromaSubsampling: '4:4:4' } };
-  if (format === 'webp') return { format, options: { quality: 90, effort: fast ? 0 : 4 } };
-  // On the bench pictures (test/bench/encoders.mjs): fdeflate with adaptive filtering takes ~1/3 of the CPU time of
-  // zlib level 2 (sharp) for ~4% more bytes; --fast (the Up filter alone) ~20% less again for ~4% more bytes.
-  return { format: 'png', options: { compressionType: CompressionType.Fast, filterType: fast ? FilterType.Up : FilterType.Adaptive } };
+  return OUTPUT_FORMATS[format].encoder(fast);
 }
 
 /**
@@ -44,10 +29,15 @@ export function rgbaToPpm(rgba: Uint8Array, width: number, height: number): Buff
   return out;
 }
 
+function encodePng(rgba: Uint8Array, width: number, height: number, options: PngEncodeOptions): Promise<Buffer> {
+  const filterType = options.filter === 'up' ? FilterType.Up : FilterType.Adaptive;
+  return new Transformer(rgbaToPpm(rgba, width, height)).png({ compressionType: CompressionType.Fast, filterType });
+}
+
 /** `rgba` is the opaque canvas's premultiplied RGBA, which equals straight RGBA when alpha is 255 everywhere. */
 export async function encodeRgba(rgba: Buffer, width: number, height: number, format: OutputFormat, fast: boolean): Promise<Buffer> {
   const s = encodeOptions(format, fast);
-  if (s.format === 'png') return new Transformer(rgbaToPpm(rgba, width, height)).png(s.options);
+  if (s.format === 'png') return encodePng(rgba, width, height, s.options);
   const img = sharp(rgba, { raw: { width, height, channels: 4 } }).removeAlpha();
   if (s.format === 'jpeg') return img.jpeg(s.options).toBuffer();
   return img.webp(s.options).toBuffer();

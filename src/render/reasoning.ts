@@ -5,6 +5,8 @@ import type { Paragraph, Piece } from './wrap.js';
 
 export interface ReasoningStyle {
   size: number;
+  /** The expression and region_map lines on top (default true; eval writes its own header). */
+  header?: boolean;
 }
 
 const HEADING_BAND = '#e8eef7';
@@ -79,18 +81,17 @@ export function segmentThink(think: string, cot: ParsedCot): Segment[] {
 
 const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/;
 
-export function buildReasoning(think: string, cot: ParsedCot, style: ReasoningStyle, regionMap: Record<string, number[]> = {}): Paragraph[] {
-  const s = style.size;
-  const body = (pieces: Piece[], extra: Partial<Paragraph> = {}): Paragraph => ({
-    pieces,
-    size: s,
-    lineHeight: Math.round(s * 1.4),
-    color: INK,
-    ...extra,
-  });
+/** The paragraph factory of one text size: body text, with overrides. */
+function bodyOf(s: number) {
+  return (pieces: Piece[], extra: Partial<Paragraph> = {}): Paragraph => ({ pieces, size: s, lineHeight: Math.round(s * 1.4), color: INK, ...extra });
+}
+
+/** The header: each referring expression in large type, then the persons region_map makes its targets. */
+function expressionParagraphs(cot: ParsedCot, s: number, regionMap: Record<string, number[]>, header: boolean): Paragraph[] {
+  const body = bodyOf(s);
   const out: Paragraph[] = [];
   const title = Math.round(s * 1.3);
-  const exprs = cot.expressions.length ? cot.expressions : [''];
+  const exprs = !header ? [] : cot.expressions.length ? cot.expressions : [''];
   exprs.forEach((e, i) => {
     out.push({
       pieces: [{ text: e ? `“${e}”` : '(no expression)' }],
@@ -112,64 +113,75 @@ export function buildReasoning(think: string, cot: ParsedCot, style: ReasoningSt
       ),
     );
   });
-  const mentions = [...cot.mentions].sort((a, b) => a.start - b.start);
-  for (const seg of segmentThink(think, cot)) {
-    const lines: { start: number; end: number }[] = [];
-    let p = seg.start;
-    while (p <= seg.end) {
-      let e = think.indexOf('\n', p);
-      if (e < 0 || e > seg.end) e = seg.end;
-      lines.push({ start: p, end: e });
-      p = e + 1;
+  return out;
+}
+
+/** The segment's lines as spans of `think`, without the blank lines at its edges (inner blank lines stay: they add space). */
+function segmentLines(think: string, seg: Segment): Span[] {
+  const lines: Span[] = [];
+  let p = seg.start;
+  while (p <= seg.end) {
+    let e = think.indexOf('\n', p);
+    if (e < 0 || e > seg.end) e = seg.end;
+    lines.push({ start: p, end: e });
+    p = e + 1;
+  }
+  while (lines.length && !think.slice(lines[0].start, lines[0].end).trim()) lines.shift();
+  while (lines.length && !think.slice(lines[lines.length - 1].start, lines[lines.length - 1].end).trim()) lines.pop();
+  return lines;
+}
+
+/** One segment: a tag band (PLANNING, STEP 2 ...) unless the text has its own `#` heading, then every line. */
+function segmentParagraphs(think: string, seg: Segment, cot: ParsedCot, mentions: Mention[], s: number): Paragraph[] {
+  const body = bodyOf(s);
+  const lines = segmentLines(think, seg);
+  if (!lines.length) return [];
+  const out: Paragraph[] = [];
+  const hasHeading = /^\s*#/.test(think.slice(lines[0].start, lines[0].end));
+  if (seg.kind !== 'other' && !hasHeading) {
+    out.push(
+      body([{ text: seg.label.toUpperCase() }], {
+        size: Math.round(s * 0.8),
+        lineHeight: Math.round(s * 1.3),
+        color: TAG_INK,
+        bold: true,
+        band: HEADING_BAND,
+        spaceBefore: Math.round(s * 0.9),
+        keepWithNext: true,
+      }),
+    );
+  }
+  let gap = seg.kind === 'other' || !hasHeading ? Math.round(s * 0.5) : Math.round(s * 0.9);
+  for (const ln of lines) {
+    const text = think.slice(ln.start, ln.end).replace(/\r$/, '');
+    if (!text.trim()) {
+      gap = Math.round(s * 0.5);
+      continue;
     }
-    // Drop blank lines at the edges of a segment; keep inner blank lines as extra space.
-    while (lines.length && !think.slice(lines[0].start, lines[0].end).trim()) lines.shift();
-    while (lines.length && !think.slice(lines[lines.length - 1].start, lines[lines.length - 1].end).trim()) lines.pop();
-    if (!lines.length) continue;
-    const firstText = think.slice(lines[0].start, lines[0].end);
-    const hasHeading = /^\s*#/.test(firstText);
-    if (seg.kind !== 'other' && !hasHeading) {
+    const heading = /^\s*#+\s*/.exec(text);
+    if (heading) {
       out.push(
-        body([{ text: seg.label.toUpperCase() }], {
-          size: Math.round(s * 0.8),
-          lineHeight: Math.round(s * 1.3),
-          color: TAG_INK,
+        body(linePieces(think, ln.start + heading[0].length, ln.start + text.length, mentions, cot), {
           bold: true,
+          color: HEADING_INK,
           band: HEADING_BAND,
-          spaceBefore: Math.round(s * 0.9),
+          spaceBefore: gap,
           keepWithNext: true,
         }),
       );
+    } else {
+      const bullet = BULLET.exec(text);
+      out.push(body(linePieces(think, ln.start, ln.start + text.length, mentions, cot), { spaceBefore: gap, hangChars: bullet ? bullet[0].length : 0 }));
     }
-    let gap = seg.kind === 'other' || !hasHeading ? Math.round(s * 0.5) : Math.round(s * 0.9);
-    for (const ln of lines) {
-      const text = think.slice(ln.start, ln.end).replace(/\r$/, '');
-      if (!text.trim()) {
-        gap = Math.round(s * 0.5);
-        continue;
-      }
-      const heading = /^\s*#+\s*/.exec(text);
-      if (heading) {
-        out.push(
-          body(linePieces(think, ln.start + heading[0].length, ln.start + text.length, mentions, cot), {
-            bold: true,
-            color: HEADING_INK,
-            band: HEADING_BAND,
-            spaceBefore: gap,
-            keepWithNext: true,
-          }),
-        );
-      } else {
-        const bullet = BULLET.exec(text);
-        out.push(
-          body(linePieces(think, ln.start, ln.start + text.length, mentions, cot), {
-            spaceBefore: gap,
-            hangChars: bullet ? bullet[0].length : 0,
-          }),
-        );
-      }
-      gap = 0;
-    }
+    gap = 0;
   }
+  return out;
+}
+
+/** The reasoning panel's paragraphs: the expressions header, then each segment of `think` in text order. */
+export function buildReasoning(think: string, cot: ParsedCot, style: ReasoningStyle, regionMap: Record<string, number[]> = {}): Paragraph[] {
+  const mentions = [...cot.mentions].sort((a, b) => a.start - b.start);
+  const out = expressionParagraphs(cot, style.size, regionMap, style.header !== false);
+  for (const seg of segmentThink(think, cot)) out.push(...segmentParagraphs(think, seg, cot, mentions, style.size));
   return out;
 }

@@ -1,36 +1,18 @@
 // Composes one picture: image panel with boxes and labels, the reasoning panel in columns, the footer; then encodes it.
 import { createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import { DataError, UsageError } from '../errors.js';
-import type { ParsedCot, Sample } from '../types.js';
+import type { ParsedCot, RenderedImage, Renderer, RenderOptions, Sample } from '../types.js';
+import { OUTPUT_FORMATS } from '../formats.js';
 import { drawBoxes, drawLabels } from './boxes.js';
 import { FOOTER_BG, PANEL_BG, RULE } from './colors.js';
 import { decodePixels, probeImage } from './decode.js';
-import { encodeRgba, type OutputFormat } from './encode.js';
+import { encodeRgba } from './encode.js';
 import { checkColourEmoji, registerFonts } from './fonts.js';
 import { columnX, layoutPicture, type PictureLayout } from './layout.js';
 import { createMeasure, drawLine, prepareContext } from './text-draw.js';
 import type { Measure } from './wrap.js';
 
-export interface RenderOptions {
-  format?: OutputFormat;
-  /** The image panel is scaled down when its longer side exceeds this. Default 2048. */
-  maxSide?: number;
-  /** Cheaper PNG compression (bigger files). */
-  fast?: boolean;
-  /** Every warning of this sample for the footer (data findings and the parser's); default: the parser's alone. */
-  warnings?: readonly string[];
-}
-
-export interface RenderedImage {
-  data: Buffer;
-  width: number;
-  height: number;
-  format: OutputFormat;
-}
-
-export interface Renderer {
-  render(sample: Sample, cot: ParsedCot, options?: RenderOptions): Promise<RenderedImage>;
-}
+export type { RenderedImage, Renderer, RenderOptions };
 
 /** A renderer that also hands back where it put everything (for tests and checks). */
 export interface DetailedRenderer extends Renderer {
@@ -60,7 +42,7 @@ class CanvasRenderer implements DetailedRenderer {
     pixels.catch(() => undefined);
     const layout = layoutPicture(sample, cot, img, this.measure, options.warnings);
     const { width, height, bodyHeight, panel } = layout;
-    const maxSide = MAX_ENCODED_SIDE[format];
+    const maxSide = OUTPUT_FORMATS[format].maxSide;
     if (width > maxSide || height > maxSide) {
       throw new DataError('image-too-large', { file: sample.files?.annotationsTsv ?? `${sample.split} annotations TSV`, index: sample.index, offset: sample.annOffset }, `the picture would be ${width}×${height} px, over the ${format.toUpperCase()} limit of ${maxSide} px a side`, 'Use --format png for this sample');
     }
@@ -97,9 +79,6 @@ class CanvasRenderer implements DetailedRenderer {
     return { image: { data, width, height, format }, layout };
   }
 }
-
-/** Largest side each encoder accepts. */
-const MAX_ENCODED_SIDE: Record<OutputFormat, number> = { png: 2 ** 31 - 1, jpeg: 65_535, webp: 16_383 };
 
 let shared: Promise<DetailedRenderer> | null = null;
 

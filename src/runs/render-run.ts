@@ -1,7 +1,7 @@
 // Renders the selected samples with a bounded pool: read, parse, draw, write atomically, report in selection order.
 import path from 'node:path';
-import { DataError } from '../errors.js';
-import { OutputError, writeFileAtomic } from '../outputs/atomic-write.js';
+import { DataError, OutputError } from '../errors.js';
+import { writeFileAtomic } from '../outputs/atomic-write.js';
 import { imageFindings } from '../checks/findings.js';
 import { sampleWarnings } from '../selection/filter.js';
 import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
@@ -9,14 +9,16 @@ import { InOrder } from '../plumbing/ordered.js';
 import type { Outcome } from '../outputs/outcome.js';
 import { runPool } from '../plumbing/pool.js';
 import { buildSampleRecord, countVerdicts } from '../outputs/sample-json.js';
-import type { OutputFormat, ParseCot, SampleRef, SampleRenderer, SampleSource } from '../plumbing/seams.js';
+import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
+import type { Renderer } from '../types.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../formats.js';
 
 export interface RenderRunOptions {
   sources: readonly SampleSource[];
   refs: readonly SampleRef[];
   parseCot: ParseCot;
   readImageHeader: ReadImageHeader;
-  renderer: SampleRenderer;
+  renderer: Renderer;
   outputDir: string;
   format: OutputFormat;
   fast: boolean;
@@ -34,12 +36,10 @@ export interface RenderRunResult {
   outputError?: OutputError;
 }
 
-const EXTENSIONS: Record<OutputFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
-
 /** `<split>_<index, 6 digits>.<ext>`: built from the split name (a file name the user chose) and a number, never from data. */
 export function outputFileName(split: string, index: number, format: OutputFormat): string {
   const safeSplit = split.replace(/[^A-Za-z0-9._-]/g, '_') || 'split';
-  return `${safeSplit}_${String(index).padStart(6, '0')}.${EXTENSIONS[format]}`;
+  return `${safeSplit}_${String(index).padStart(6, '0')}.${OUTPUT_FORMATS[format].extension}`;
 }
 
 function describe(error: unknown): string {
@@ -58,7 +58,7 @@ async function renderOne(options: RenderRunOptions, ref: SampleRef, position: nu
     imgOffset = sample.imgOffset;
     const header = imageHeaderOf(sample, source.paths.imagesTsv, options.readImageHeader);
     const { annotation } = sample;
-    const cot = options.parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
+    const cot = options.parseCot(annotation);
     const warnings = [...sampleWarnings(sample, cot), ...imageFindings(annotation, header.width, header.height).map((f) => f.message)];
     const image = await options.renderer.render(sample, cot, { format: options.format, fast: options.fast, warnings });
     const file = outputFileName(source.paths.name, ref.index, options.format);

@@ -1,49 +1,42 @@
 // `stats`: counts over the annotations only (no image reads): histograms, verdicts, rejections, reasoning length.
-import { DataError } from '../errors.js';
-import type { SplitPaths } from '../types.js';
-import { runPool } from '../plumbing/pool.js';
-import { Progress } from '../plumbing/progress.js';
+import { DataError, EXIT, exitCodeForSignal } from '../errors.js';
+import type { AnnotationRecord, SplitPaths, VerdictCounts } from '../types.js';
+import { countVerdicts } from '../outputs/sample-json.js';
+import { forEachSample } from '../plumbing/each-sample.js';
 import type { ParseCot, SampleSource } from '../plumbing/seams.js';
 import type { RunIo } from '../plumbing/run-io.js';
+import { formatStatsTable } from './stats-table.js';
+import type { SplitStats, StatsReport } from './stats-report.js';
 
-export interface SplitStats {
-  samples: number;
-  unreadable: number;
-  /** Number of candidates (boxes) per sample -> how many samples. */
-  candidatesPerSample: Record<string, number>;
-  /** Number of region_map targets per sample -> how many samples. */
-  targetsPerSample: Record<string, number>;
-  /** Final verdicts over all candidates. */
-  verdicts: { '✅': number; '❌': number; '⚠️': number; none: number };
-  rejection: number;
-  rejectionShare: number;
-  inconsistent: number;
-  /** Length of `think` in characters (UTF-16 code units). */
-  reasoningLength: { min: number; median: number; mean: number; p90: number; max: number };
-}
-
-export interface StatsReport {
-  splits: Record<string, SplitStats>;
-  total: SplitStats;
-  errors: string[];
-}
+export type { SplitStats, StatsReport };
 
 class Accumulator {
   samples = 0;
   unreadable = 0;
   candidates = new Map<number, number>();
   targets = new Map<number, number>();
-  verdicts = { '✅': 0, '❌': 0, '⚠️': 0, none: 0 };
+  verdicts = countVerdicts([]);
   rejection = 0;
   inconsistent = 0;
   lengths: number[] = [];
+
+  addSample({ annotation }: AnnotationRecord, parseCot: ParseCot): void {
+    const cot = parseCot(annotation);
+    this.samples++;
+    bump(this.candidates, annotation.gtBoxes.length);
+    bump(this.targets, cot.targets.length);
+    countVerdicts(annotation.gtBoxes.map((_, i) => cot.verdicts[i] ?? null), this.verdicts);
+    if (cot.targets.length === 0) this.rejection++;
+    if (!cot.consistency.consistent) this.inconsistent++;
+    this.lengths.push(annotation.think.length);
+  }
 
   add(other: Accumulator): void {
     this.samples += other.samples;
     this.unreadable += other.unreadable;
     for (const [k, v] of other.candidates) bump(this.candidates, k, v);
     for (const [k, v] of other.targets) bump(this.targets, k, v);
-    for (const key of ['✅', '❌', '⚠️', 'none'] as const) this.verdicts[key] += other.verdicts[key];
+    for (const [key, n] of Object.entries(other.verdicts) as [keyof VerdictCounts, number][]) this.verdicts[key] += n;
     this.rejection += other.rejection;
     this.inconsistent += other.inconsistent;
     for (const n of other.lengths) this.lengths.push(n);
@@ -87,49 +80,44 @@ export async function collectStats(deps: StatsDeps, options: { concurrency: numb
   const splits: Record<string, SplitStats> = {};
   const total = new Accumulator();
   const errors: string[] = [];
-  for (const paths of deps.splits) {
-    if (io.signal?.aborted) break;
-    let source: SampleSource;
-    try {
-      source = await deps.openSource(paths);
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      errors.push(error.message);
-      continue;
-    }
-    const acc = new Accumulator();
-    try {
-      const progress = new Progress(io.stderr, source.length, `reading ${paths.name}`, { quiet: options.quiet });
-      const indices = { *[Symbol.iterator]() { for (let i = 0; i < source.length; i++) yield i; } };
-      await runPool(
-        indices,
-        async (index) => {
-          try {
-            const { annotation } = await source.readAnnotation(index);
-            const cot = deps.parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
-            acc.samples++;
-            bump(acc.candidates, annotation.gtBoxes.length);
-            bump(acc.targets, cot.targets.length);
-            annotation.gtBoxes.forEach((_, i) => acc.verdicts[cot.verdicts[i] ?? 'none']++);
-            if (cot.targets.length === 0) acc.rejection++;
-            if (!cot.consistency.consistent) acc.inconsistent++;
-            acc.lengths.push(annotation.think.length);
-            progress.tick(true);
-          } catch (error) {
-            if (!(error instanceof DataError)) throw error;
-            acc.unreadable++;
-            errors.push(error.message);
-            progress.tick(false);
-          }
-        },
-        { concurrency: options.concurrency, shouldStop: () => io.signal?.aborted ?? false },
-      );
-      progress.finish();
-    } finally {
-      await source.close();
-    }
-    splits[paths.name] = acc.result();
-    total.add(acc);
-  }
+  await forEachSample(
+    {
+      ...deps,
+      ...options,
+      verb: 'reading',
+      onUnopenable: (_paths, error) => errors.push(error.message),
+      visit: (source) => {
+        const acc = new Accumulator();
+        return {
+          sample: async (index) => {
+            try {
+              acc.addSample(await source.readAnnotation(index), deps.parseCot);
+              return true;
+            } catch (error) {
+              if (!(error instanceof DataError)) throw error;
+              acc.unreadable++;
+              errors.push(error.message);
+              return false;
+            }
+          },
+          end: () => {
+            splits[source.paths.name] = acc.result();
+            total.add(acc);
+          },
+        };
+      },
+    },
+    io,
+  );
   return { splits, total: total.result(), errors };
+}
+
+/** The stats command as a library call: collect, print the table (or JSON) and the first unreadable samples; returns the exit code. */
+export async function runStats(options: { concurrency: number; quiet: boolean; json: boolean }, deps: StatsDeps, io: RunIo): Promise<number> {
+  const report = await collectStats(deps, options, io);
+  io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatsTable(report));
+  for (const message of report.errors.slice(0, 20)) io.stderr.write(`humanref-vis: ${message}\n`);
+  if (report.errors.length > 20) io.stderr.write(`humanref-vis: ... and ${report.errors.length - 20} more unreadable samples\n`);
+  if (io.signal?.aborted) return exitCodeForSignal(io.signal.reason);
+  return report.errors.length > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -1,5 +1,5 @@
 // The person-readable form of `stats`: a summary table per split, then histograms and distributions.
-import type { SplitStats, StatsReport } from './stats-run.js';
+import type { SplitStats, StatsReport } from './stats-report.js';
 
 const BUCKETS: [number, number][] = [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 10], [11, 20], [21, 50], [51, Infinity]];
 

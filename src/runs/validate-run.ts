@@ -1,13 +1,12 @@
 // `validate`: reads every sample (annotation, image line, image header; no pixels), reports broken samples and findings.
-import { DataError, formatDataMessage, type DataLocation } from '../errors.js';
+import { DataError, EXIT, exitCodeForSignal, formatDataMessage, type DataLocation } from '../errors.js';
 import type { SplitPaths } from '../types.js';
 import { annotationFindings, imageFindings } from '../checks/findings.js';
 import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
 import { InOrder } from '../plumbing/ordered.js';
-import { runPool } from '../plumbing/pool.js';
-import { Progress } from '../plumbing/progress.js';
+import { forEachSample } from '../plumbing/each-sample.js';
 import type { ParseCot, SampleSource } from '../plumbing/seams.js';
-import { exitCodeForSignal, type RunIo } from '../plumbing/run-io.js';
+import type { RunIo } from '../plumbing/run-io.js';
 
 export interface Problem {
   /** error: the sample is broken (cannot be rendered); warning: a finding it still renders with. */
@@ -49,7 +48,7 @@ export async function checkSample(source: SampleSource, index: number, deps: Pic
     const sample = await source.readSample(index);
     const header = imageHeaderOf(sample, source.paths.imagesTsv, deps.readImageHeader);
     const { annotation } = sample;
-    const cot = deps.parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
+    const cot = deps.parseCot(annotation);
     const where: DataLocation = { file: source.paths.annotationsTsv, index, offset: sample.annOffset };
     const findings = [...annotationFindings(annotation, cot), ...imageFindings(annotation, header.width, header.height)];
     return findings.map((f) => ({ level: 'warning', split, file: where.file, index, offset: sample.annOffset, code: f.code, message: formatDataMessage(where, f.message, '') }));
@@ -76,41 +75,37 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps, 
   const totals: ValidateTotals = { samples: 0, broken: 0, withFindings: 0, findings: 0, brokenFiles: 0 };
   const report = (p: Problem) => io.signal?.reason !== 'EPIPE' && io.stdout.write(options.json ? `${JSON.stringify(p)}\n` : `${formatProblem(p)}\n`);
 
-  for (const paths of deps.splits) {
-    if (io.signal?.aborted) break;
-    let source: SampleSource;
-    try {
-      source = await deps.openSource(paths);
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      totals.brokenFiles++;
-      report(brokenProblem(paths.name, error));
-      continue;
-    }
-    try {
-      const progress = new Progress(io.stderr, source.length, `validating ${paths.name}`, { quiet: options.quiet });
-      // Problems print in sample order whatever order the reads finish in.
-      const inOrder = new InOrder<Problem[]>((problems) => problems.forEach(report));
-      const indices = { *[Symbol.iterator]() { for (let i = 0; i < source.length; i++) yield i; } };
-      await runPool(
-        indices,
-        async (index, position) => {
-          const problems = await checkSample(source, index, deps);
-          totals.samples++;
-          if (problems.some((p) => p.level === 'error')) totals.broken++;
-          else if (problems.length > 0) totals.withFindings++;
-          totals.findings += problems.filter((p) => p.level === 'warning').length;
-          inOrder.put(position, problems.length ? problems : null);
-          progress.tick(!problems.some((p) => p.level === 'error'));
-        },
-        { concurrency: options.concurrency, shouldStop: () => io.signal?.aborted ?? false },
-      );
-      inOrder.flush();
-      progress.finish();
-    } finally {
-      await source.close();
-    }
-  }
+  await forEachSample(
+    {
+      splits: deps.splits,
+      openSource: deps.openSource,
+      concurrency: options.concurrency,
+      quiet: options.quiet,
+      verb: 'validating',
+      onUnopenable: (paths, error) => {
+        totals.brokenFiles++;
+        report(brokenProblem(paths.name, error));
+      },
+      visit: (source) => {
+        // Problems print in sample order whatever order the reads finish in.
+        const inOrder = new InOrder<Problem[]>((problems) => problems.forEach(report));
+        return {
+          sample: async (index, position) => {
+            const problems = await checkSample(source, index, deps);
+            const broken = problems.some((p) => p.level === 'error');
+            totals.samples++;
+            if (broken) totals.broken++;
+            else if (problems.length > 0) totals.withFindings++;
+            totals.findings += problems.filter((p) => p.level === 'warning').length;
+            inOrder.put(position, problems.length ? problems : null);
+            return !broken;
+          },
+          end: () => inOrder.flush(),
+        };
+      },
+    },
+    io,
+  );
 
   const seconds = (now() - started) / 1000;
   if (!options.quiet || totals.broken || totals.brokenFiles) {
@@ -121,7 +116,7 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps, 
     );
   }
   if (io.signal?.aborted) return exitCodeForSignal(io.signal.reason);
-  if (totals.broken > 0 || totals.brokenFiles > 0) return 1;
-  if (options.strict && totals.findings > 0) return 1;
-  return 0;
+  if (totals.broken > 0 || totals.brokenFiles > 0) return EXIT.failed;
+  if (options.strict && totals.findings > 0) return EXIT.failed;
+  return EXIT.ok;
 }

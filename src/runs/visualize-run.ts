@@ -1,15 +1,17 @@
 // The visualize command as a library call: select, render in a pool, write manifest and gallery, summarise.
-import { UsageError } from '../errors.js';
-import type { ImageFormat } from '../types.js';
-import { OutputError, prepareOutputDir } from '../outputs/atomic-write.js';
+import { EXIT, OutputError, UsageError, exitCodeForSignal } from '../errors.js';
+import type { Renderer } from '../types.js';
+import type { OutputFormat } from '../formats.js';
+import type { ReadImageHeader } from '../checks/image-info.js';
+import { prepareOutputDir } from '../outputs/atomic-write.js';
 import { GalleryWriter } from '../outputs/gallery.js';
 import { ManifestWriter } from '../outputs/manifest.js';
 import { Progress } from '../plumbing/progress.js';
-import { exitCodeForSignal, type RunIo } from '../plumbing/run-io.js';
+import type { RunIo } from '../plumbing/run-io.js';
 import { renderSamples } from './render-run.js';
 import { selectSamples, type SelectionOptions } from '../selection/select-samples.js';
 import { formatSummary, RunTally } from '../outputs/summary.js';
-import type { OutputFormat, ParseCot, SampleRenderer, SampleSource } from '../plumbing/seams.js';
+import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
 
 export interface VisualizeOptions {
   outputDir: string;
@@ -25,9 +27,9 @@ export interface VisualizeOptions {
 export interface VisualizeDeps {
   sources: readonly SampleSource[];
   parseCot: ParseCot;
-  readImageHeader: (bytes: Buffer) => { format: ImageFormat; width: number; height: number };
+  readImageHeader: ReadImageHeader;
   /** Loaded only when there is something to render (fonts and canvas are not free). */
-  getRenderer: () => Promise<SampleRenderer>;
+  getRenderer: () => Promise<Renderer>;
   /** Warnings about the dataset files gathered while opening them. */
   datasetWarnings?: readonly string[];
 }
@@ -40,13 +42,16 @@ function asUsageError(error: unknown): never {
 export async function runVisualize(options: VisualizeOptions, deps: VisualizeDeps, io: RunIo): Promise<number> {
   const now = io.now ?? (() => performance.now());
   const started = now();
-  const say = (text: string) => {
-    if (!options.quiet) io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
-  };
   for (const warning of deps.datasetWarnings ?? []) io.stderr.write(`humanref-vis: warning: ${warning}\n`);
-
   await prepareOutputDir(options.outputDir).catch(asUsageError);
+  const refs = await selectRefs(options, deps, io);
+  const tally = new RunTally();
+  const writeError = await renderAndRecord(refs, tally, options, deps, io);
+  return finish({ selected: refs.length, tally, writeError, seconds: (now() - started) / 1000 }, options, deps, io);
+}
 
+/** Step 1: the samples to render, saying on stderr which could not be read while filtering. */
+async function selectRefs(options: VisualizeOptions, deps: VisualizeDeps, io: RunIo): Promise<SampleRef[]> {
   const selection = await selectSamples(deps.sources, deps.parseCot, {
     ...options.selection,
     concurrency: options.concurrency * 4,
@@ -56,10 +61,13 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
   for (const message of selection.unreadable) io.stderr.write(`humanref-vis: warning: skipped while filtering: ${message}\n`);
   const moreUnreadable = selection.unreadableCount - selection.unreadable.length;
   if (moreUnreadable > 0) io.stderr.write(`humanref-vis: warning: ... ${moreUnreadable} more samples could not be read while filtering\n`);
-  if (selection.refs.length === 0 && !io.signal?.aborted) say('no samples match the selection; nothing to render');
+  if (selection.refs.length === 0 && !io.signal?.aborted && !options.quiet) io.stderr.write('no samples match the selection; nothing to render\n');
+  return selection.refs;
+}
 
-  const progress = new Progress(io.stderr, selection.refs.length, 'rendering', { quiet: options.quiet });
-  const tally = new RunTally();
+/** Step 2: render in the pool, streaming each outcome to NDJSON, the manifest and the gallery; returns the write error that stopped it, if any. */
+async function renderAndRecord(refs: SampleRef[], tally: RunTally, options: VisualizeOptions, deps: VisualizeDeps, io: RunIo): Promise<OutputError | undefined> {
+  const progress = new Progress(io.stderr, refs.length, 'rendering', { quiet: options.quiet });
   // The manifest and gallery are streamed as samples finish, so memory does not grow with --num-vis.
   const manifest = await ManifestWriter.open(options.outputDir).catch(asUsageError);
   const gallery = await GalleryWriter.open(options.outputDir).catch(async (error: unknown) => {
@@ -67,13 +75,13 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
     return asUsageError(error);
   });
   let writeError: OutputError | undefined;
-  let renderer: SampleRenderer | null = null;
+  let renderer: Renderer | null = null;
   try {
-    renderer = selection.refs.length > 0 && !io.signal?.aborted ? await deps.getRenderer() : null;
+    renderer = refs.length > 0 && !io.signal?.aborted ? await deps.getRenderer() : null;
     if (renderer) {
       const result = await renderSamples({
         sources: deps.sources,
-        refs: selection.refs,
+        refs,
         parseCot: deps.parseCot,
         readImageHeader: deps.readImageHeader,
         renderer,
@@ -105,24 +113,28 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
       writeError ??= error;
     }
   }
+  return writeError;
+}
 
+/** Step 3: the summary on stderr (with --quiet only when something went wrong) and the exit code. */
+function finish(run: { selected: number; tally: RunTally; writeError?: OutputError; seconds: number }, options: VisualizeOptions, deps: VisualizeDeps, io: RunIo): number {
+  const { tally, writeError } = run;
   const interrupted = io.signal?.aborted ? String(io.signal.reason ?? 'SIGINT') : undefined;
   const strictFailure = options.strict && (tally.warned > 0 || (deps.datasetWarnings?.length ?? 0) > 0);
   const summary = formatSummary({
-    selected: selection.refs.length,
+    selected: run.selected,
     tally,
-    seconds: (now() - started) / 1000,
+    seconds: run.seconds,
     outputDir: options.outputDir,
     stoppedBy: interrupted === 'EPIPE' ? 'stdout was closed by its reader' : interrupted ? `interrupted (${interrupted})` : writeError ? 'the output folder stopped taking files' : undefined,
     // Under --strict the warnings are the reason for exit 1: list them even with --quiet.
     verbose: !options.quiet || strictFailure,
   });
-  // --quiet keeps the summary only when something went wrong.
   if (!options.quiet || tally.failed > 0 || writeError || interrupted || strictFailure) io.stderr.write(summary);
   if (writeError) io.stderr.write(`humanref-vis: ${writeError.message}\n`);
 
   if (interrupted) return exitCodeForSignal(io.signal?.reason);
-  if (writeError || tally.failed > 0) return 1;
-  if (strictFailure) return 1;
-  return 0;
+  if (writeError || tally.failed > 0) return EXIT.failed;
+  if (strictFailure) return EXIT.failed;
+  return EXIT.ok;
 }

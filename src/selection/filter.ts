@@ -1,5 +1,4 @@
 // --filter and --only: which samples qualify, decided from the annotation and its parsed reasoning alone.
-import { UsageError } from '../errors.js';
 import type { AnnotationRecord, ParsedCot } from '../types.js';
 import { annotationFindings } from '../checks/findings.js';
 
@@ -10,27 +9,6 @@ export interface SampleFilter {
   expression?: RegExp;
   /** A sample qualifies when it is any of these (empty: no restriction). */
   only: OnlyKind[];
-}
-
-/** `--only inconsistent,warned`: a comma list; a sample qualifies when it is any of them. */
-export function parseOnly(text: string): OnlyKind[] {
-  const kinds = text.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
-  if (kinds.length === 0) throw new UsageError(`--only needs one of ${ONLY_KINDS.join(', ')}`);
-  for (const kind of kinds) {
-    if (!(ONLY_KINDS as readonly string[]).includes(kind)) {
-      throw new UsageError(`--only: unknown kind "${kind}"; use ${ONLY_KINDS.join(', ')} (comma-separated for any of several)`);
-    }
-  }
-  return [...new Set(kinds)] as OnlyKind[];
-}
-
-/** The --filter regular expression, matched case-insensitively against each referring expression. */
-export function parseExpressionFilter(text: string): RegExp {
-  try {
-    return new RegExp(text, 'i');
-  } catch (error) {
-    throw new UsageError(`--filter: "${text}" is not a valid regular expression (${(error as Error).message})`);
-  }
 }
 
 export function isFilterActive(filter: SampleFilter): boolean {

@@ -67,7 +67,7 @@ async function filterRefs(
         const source = sources[ref.source];
         const record = await source.readAnnotation(ref.index);
         const { annotation } = record;
-        const cot = parseCot(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
+        const cot = parseCot(annotation);
         let kept = matchesFilter(record, cot, filter);
         if (!kept && filter.only.includes('warned') && options.readImageHeader && matchesExpression(cot, filter)) {
           // Only the image header knows whether a box lies past the border: read it for the samples still undecided.

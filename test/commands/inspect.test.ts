@@ -1,24 +1,15 @@
-// Runs the built CLI (`npm test` builds dist first) on a temp dataset and checks exact output.
-import { execFile } from 'node:child_process';
+// `inspect` through the built CLI (`npm test` builds dist first) on a temp dataset: the exact output.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleAnnotation, tempDir, tinyImage, writeSplit, type BuiltSplit } from '../dataset/helpers.js';
+import { sampleAnnotation, tinyImage, writeSplit, type BuiltSplit } from '../dataset/helpers.js';
+import { cli as runCli, ROOT, tempDir } from '../cli.js';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/humanref-vis.cjs');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** The built CLI, run from the project folder: exit code and output (these commands are never ended by a signal). */
+async function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { code, stdout, stderr } = await runCli(args, { cwd: ROOT });
+  return { code, stdout, stderr };
 }
 
 const THINK = [
@@ -45,7 +36,7 @@ let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json` (npm test does)');
-  const temp = await tempDir();
+  const temp = await tempDir('inspect');
   cleanup = temp.cleanup;
   const [png, jpeg] = await Promise.all([tinyImage('png', 64, 48), tinyImage('jpeg', 1030, 20)]);
   split = await writeSplit(temp.dir, 'humanref_cot', [

@@ -119,23 +119,23 @@ function checkInvariants(think: string, count: number, cot: ParsedCot): void {
   if (problems.length > 0) expect(problems, `input ${JSON.stringify(think.slice(0, 300))} (${count} candidates)`).toEqual([]);
 }
 
+/** Parses 3000 inputs made by `make` (from a seeded PRNG) with up to `maxCount` candidates, checking the invariants of each. */
+function fuzzParse(seed: number, maxCount: number, make: (rand: () => number, i: number) => string): void {
+  const rand = prng(seed);
+  for (let i = 0; i < 3000; i++) {
+    const think = make(rand, i);
+    const count = Math.floor(rand() * maxCount);
+    checkInvariants(think, count, parseChainOfThought(think, count, randomRegionMap(rand)));
+  }
+}
+
 describe('parseChainOfThought: property test', () => {
   it('never throws and stays in bounds on 3000 random strings', () => {
-    const rand = prng(20261128);
-    for (let i = 0; i < 3000; i++) {
-      const think = randomString(rand, 120);
-      const count = Math.floor(rand() * 20);
-      checkInvariants(think, count, parseChainOfThought(think, count, randomRegionMap(rand)));
-    }
+    fuzzParse(20261128, 20, (rand) => randomString(rand, 120));
   });
 
   it('never throws and stays in bounds on 3000 mutations of valid traces', () => {
-    const rand = prng(42);
-    for (let i = 0; i < 3000; i++) {
-      const think = mutate(rand, VALID[i % VALID.length]);
-      const count = Math.floor(rand() * 15);
-      checkInvariants(think, count, parseChainOfThought(think, count, randomRegionMap(rand)));
-    }
+    fuzzParse(42, 15, (rand, i) => mutate(rand, VALID[i % VALID.length]));
   });
 
   it('is deterministic', () => {

@@ -1,15 +1,9 @@
 // Builds small HumanRef-CoT splits in temp folders: valid lines from plain objects, tiny real images from sharp.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { DataError } from '../../src/errors.js';
 import type { SplitPaths } from '../../src/types.js';
-
-export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'humanref-vis-dataset-'));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
+import { Dataset } from '../../src/dataset/dataset.js';
+import { writeEntries, type Entry, type WrittenSplit } from '../tsv.js';
 
 /** A real image of the given size and format (solid colour), made by sharp. */
 export async function tinyImage(format: 'png' | 'jpeg' | 'webp' | 'gif', width = 6, height = 4): Promise<Buffer> {
@@ -54,43 +48,17 @@ export function imageLine(key: string, image: Buffer, opts: LineOptions = {}): s
   return `${key}\t${opts.bytesLiteral ? `b'${b64}'` : b64}${opts.eol ?? '\n'}`;
 }
 
-export interface BuiltSplit extends SplitPaths {
-  annOffsets: number[];
-  imgOffsets: number[];
-}
+export type BuiltSplit = WrittenSplit;
 
-/** Writes `<prefix>.{images,annotations}.tsv` (+ `.lineidx` unless lineidx: false); images in reverse order, so offsets are not trivially paired. */
-export async function writeSplit(dir: string, prefix: string, samples: SampleSpec[], opts: LineOptions & { lineidx?: boolean } = {}): Promise<BuiltSplit> {
-  const imgParts: Buffer[] = [];
-  const imgOffsets = new Array<number>(samples.length);
-  let position = 0;
-  for (let i = samples.length - 1; i >= 0; i--) {
-    const line = Buffer.from(imageLine(samples[i].key ?? `img${i}`, samples[i].image, opts));
-    imgOffsets[i] = position;
-    imgParts.push(line);
-    position += line.length;
-  }
-  const annParts: Buffer[] = [];
-  const annOffsets: number[] = [];
-  position = 0;
-  samples.forEach((s, i) => {
-    const line = Buffer.from(annotationLine(imgOffsets[i], s.annotation, opts));
-    annOffsets.push(position);
-    annParts.push(line);
-    position += line.length;
-  });
-  const paths: BuiltSplit = {
-    name: prefix,
-    imagesTsv: join(dir, `${prefix}.images.tsv`),
-    annotationsTsv: join(dir, `${prefix}.annotations.tsv`),
-    annotationsLineidx: opts.lineidx === false ? null : join(dir, `${prefix}.annotations.tsv.lineidx`),
-    annOffsets,
-    imgOffsets,
-  };
-  await writeFile(paths.imagesTsv, Buffer.concat(imgParts));
-  await writeFile(paths.annotationsTsv, Buffer.concat(annParts));
-  if (paths.annotationsLineidx) await writeFile(paths.annotationsLineidx, annOffsets.map((o) => `${o}\n`).join(''));
-  return paths;
+/** Writes `<prefix>.{images,annotations}.tsv` (+ `.lineidx` unless lineidx: false) with the shared writer; each line carries its own end of line. */
+export function writeSplit(dir: string, prefix: string, samples: SampleSpec[], opts: LineOptions & { lineidx?: boolean } = {}): Promise<BuiltSplit> {
+  const entries: Entry[] = samples.map((s, i) => ({
+    imageLine: Buffer.from(imageLine(s.key ?? `img${i}`, s.image, opts)),
+    annotationLine: (imgOffset) => Buffer.from(annotationLine(imgOffset, s.annotation, opts)),
+    imgNewline: false,
+    annNewline: false,
+  }));
+  return writeEntries(dir, prefix, entries, { lineidx: opts.lineidx });
 }
 
 /** A typical annotation: four candidates, two targets, a short reasoning with marks. */
@@ -127,4 +95,39 @@ export async function failure(promise: Promise<unknown>): Promise<DataError> {
     throw error;
   }
   throw new Error('expected a DataError');
+}
+
+/** A Git LFS pointer file: what a clone without `git lfs pull` holds instead of the TSV. */
+export const LFS = 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 9540000000\n';
+
+/** Three samples: a PNG and a JPEG, non-ASCII text, an extra key, and one with no candidates. */
+export async function samples(): Promise<SampleSpec[]> {
+  const [png, jpeg] = await Promise.all([tinyImage('png', 7, 5), tinyImage('jpeg', 9, 3)]);
+  return [
+    { annotation: sampleAnnotation('the man → ✅ in “red”', [0]), image: png, key: 'a' },
+    { annotation: { ...sampleAnnotation('two 😀 people', [1, 3]), note: 1 }, image: jpeg, key: 'b' },
+    { annotation: { gt_boxes: [], region_map: {}, think: 'Let’s now finalize: nobody.' }, image: png, key: 'c' },
+  ];
+}
+
+/** Every sample of a split, read in order. */
+export async function readAll(paths: SplitPaths, onWarning?: (m: string) => void) {
+  const dataset = await Dataset.open(paths, { onWarning });
+  try {
+    const out = [];
+    for (let i = 0; i < dataset.length; i++) out.push(await dataset.readSample(i));
+    return out;
+  } finally {
+    await dataset.close();
+  }
+}
+
+/** The DataError reading sample `index` fails with (any other outcome fails the test). */
+export async function readFailure(paths: SplitPaths, index: number, options: { maxLineBytes?: number; maxImagePixels?: number } = {}): Promise<DataError> {
+  const dataset = await Dataset.open(paths, options);
+  try {
+    return await failure(dataset.readSample(index));
+  } finally {
+    await dataset.close();
+  }
 }

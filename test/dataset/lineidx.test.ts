@@ -1,14 +1,12 @@
 import { open, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirForEachTest } from '../cli.js';
 import { formatLineidx, parseLineidx, scanLineStarts } from '../../src/dataset/lineidx.js';
 import { writeLineidx } from '../../src/commands/index-cmd.js';
-import { dataError, sampleAnnotation, tempDir, tinyImage, writeSplit } from './helpers.js';
+import { dataError, sampleAnnotation, tinyImage, writeSplit } from './helpers.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => ({ dir, cleanup } = await tempDir()));
-afterEach(() => cleanup());
+const tmp = tempDirForEachTest('dataset');
 
 describe('parseLineidx', () => {
   it('parses offsets, with or without a final newline, tolerating CRLF', () => {
@@ -37,7 +35,7 @@ describe('scanLineStarts', () => {
     ['\n\n', [0, 1]],
     ['x', [0]],
   ])('%j -> %j', async (text, starts) => {
-    const file = join(dir, 't.tsv');
+    const file = join(tmp.dir, 't.tsv');
     await writeFile(file, text);
     const handle = await open(file, 'r');
     try {
@@ -48,7 +46,7 @@ describe('scanLineStarts', () => {
   });
 
   it('finds newlines across 16 MiB chunk boundaries', async () => {
-    const file = join(dir, 'big.tsv');
+    const file = join(tmp.dir, 'big.tsv');
     const chunk = 16 * 1024 * 1024;
     const bytes = Buffer.alloc(chunk * 2 + 10, 0x61);
     for (const at of [chunk - 1, chunk, chunk * 2 + 3]) bytes[at] = 0x0a;
@@ -69,17 +67,17 @@ describe('scanLineStarts', () => {
 describe('index command (writeLineidx)', () => {
   it('writes exactly the lineidx the split was built with, atomically (no temp file left)', async () => {
     const png = await tinyImage('png');
-    const split = await writeSplit(dir, 'humanref_cot', [0, 1, 2].map(() => ({ annotation: sampleAnnotation('a ✅ émoji'), image: png })), { ascii: false });
+    const split = await writeSplit(tmp.dir, 'humanref_cot', [0, 1, 2].map(() => ({ annotation: sampleAnnotation('a ✅ émoji'), image: png })), { ascii: false });
     const expected = await readFile(split.annotationsLineidx!, 'utf8');
-    const out = join(dir, 'copy.lineidx');
+    const out = join(tmp.dir, 'copy.lineidx');
     expect(await writeLineidx(split.annotationsTsv, out)).toBe(3);
     expect(await readFile(out, 'utf8')).toBe(expected);
     expect(expected).toBe(split.annOffsets.map((o) => `${o}\n`).join(''));
-    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(tmp.dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('defaults to <tsv>.lineidx and refuses an LFS pointer', async () => {
-    const tsv = join(dir, 'x.tsv');
+    const tsv = join(tmp.dir, 'x.tsv');
     await writeFile(tsv, '0\t{}\n5\t{}\n');
     await writeLineidx(tsv);
     expect(await readFile(tsv + '.lineidx', 'utf8')).toBe('0\n5\n');

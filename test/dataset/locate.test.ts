@@ -1,15 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirForEachTest } from '../cli.js';
 import { UsageError } from '../../src/errors.js';
 import { BUNDLED_SAMPLE_DIR, resolveSplits, splitName, type DatasetSelection } from '../../src/dataset/locate.js';
-import { tempDir } from './helpers.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => ({ dir, cleanup } = await tempDir()));
-afterEach(() => cleanup());
+const tmp = tempDirForEachTest('dataset');
 
 async function touch(...files: string[]): Promise<void> {
   for (const file of files) {
@@ -18,7 +15,7 @@ async function touch(...files: string[]): Promise<void> {
   }
 }
 
-function usage(sel: DatasetSelection, cwd = dir): string {
+function usage(sel: DatasetSelection, cwd = tmp.dir): string {
   try {
     resolveSplits(sel, cwd);
   } catch (error) {
@@ -45,50 +42,50 @@ describe('splitName', () => {
 
 describe('resolveSplits', () => {
   it('explicit paths, relative to cwd; lineidx defaults to <ann>.lineidx when it exists', async () => {
-    await touch(join(dir, 'a/imgs.tsv'), join(dir, 'a/anns.tsv'));
-    expect(resolveSplits({ imgTsv: 'a/imgs.tsv', annTsv: 'a/anns.tsv' }, dir)).toEqual({
-      splits: [{ name: 'anns', imagesTsv: join(dir, 'a/imgs.tsv'), annotationsTsv: join(dir, 'a/anns.tsv'), annotationsLineidx: null }],
+    await touch(join(tmp.dir, 'a/imgs.tsv'), join(tmp.dir, 'a/anns.tsv'));
+    expect(resolveSplits({ imgTsv: 'a/imgs.tsv', annTsv: 'a/anns.tsv' }, tmp.dir)).toEqual({
+      splits: [{ name: 'anns', imagesTsv: join(tmp.dir, 'a/imgs.tsv'), annotationsTsv: join(tmp.dir, 'a/anns.tsv'), annotationsLineidx: null }],
       bundled: false,
     });
-    await touch(join(dir, 'a/anns.tsv.lineidx'), join(dir, 'other.idx'));
-    expect(resolveSplits({ imgTsv: 'a/imgs.tsv', annTsv: 'a/anns.tsv' }, dir).splits[0].annotationsLineidx).toBe(join(dir, 'a/anns.tsv.lineidx'));
-    expect(resolveSplits({ imgTsv: 'a/imgs.tsv', annTsv: 'a/anns.tsv', annLineidx: 'other.idx' }, dir).splits[0].annotationsLineidx).toBe(join(dir, 'other.idx'));
+    await touch(join(tmp.dir, 'a/anns.tsv.lineidx'), join(tmp.dir, 'other.idx'));
+    expect(resolveSplits({ imgTsv: 'a/imgs.tsv', annTsv: 'a/anns.tsv' }, tmp.dir).splits[0].annotationsLineidx).toBe(join(tmp.dir, 'a/anns.tsv.lineidx'));
+    expect(resolveSplits({ imgTsv: 'a/imgs.tsv', annTsv: 'a/anns.tsv', annLineidx: 'other.idx' }, tmp.dir).splits[0].annotationsLineidx).toBe(join(tmp.dir, 'other.idx'));
   });
 
   it('pairs x.annotations.tsv with x.images.tsv when --img-tsv is left out', async () => {
-    await touch(join(dir, 'humanref_cot_rejection.annotations.tsv'), join(dir, 'humanref_cot_rejection.images.tsv'));
-    expect(resolveSplits({ annTsv: 'humanref_cot_rejection.annotations.tsv' }, dir).splits).toEqual([{ name: 'rejection', ...std(dir, 'humanref_cot_rejection', false) }]);
+    await touch(join(tmp.dir, 'humanref_cot_rejection.annotations.tsv'), join(tmp.dir, 'humanref_cot_rejection.images.tsv'));
+    expect(resolveSplits({ annTsv: 'humanref_cot_rejection.annotations.tsv' }, tmp.dir).splits).toEqual([{ name: 'rejection', ...std(tmp.dir, 'humanref_cot_rejection', false) }]);
   });
 
   it('a data dir gives every split whose files exist, main first; --split picks one', async () => {
-    const d = join(dir, 'ds');
+    const d = join(tmp.dir, 'ds');
     await touch(...['humanref_cot', 'humanref_cot_rejection', 'extra'].flatMap((p) => [join(d, `${p}.images.tsv`), join(d, `${p}.annotations.tsv`)]));
     await touch(join(d, 'humanref_cot.annotations.tsv.lineidx'));
-    expect(resolveSplits({ dataDir: 'ds' }, dir).splits).toEqual([
+    expect(resolveSplits({ dataDir: 'ds' }, tmp.dir).splits).toEqual([
       { name: 'main', ...std(d, 'humanref_cot', true) },
       { name: 'rejection', ...std(d, 'humanref_cot_rejection', false) },
       { name: 'extra', ...std(d, 'extra', false) },
     ]);
-    expect(resolveSplits({ dataDir: d, split: 'rejection' }, dir).splits.map((s) => s.name)).toEqual(['rejection']);
-    expect(resolveSplits({ dataDir: d, split: 'all' }, dir).splits).toHaveLength(3);
+    expect(resolveSplits({ dataDir: d, split: 'rejection' }, tmp.dir).splits.map((s) => s.name)).toEqual(['rejection']);
+    expect(resolveSplits({ dataDir: d, split: 'all' }, tmp.dir).splits).toHaveLength(3);
   });
 
   it('with no data options, looks in IDEA-Research/HumanRef-CoT-45k, then data/IDEA-Research/HumanRef-CoT-45k, else the bundled sample', async () => {
-    const second = join(dir, 'data/IDEA-Research/HumanRef-CoT-45k');
+    const second = join(tmp.dir, 'data/IDEA-Research/HumanRef-CoT-45k');
     await touch(join(second, 'humanref_cot.images.tsv'), join(second, 'humanref_cot.annotations.tsv'));
-    expect(resolveSplits({}, dir)).toEqual({ splits: [{ name: 'main', ...std(second, 'humanref_cot', false) }], bundled: false });
-    const first = join(dir, 'IDEA-Research/HumanRef-CoT-45k');
+    expect(resolveSplits({}, tmp.dir)).toEqual({ splits: [{ name: 'main', ...std(second, 'humanref_cot', false) }], bundled: false });
+    const first = join(tmp.dir, 'IDEA-Research/HumanRef-CoT-45k');
     await touch(join(first, 'humanref_cot_rejection.images.tsv'), join(first, 'humanref_cot_rejection.annotations.tsv'));
-    expect(resolveSplits({}, dir).splits.map((s) => s.imagesTsv)).toEqual([join(first, 'humanref_cot_rejection.images.tsv')]);
+    expect(resolveSplits({}, tmp.dir).splits.map((s) => s.imagesTsv)).toEqual([join(first, 'humanref_cot_rejection.images.tsv')]);
   });
 
   it('with nothing found, falls back to the bundled sample (or says it is missing from the install)', async () => {
     if (existsSync(BUNDLED_SAMPLE_DIR)) {
-      const { bundled, splits } = resolveSplits({ split: 'main' }, dir);
+      const { bundled, splits } = resolveSplits({ split: 'main' }, tmp.dir);
       expect(bundled).toBe(true);
       expect(splits).toEqual([{ name: 'main', ...std(BUNDLED_SAMPLE_DIR, 'humanref_cot', existsSync(join(BUNDLED_SAMPLE_DIR, 'humanref_cot.annotations.tsv.lineidx'))) }]);
     } else {
-      expect(usage({}, dir)).toContain(`the bundled sample ${BUNDLED_SAMPLE_DIR} is missing`);
+      expect(usage({}, tmp.dir)).toContain(`the bundled sample ${BUNDLED_SAMPLE_DIR} is missing`);
     }
   });
 
@@ -105,15 +102,15 @@ describe('resolveSplits', () => {
     [{ dataDir: 'have.images.tsv' }, '--data-dir have.images.tsv: not a directory'],
     [{ dataDir: '.', imgTsv: 'have.images.tsv', annTsv: 'have.annotations.tsv' }, 'give either --data-dir or --img-tsv/--ann-tsv, not both'],
   ] as [DatasetSelection, string][])('usage error for %j', async (sel, message) => {
-    await touch(join(dir, 'have.images.tsv'), join(dir, 'have.annotations.tsv'));
+    await touch(join(tmp.dir, 'have.images.tsv'), join(tmp.dir, 'have.annotations.tsv'));
     expect(usage(sel)).toBe(message);
   });
 
   it('usage errors name missing split files in a data dir', async () => {
-    await touch(join(dir, 'humanref_cot.annotations.tsv'));
-    expect(usage({ dataDir: dir, split: 'rejection' })).toBe(`--split rejection: ${join(dir, 'humanref_cot_rejection.annotations.tsv')} does not exist`);
-    expect(usage({ dataDir: dir })).toBe(`${join(dir, 'humanref_cot.annotations.tsv')} has no images file next to it: ${join(dir, 'humanref_cot.images.tsv')} does not exist`);
-    const empty = join(dir, 'e');
+    await touch(join(tmp.dir, 'humanref_cot.annotations.tsv'));
+    expect(usage({ dataDir: tmp.dir, split: 'rejection' })).toBe(`--split rejection: ${join(tmp.dir, 'humanref_cot_rejection.annotations.tsv')} does not exist`);
+    expect(usage({ dataDir: tmp.dir })).toBe(`${join(tmp.dir, 'humanref_cot.annotations.tsv')} has no images file next to it: ${join(tmp.dir, 'humanref_cot.images.tsv')} does not exist`);
+    const empty = join(tmp.dir, 'e');
     await mkdir(empty);
     expect(usage({ dataDir: empty })).toBe(`${empty}: no dataset files (expected humanref_cot.annotations.tsv and humanref_cot.images.tsv)`);
   });

@@ -1,17 +1,15 @@
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirForEachTest } from '../cli.js';
 import { readKnownLine, readLineAt, type LineSource } from '../../src/dataset/read-line.js';
-import { failure, tempDir } from './helpers.js';
+import { failure } from './helpers.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => ({ dir, cleanup } = await tempDir()));
-afterEach(() => cleanup());
+const tmp = tempDirForEachTest('dataset');
 
 /** Writes `bytes` and runs `fn` with an open LineSource for it. */
 async function withSource<T>(bytes: Buffer, fn: (src: LineSource) => Promise<T>): Promise<T> {
-  const file = join(dir, 'f.tsv');
+  const file = join(tmp.dir, 'f.tsv');
   await writeFile(file, bytes);
   const handle = await open(file, 'r');
   try {
@@ -43,7 +41,7 @@ describe('readLineAt', () => {
     expect((await withSource(bytes, (src) => readLineAt(src, 2, 10))).toString()).toBe('0123456789');
     const error = await withSource(bytes, (src) => failure(readLineAt(src, 2, 9)));
     expect(error.code).toBe('line-too-long');
-    expect(error.where).toEqual({ file: join(dir, 'f.tsv'), index: 4, offset: 2 });
+    expect(error.where).toEqual({ file: join(tmp.dir, 'f.tsv'), index: 4, offset: 2 });
     // Without a newline before EOF the limit still holds.
     expect((await withSource(Buffer.from('0123456789'), (src) => failure(readLineAt(src, 0, 9)))).code).toBe('line-too-long');
   });

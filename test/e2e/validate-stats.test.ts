@@ -1,30 +1,23 @@
 // validate and stats end to end: every broken fixture reported with its index and offset, exit codes, stats numbers.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempCwd, type BrokenCase } from './cli.js';
+import { describe, expect, it } from 'vitest';
+import { cli, FIXTURES, tempDirForFile } from './cli.js';
+import { cases } from '../fixtures/cases.js';
 import type { Problem } from '../../src/runs/validate-run.js';
 
-const cases = JSON.parse(await readFile(join(FIXTURES, 'cases.json'), 'utf8'));
-const BROKEN = Object.entries(cases.broken as Record<string, BrokenCase>);
-const MAIN = cases.splits.main.samples as { tags: string[]; gtBoxes: unknown[]; targets: number[] }[];
-const REJECTION = cases.splits.rejection.samples as unknown[];
+const BROKEN = Object.entries(cases.broken);
+const MAIN = cases.splits.main.samples;
+const REJECTION = cases.splits.rejection.samples;
 
-let cwd: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  ({ dir: cwd, cleanup } = await tempCwd());
-});
-afterAll(async () => {
-  await cleanup();
-});
+// An empty working folder: no dataset at the default places.
+const tmp = tempDirForFile('e2e');
 
 const problemsOf = (stdout: string): Problem[] => (stdout.trim() ? stdout.trim().split('\n').map((l) => JSON.parse(l)) : []);
 
 describe('validate', () => {
   it.each(BROKEN)('%s: reported with its file, index and offset, and the right exit code', async (_name, c) => {
     const dir = join(FIXTURES, c.dir);
-    const [json, text] = await Promise.all([cli(['validate', '--data-dir', dir, '--json'], { cwd }), cli(['validate', '--data-dir', dir], { cwd })]);
+    const [json, text] = await Promise.all([cli(['validate', '--data-dir', dir, '--json'], { cwd: tmp.dir }), cli(['validate', '--data-dir', dir], { cwd: tmp.dir })]);
     const problems = problemsOf(json.stdout);
     const errors = problems.filter((p) => p.level === 'error');
     if (c.scope === 'none') {
@@ -53,26 +46,26 @@ describe('validate', () => {
 
   it('reports only the bad sample of each per-sample case, never a good one', async () => {
     for (const [name, c] of BROKEN.filter(([n, c]) => c.scope === 'sample' && !KNOWN_DISAGREEMENTS.has(n))) {
-      const r = await cli(['validate', '--data-dir', join(FIXTURES, c.dir), '--json', '--quiet'], { cwd });
+      const r = await cli(['validate', '--data-dir', join(FIXTURES, c.dir), '--json', '--quiet'], { cwd: tmp.dir });
       const errorIndices = problemsOf(r.stdout).filter((p) => p.level === 'error').map((p) => p.index);
       expect(errorIndices, name).toEqual([c.badIndex]);
     }
   });
 
   it('the bundled sample has findings but nothing broken: exit 0, and 1 with --strict', async () => {
-    const r = await cli(['validate', '--json'], { cwd });
+    const r = await cli(['validate', '--json'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     const problems = problemsOf(r.stdout);
     expect(problems.every((p) => p.level === 'warning')).toBe(true);
     const codes = new Set(problems.map((p) => p.code));
     for (const code of ['box-past-border', 'zero-size-box', 'text-label-disagreement']) expect(codes).toContain(code);
     expect(problems.every((p) => typeof p.index === 'number' && typeof p.offset === 'number')).toBe(true);
-    const strict = await cli(['validate', '--strict', '--quiet'], { cwd });
+    const strict = await cli(['validate', '--strict', '--quiet'], { cwd: tmp.dir });
     expect(strict.code).toBe(1);
   });
 
   it('a missing path is a usage error (exit 2)', async () => {
-    const r = await cli(['validate', '--data-dir', 'nowhere'], { cwd });
+    const r = await cli(['validate', '--data-dir', 'nowhere'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nowhere');
   });
@@ -80,7 +73,7 @@ describe('validate', () => {
 
 describe('stats', () => {
   it('counts the bundled sample (annotations only) as JSON', async () => {
-    const r = await cli(['stats', '--json'], { cwd });
+    const r = await cli(['stats', '--json'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.splits.main.samples).toBe(MAIN.length);
@@ -96,11 +89,11 @@ describe('stats', () => {
   });
 
   it('prints a table, and exits 1 when an annotation cannot be read', async () => {
-    const table = await cli(['stats'], { cwd });
+    const table = await cli(['stats'], { cwd: tmp.dir });
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^split\s+samples/);
     expect(table.stdout).toContain('candidates per sample');
-    const broken = await cli(['stats', '--data-dir', join(FIXTURES, 'broken/invalid-json')], { cwd });
+    const broken = await cli(['stats', '--data-dir', join(FIXTURES, 'broken/invalid-json')], { cwd: tmp.dir });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/sample 1, byte offset 696/);
   });

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutputError, prepareOutputDir, writeFileAtomic } from '../../src/outputs/atomic-write.js';
+import { OutputError } from '../../src/errors.js';
+import { prepareOutputDir, writeFileAtomic } from '../../src/outputs/atomic-write.js';
 
 let dir: string;
 beforeEach(async () => {

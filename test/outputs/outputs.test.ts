@@ -8,7 +8,7 @@ import { MANIFEST_HEADERS, manifestCsv, ManifestWriter } from '../../src/outputs
 import type { Outcome } from '../../src/outputs/outcome.js';
 import { buildSampleRecord, countVerdicts } from '../../src/outputs/sample-json.js';
 import type { Sample } from '../../src/types.js';
-import { fakeParseCot } from '../fakes.js';
+import { fakeCot } from '../fakes.js';
 
 const hostile = 'the man "in red", <script>alert(1)</script> & co\nsecond line';
 
@@ -36,7 +36,7 @@ function sample(index: number, expression = hostile): Sample {
 
 function rendered(index: number, position: number): Outcome {
   const s = sample(index);
-  const cot = fakeParseCot(s.annotation.think, 3, s.annotation.regionMap);
+  const cot = fakeCot(s.annotation.think, 3, s.annotation.regionMap);
   return {
     status: 'rendered',
     position,

@@ -1,6 +1,7 @@
 // Test data for the renderer: images made with sharp, think texts, and a small stand-in parser for ParsedCot.
 import sharp from 'sharp';
 import type { Mark, Mention, ParsedCot, Sample, CotLine, CotStep } from '../../src/types.js';
+import type { Measure } from '../../src/render/wrap.js';
 
 const MARK = /(✅|❌|⚠️|⚠)\s*$/u;
 
@@ -140,3 +141,9 @@ export function gridBoxes(n: number, w: number, h: number): [number, number, num
   const ch = h / rows;
   return Array.from({ length: n }, (_, i) => [(i % cols) * cw + cw * 0.1, Math.floor(i / cols) * ch + ch * 0.15, cw * 0.75, ch * 0.8] as [number, number, number, number]);
 }
+
+/** Monospace stand-in for text measuring: 10 px a character, 20 px an emoji, 14 px a missing glyph. */
+export const mono: Measure = (text, kind) => Array.from(text).length * (kind === 'emoji' ? 20 : kind === 'missing' ? 14 : 10);
+
+/** The visible characters of a text (no whitespace, no emoji variation selector). */
+export const nonSpace = (s: string) => s.replace(/[\s\uFE0F]/g, '');

@@ -65,19 +65,28 @@ describe('an interrupted run', () => {
     await expectCompleteImages(out, files);
   });
 
-  it('SIGINT at any moment (start-up, first renders, mid-run) leaves a consistent folder', async () => {
-    for (const delay of [30, 300, 700, 1200]) {
-      const out = join(dir, `at-${delay}`);
+  it('SIGINT at any moment (start-up, first render, early, mid-run) leaves a consistent folder', async () => {
+    // Each moment is an event of the run itself (not a wall-clock delay), so a fast machine cannot finish the run first:
+    // 30 ms after spawn (start-up), or once 1, 10 or COUNT/2 images are in place.
+    for (const moment of [0, 1, 10, COUNT / 2]) {
+      const out = join(dir, `at-${moment}`);
+      let watch: { stop: () => void } | undefined;
       const r = await cli(['--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv, '--num-vis', 'all', '--concurrency', '2', '--output-dir', out], {
         cwd: dir,
-        onSpawn: (child) => void setTimeout(() => child.kill('SIGINT'), delay),
+        onSpawn: (child) => {
+          if (moment === 0) setTimeout(() => child.kill('SIGINT'), 30);
+          else watch = whenImages(out, moment, () => child.kill('SIGINT'));
+        },
       });
+      watch?.stop();
+      const label = moment === 0 ? 'at start-up' : `after ${moment} images`;
       // Before the handler is installed the default action ends the process; after, the run stops and exits 130.
-      expect(r.code === 130 || r.signal === 'SIGINT', `delay ${delay}: code ${r.code} signal ${r.signal}\n${r.stderr}`).toBe(true);
+      expect(r.code === 130 || r.signal === 'SIGINT', `${label}: code ${r.code} signal ${r.signal}\n${r.stderr}`).toBe(true);
       const files = await listFiles(out);
       await expectCompleteImages(out, files);
-      if (files.includes('manifest.csv')) expect((await readManifest(out)).map((row) => row.file).sort(), `delay ${delay}`).toEqual(files.filter(isImage));
-      else expect(files.filter(isImage), `delay ${delay}: images without a manifest`).toEqual([]);
+      if (files.includes('manifest.csv')) expect((await readManifest(out)).map((row) => row.file).sort(), label).toEqual(files.filter(isImage));
+      else expect(files.filter(isImage), `${label}: images without a manifest`).toEqual([]);
+      if (moment > 0) expect(files.filter(isImage).length, label).toBeLessThan(COUNT);
     }
   });
 });

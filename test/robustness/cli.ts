@@ -1,47 +1,12 @@
-// Runs the built CLI (`npm test` compiles first) and inspects what it left in its output folder.
-import { spawn, type ChildProcess } from 'node:child_process';
+// What a CLI run (test/cli.ts) left in its output folder: images decoded in full, the manifest, temp files.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseString } from 'fast-csv';
 import sharp from 'sharp';
-import { ROOT } from './corpus.js';
 
-export const BIN = join(ROOT, 'bin/humanref-vis.cjs');
+import { isImage, listFiles } from '../cli.js';
 
-export interface CliResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/humanref-vis.cjs ...args`, or `prefix... node bin/humanref-vis.cjs ...args` (e.g. under unshare). */
-export function cli(args: string[], options: { cwd: string; prefix?: string[]; onSpawn?: (child: ChildProcess) => void; timeoutMs?: number }): Promise<CliResult> {
-  return new Promise((resolvePromise, reject) => {
-    const command = options.prefix ? [...options.prefix, process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
-    const child = spawn(command[0], command.slice(1), { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    // No hang: a run that does not end is killed and reported.
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 45_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolvePromise({ code, signal, stdout, stderr });
-    });
-    options.onSpawn?.(child);
-  });
-}
-
-export const isImage = (f: string) => /\.(png|jpg|webp)$/.test(f);
-export const isTemp = (f: string) => f.startsWith('.') || f.endsWith('.tmp');
-
-/** Files of a folder, sorted; [] when it does not exist. */
-export async function listFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir).catch(() => [])).sort();
-}
+export { cli, isImage, isTemp, listFiles, type CliResult } from '../cli.js';
 
 /** Every file and folder below `dir` (relative paths, sorted), for before/after snapshots. */
 export async function tree(dir: string): Promise<string[]> {

@@ -1,11 +1,9 @@
-// The fixture samples as raw lines, and a writer for splits assembled from (possibly mutated) lines.
+// The fixture samples as raw lines, to assemble (possibly mutated) splits with the shared writer (test/tsv.ts).
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Annotation, SplitPaths } from '../../src/types.js';
+import { join } from 'node:path';
+import type { Annotation } from '../../src/types.js';
+import { ROOT } from '../cli.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURE_SAMPLE_DIR = join(ROOT, 'fixtures/sample');
 
 /** One fixture sample: its annotation JSON text and image line exactly as stored, and what the reader must make of them. */
@@ -62,74 +60,14 @@ export function loadCorpus(): CorpusSample[] {
   return [...loadSplit('humanref_cot', 'main'), ...loadSplit('humanref_cot_rejection', 'rejection')];
 }
 
-/** One sample of a split being assembled: the annotation line is built once its image line's offset is known. */
-export interface Entry {
-  annotationLine(imgOffset: number, imagesSize: number): Buffer;
-  imageLine: Buffer;
-  /** false: the line's newline is dropped, so it runs into the next line ("lines joined"). */
-  annNewline?: boolean;
-  imgNewline?: boolean;
-}
-
-export interface WrittenSplit extends SplitPaths {
-  /** Where each sample's annotation line starts (what the .lineidx says). */
-  annOffsets: number[];
-  /** Where each sample's image line really starts. */
-  imgOffsets: number[];
-  imagesSize: number;
-}
-
 /** The usual annotation line: `<offset>\t<json>`. */
 export function plainAnnotation(json: Buffer): (imgOffset: number) => Buffer {
   return (imgOffset) => Buffer.concat([Buffer.from(`${imgOffset}\t`), json]);
 }
 
-/** Writes `<prefix>.{images,annotations}.tsv` and the annotations .lineidx (unless lineidx is false). */
-export async function writeEntries(dir: string, prefix: string, entries: readonly Entry[], options: { lineidx?: boolean } = {}): Promise<WrittenSplit> {
-  const nl = Buffer.from('\n');
-  const imgParts: Buffer[] = [];
-  const imgOffsets: number[] = [];
-  let position = 0;
-  // Images in reverse order, so an offset that is off by a line still lands on some other sample's line.
-  for (let i = entries.length - 1; i >= 0; i--) {
-    imgOffsets[i] = position;
-    const parts = entries[i].imgNewline === false ? [entries[i].imageLine] : [entries[i].imageLine, nl];
-    imgParts.push(...parts);
-    position += parts.reduce((n, p) => n + p.length, 0);
-  }
-  const imagesSize = position;
-  const annParts: Buffer[] = [];
-  const annOffsets: number[] = [];
-  position = 0;
-  entries.forEach((entry, i) => {
-    const line = entry.annotationLine(imgOffsets[i], imagesSize);
-    annOffsets.push(position);
-    annParts.push(line);
-    position += line.length;
-    if (entry.annNewline !== false) {
-      annParts.push(nl);
-      position += 1;
-    }
-  });
-  const split: WrittenSplit = {
-    name: prefix,
-    imagesTsv: join(dir, `${prefix}.images.tsv`),
-    annotationsTsv: join(dir, `${prefix}.annotations.tsv`),
-    annotationsLineidx: options.lineidx === false ? null : join(dir, `${prefix}.annotations.tsv.lineidx`),
-    annOffsets,
-    imgOffsets,
-    imagesSize,
-  };
-  await writeFile(split.imagesTsv, Buffer.concat(imgParts));
-  await writeFile(split.annotationsTsv, Buffer.concat(annParts));
-  if (split.annotationsLineidx) await writeFile(split.annotationsLineidx, annOffsets.map((o) => `${o}\n`).join(''));
-  return split;
-}
-
-export async function tempDir(label: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), `humanref-vis-${label}-`));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
+// The shared TSV writer and temp folders, re-exported for the robustness suites.
+export { writeEntries, type Entry, type WrittenSplit } from '../tsv.js';
+export { ROOT, tempDir } from '../cli.js';
 
 /** The project's seeded PRNG, so fuzz runs replay from their seed. */
 export { mulberry32 as prng } from '../../src/selection/sampling.js';

@@ -1,11 +1,12 @@
 // Fuzz: thousands of mutated fixture lines through Dataset; each read is a well-typed Sample or a one-line DataError, never a crash or a hang.
 import { writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/parse.js';
 import { Dataset } from '../../src/dataset/dataset.js';
 import { DataError } from '../../src/errors.js';
 import { errorViolations, sampleViolations } from './contract.js';
-import { fuzzSeed, loadCorpus, plainAnnotation, prng, tempDir, withTimeout, writeEntries, type CorpusSample, type Entry, type WrittenSplit } from './corpus.js';
+import { fuzzSeed, loadCorpus, plainAnnotation, prng, withTimeout, writeEntries, type CorpusSample, type Entry, type WrittenSplit } from './corpus.js';
+import { tempDirForFile } from '../cli.js';
 import { mutant, mutateBytes } from './mutate.js';
 
 const corpus = loadCorpus();
@@ -15,10 +16,7 @@ const SPLITS = 16;
 const PER_SPLIT = 150;
 const READ_TIMEOUT_MS = 5_000;
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir('fuzz')));
-afterAll(() => cleanup());
+const tmp = tempDirForFile('fuzz');
 
 interface Planned {
   entry: Entry;
@@ -101,7 +99,7 @@ describe(`reader fuzz (seed ${SEED}; replay with HUMANREF_FUZZ_SEED=${SEED})`, (
     for (let s = 0; s < SPLITS; s++) {
       const planned = plan(rand, PER_SPLIT, 0.2);
       mutated += planned.filter((p) => p.mutation !== null).length;
-      const split = await writeEntries(dir, `fuzz${s}`, planned.map((p) => p.entry));
+      const split = await writeEntries(tmp.dir, `fuzz${s}`, planned.map((p) => p.entry));
       const r = await readAndCheck(split, planned, `seed ${SEED} split ${s}`);
       problems.push(...r.problems);
       read += r.read;
@@ -120,7 +118,7 @@ describe(`reader fuzz (seed ${SEED}; replay with HUMANREF_FUZZ_SEED=${SEED})`, (
     const problems: string[] = [];
     for (let s = 0; s < 3; s++) {
       const planned = plan(rand, 100, 0.2);
-      const split = await writeEntries(dir, `scan${s}`, planned.map((p) => p.entry), { lineidx: false });
+      const split = await writeEntries(tmp.dir, `scan${s}`, planned.map((p) => p.entry), { lineidx: false });
       const r = await readAndCheck(split, null, `seed ${SEED + 1} scanned split ${s}`);
       problems.push(...r.problems);
     }
@@ -130,7 +128,7 @@ describe(`reader fuzz (seed ${SEED}; replay with HUMANREF_FUZZ_SEED=${SEED})`, (
   it('a mutated .lineidx either opens (and every read keeps the contract) or is refused with one line naming it', async () => {
     const rand = prng(SEED + 2);
     const entries = corpus.slice(0, 12).map((s) => ({ annotationLine: plainAnnotation(s.json), imageLine: s.imageLine }));
-    const split = await writeEntries(dir, 'lineidx', entries);
+    const split = await writeEntries(tmp.dir, 'lineidx', entries);
     const original = Buffer.from(split.annOffsets.map((o) => `${o}\n`).join(''));
     const problems: string[] = [];
     let refusedFiles = 0;

@@ -1,11 +1,12 @@
 // Fuzz through the renderer: every sample the reader accepts either renders or is refused with a one-line DataError; nothing else.
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChainOfThought } from '../../src/cot/parse.js';
+import { describe, expect, it } from 'vitest';
+import { parseAnnotationCot } from '../../src/cot/parse.js';
 import { Dataset } from '../../src/dataset/dataset.js';
 import { getRenderer } from '../../src/render/index.js';
 import { errorViolations } from './contract.js';
-import { fuzzSeed, loadCorpus, plainAnnotation, prng, tempDir, withTimeout, writeEntries, type Entry } from './corpus.js';
+import { fuzzSeed, loadCorpus, plainAnnotation, prng, withTimeout, writeEntries, type Entry } from './corpus.js';
+import { tempDirForFile } from '../cli.js';
 import { mutateImage, mutateJson } from './mutate.js';
 
 const corpus = loadCorpus();
@@ -14,10 +15,7 @@ const SEED = fuzzSeed(20261128) + 100;
 const COUNT = 48;
 const RENDER_TIMEOUT_MS = 15_000;
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir('fuzz-render')));
-afterAll(() => cleanup());
+const tmp = tempDirForFile('fuzz-render');
 
 describe(`render fuzz (seed ${SEED})`, () => {
   it(`${COUNT} mutated samples (JSON types, hostile text, broken and bomb images): rendered or refused with a one-line DataError`, async () => {
@@ -37,7 +35,7 @@ describe(`render fuzz (seed ${SEED})`, () => {
         entries.push({ annotationLine: plainAnnotation(m.json), imageLine: source.imageLine });
       }
     }
-    const split = await writeEntries(dir, 'render', entries);
+    const split = await writeEntries(tmp.dir, 'render', entries);
     const renderer = await getRenderer();
     const dataset = await Dataset.open(split);
     const problems: string[] = [];
@@ -52,7 +50,7 @@ describe(`render fuzz (seed ${SEED})`, () => {
         } catch {
           continue; // the reader's side is fuzz-reader's business
         }
-        const cot = parseChainOfThought(sample.annotation.think, sample.annotation.gtBoxes.length, sample.annotation.regionMap);
+        const cot = parseAnnotationCot(sample.annotation);
         try {
           const image = await withTimeout(renderer.render(sample, cot, { fast: true }), RENDER_TIMEOUT_MS, `rendering ${what}`);
           const meta = await sharp(image.data).metadata();

@@ -234,7 +234,7 @@ export function mutateImage(rand: Rand, sample: CorpusSample): { name: string; l
 export function mutant(rand: Rand, sample: CorpusSample): Mutant {
   const kind = int(rand, 7);
   if (kind === 0) {
-    let bytes = Buffer.concat([Buffer.from('0\t'), sample.json]);
+    let bytes: Buffer = Buffer.concat([Buffer.from('0\t'), sample.json]);
     const names: string[] = [];
     for (let k = 1 + int(rand, 3); k > 0; k--) {
       const m = mutateBytes(rand, bytes);

@@ -8,20 +8,19 @@ import { Dataset } from '../../src/dataset/dataset.js';
 import { DataError } from '../../src/errors.js';
 import type { SplitPaths } from '../../src/types.js';
 import { cli } from './cli.js';
-import { loadCorpus, plainAnnotation, tempDir, withTimeout, writeEntries, type WrittenSplit } from './corpus.js';
+import { loadCorpus, plainAnnotation, withTimeout, writeEntries, type WrittenSplit } from './corpus.js';
+import { tempDirForFile } from '../cli.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
+const tmp = tempDirForFile('special');
 let split: WrittenSplit;
 let fifo: string;
 beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir('special'));
   if (process.platform === 'win32') return;
   const [s] = loadCorpus();
-  split = await writeEntries(dir, 'ok', [{ annotationLine: plainAnnotation(s.json), imageLine: s.imageLine }]);
-  fifo = join(dir, 'pipe.images.tsv');
+  split = await writeEntries(tmp.dir, 'ok', [{ annotationLine: plainAnnotation(s.json), imageLine: s.imageLine }]);
+  fifo = join(tmp.dir, 'pipe.images.tsv');
   execFileSync('mkfifo', [fifo]);
-  await mkdir(join(dir, 'folder.annotations.tsv'));
+  await mkdir(join(tmp.dir, 'folder.annotations.tsv'));
 });
 afterAll(async () => {
   // Should a read ever block on the pipe, a writer that opens and closes it lets the blocked thread go.
@@ -30,7 +29,6 @@ afterAll(async () => {
   } catch {
     // No reader waiting: ENXIO.
   }
-  await cleanup();
 });
 
 async function openError(paths: SplitPaths): Promise<DataError> {
@@ -55,25 +53,25 @@ describe.skipIf(process.platform === 'win32')('special files in place of dataset
   });
 
   it('an annotations TSV that is a folder', async () => {
-    const error = await openError({ ...split, annotationsTsv: join(dir, 'folder.annotations.tsv') });
+    const error = await openError({ ...split, annotationsTsv: join(tmp.dir, 'folder.annotations.tsv') });
     expect(error.problem).toBe('this is a directory, not a regular file');
   });
 
   it('validate through the CLI with a pipe as --img-tsv: one line, exit 1, at once', async () => {
-    const r = await cli(['validate', '--ann-tsv', split.annotationsTsv, '--img-tsv', fifo, '--quiet'], { cwd: dir, timeoutMs: 10_000 });
+    const r = await cli(['validate', '--ann-tsv', split.annotationsTsv, '--img-tsv', fifo, '--quiet'], { cwd: tmp.dir, timeoutMs: 10_000 });
     expect(r.signal).toBeNull();
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([`error: ${fifo}: this is a pipe, not a regular file. Point to the dataset file itself (pipes and devices cannot be read by offset)`]);
   });
 
   it('`index` on a pipe or a folder, or with an unwritable -o: one line naming the path, no stack trace', async () => {
-    const pipe = await cli(['index', fifo], { cwd: dir, timeoutMs: 10_000 });
+    const pipe = await cli(['index', fifo], { cwd: tmp.dir, timeoutMs: 10_000 });
     expect([pipe.code, pipe.stderr]).toEqual([1, `humanref-vis: ${fifo}: this is a pipe, not a regular file. Point to the dataset file itself (pipes and devices cannot be read by offset)\n`]);
-    const folder = await cli(['index', dir], { cwd: dir });
+    const folder = await cli(['index', tmp.dir], { cwd: tmp.dir });
     expect(folder.code).toBe(1);
     expect(folder.stderr).toMatch(/: this is a directory, not a regular file\. /);
-    const target = join(dir, 'no-such-folder', 'x.lineidx');
-    const unwritable = await cli(['index', split.annotationsTsv, '-o', target], { cwd: dir });
+    const target = join(tmp.dir, 'no-such-folder', 'x.lineidx');
+    const unwritable = await cli(['index', split.annotationsTsv, '-o', target], { cwd: tmp.dir });
     expect([unwritable.code, unwritable.stderr]).toEqual([2, `humanref-vis: cannot write ${target}: its folder does not exist (ENOENT). Choose another place with -o <path>\n`]);
   });
 });

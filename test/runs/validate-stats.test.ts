@@ -5,7 +5,7 @@ import { collectStats } from '../../src/runs/stats-run.js';
 import { formatStatsTable } from '../../src/runs/stats-table.js';
 import { runValidate, type Problem } from '../../src/runs/validate-run.js';
 import type { SplitPaths } from '../../src/types.js';
-import { fakeHeader, fakeParseCot, fakeSource, type FakeSampleSpec } from '../fakes.js';
+import { fakeCot, fakeHeader, fakeParseCot, fakeSource, type FakeSampleSpec } from '../fakes.js';
 
 function capture() {
   const out: string[] = [];
@@ -36,7 +36,7 @@ function deps(s: FakeSampleSpec[], more: SplitPaths[] = []) {
 }
 
 describe('findings', () => {
-  const cot = (think = 'ok', n = 2) => fakeParseCot(think, n, { x: [0] });
+  const cot = (think = 'ok', n = 2) => fakeCot(think, n, { x: [0] });
   it('flags boxes past the border beyond the tolerance only', () => {
     const ann = { gtBoxes: [[0, 0, 100, 80.5], [0, 0, 103, 80], [-5, 0, 10, 10]] as [number, number, number, number][], regionMap: {}, think: '', extra: {} };
     const found = imageFindings(ann, 100, 80).map((f) => f.message);

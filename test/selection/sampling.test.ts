@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
-import { applyShard, mulberry32, parseIndices, parseNumVis, parseSeed, parseShard, samplePositions } from '../../src/selection/sampling.js';
-
-describe('parseIndices', () => {
-  it('reads single indices and inclusive ranges, sorted and de-duplicated', () => {
-    expect(parseIndices('0,5,10-12')).toEqual([0, 5, 10, 11, 12]);
-    expect(parseIndices(' 7 , 3,3, 2-4 ')).toEqual([2, 3, 4, 7]);
-  });
-
-  it.each(['', 'a', '1,,x', '-3', '5-2', '1.5', '3-'])('rejects %j as a usage error', (spec) => {
-    expect(() => parseIndices(spec)).toThrow(UsageError);
-  });
-});
+import { applyShard, mulberry32, samplePositions } from '../../src/selection/sampling.js';
 
 describe('samplePositions', () => {
   it('gives the same picks for the same seed, ascending and distinct', () => {
@@ -54,11 +42,6 @@ describe('samplePositions', () => {
 });
 
 describe('shards', () => {
-  it('parses k/n and rejects bad values', () => {
-    expect(parseShard('2/4')).toEqual({ k: 2, n: 4 });
-    for (const bad of ['0/4', '5/4', '1/0', '1', 'a/b', '1/2/3']) expect(() => parseShard(bad)).toThrow(UsageError);
-  });
-
   it('covers every item exactly once across the shards', () => {
     const items = Array.from({ length: 103 }, (_, i) => i);
     for (const n of [1, 2, 3, 7, 200]) {
@@ -67,15 +50,5 @@ describe('shards', () => {
       const sizes = Array.from({ length: n }, (_, k) => applyShard(items, { k: k + 1, n }).length);
       expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
     }
-  });
-});
-
-describe('numeric options', () => {
-  it('parses --num-vis and --seed', () => {
-    expect(parseNumVis('50')).toBe(50);
-    expect(parseNumVis('ALL')).toBe('all');
-    expect(parseSeed('123')).toBe(123);
-    for (const bad of ['0', '-1', 'x', '1.5']) expect(() => parseNumVis(bad)).toThrow(UsageError);
-    for (const bad of ['-1', 'x', '4294967296']) expect(() => parseSeed(bad)).toThrow(UsageError);
   });
 });

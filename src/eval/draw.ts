@@ -1,0 +1,116 @@
+// The pictures of an eval: one per selected sample and model, drawn in a pool, written atomically; failures are reported, not fatal.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DataError, oneLine } from '../errors.js';
+import { sniffImageFormat } from '../dataset/image-header.js';
+import { OutputError } from '../errors.js';
+import { writeFileAtomic } from '../outputs/atomic-write.js';
+import { runPool } from '../plumbing/pool.js';
+import { Progress } from '../plumbing/progress.js';
+import type { RunIo } from '../plumbing/run-io.js';
+import type { OutputFormat } from '../formats.js';
+import type { ImageFormat } from '../types.js';
+import type { Evaluation } from './evaluate.js';
+import type { EvalDeps, EvalOptions } from './run.js';
+import { sampleView } from './view.js';
+import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
+
+/** Picture file name: position and model name, so every (sample, model) pair has its own file. */
+export function pictureName(position: number, model: string, format: OutputFormat): string {
+  const ext = format === 'jpeg' ? 'jpg' : format;
+  return `eval_${String(position).padStart(6, '0')}_${safeName(model)}.${ext}`;
+}
+
+export function safeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+export interface PictureOutcome {
+  file: string | null;
+  error: string | null;
+}
+
+export interface Drawing {
+  /** position -> model name -> its picture or why it failed. */
+  pictures: Map<number, Map<string, PictureOutcome>>;
+  /** Collected only when the run has a viewer to hand them to. */
+  viewerEntries: EvalViewerEntry[];
+  drawn: number;
+  failed: number;
+  /** The output folder stopped taking files: the pool stopped. */
+  writeError?: OutputError;
+}
+
+async function loadImage(options: EvalOptions, ev: Evaluation, position: number): Promise<{ bytes: Buffer; format: ImageFormat; file: string }> {
+  const gt = ev.samples[position].gt;
+  const source = options.groundTruth;
+  if (source.kind === 'dataset') {
+    const split = source.sources.find((s) => s.paths.name === gt.dataset?.split);
+    if (!split || !gt.dataset) throw new DataError('io', { file: gt.file }, 'the sample has no split to read its image from', 'This is a bug; please report it');
+    const sample = await split.readSample(gt.dataset.index);
+    return { bytes: sample.image, format: sample.imageFormat, file: split.paths.imagesTsv };
+  }
+  if (!source.imagesDir) throw new DataError('missing-file', { file: gt.file }, 'no --images folder', 'Give --images <folder holding the image_name files>');
+  if (!gt.imageName) throw new DataError('wrong-type', { file: gt.file }, `line ${gt.line} has no "image_name"`, 'Add image_name to the line');
+  const file = path.join(source.imagesDir, gt.imageName);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataError(code === 'ENOENT' ? 'missing-file' : 'io', { file }, code === 'ENOENT' ? 'no such image' : `cannot read the image (${code ?? (error as Error).message})`, 'Check --images and the image_name of this sample');
+  }
+  const format = sniffImageFormat(bytes);
+  if (!format) throw new DataError('not-an-image', { file }, 'the file is not a JPEG, PNG, WebP or GIF image', 'Check --images and the image_name of this sample');
+  return { bytes, format, file };
+}
+
+export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Evaluation, positions: readonly number[], io: RunIo): Promise<Drawing> {
+  const names = options.models.map((m) => m.name);
+  const result: Drawing = { pictures: new Map(), viewerEntries: [], drawn: 0, failed: 0 };
+  const jobs = positions.flatMap((position) => names.map((name, m) => ({ position, name, m })));
+  if (jobs.length === 0 || io.signal?.aborted) return result;
+  const render = await deps.renderPicture();
+  const progress = new Progress(io.stderr, jobs.length, 'drawing', { quiet: options.quiet });
+  const record = (position: number, name: string, outcome: PictureOutcome) => {
+    const slot = result.pictures.get(position) ?? new Map<string, PictureOutcome>();
+    result.pictures.set(position, slot);
+    slot.set(name, outcome);
+  };
+  try {
+    await runPool(
+      jobs,
+      async ({ position, name, m }) => {
+        const s = ev.samples[position];
+        const view = sampleView(s.gt, name, s.models[m], deps.parseCot);
+        try {
+          const image = await loadImage(options, ev, position);
+          const out = await render({ ...view, image: image.bytes, imageFormat: image.format, imageFile: image.file }, { format: options.format, fast: options.fast });
+          const file = pictureName(position, name, options.format);
+          await writeFileAtomic(options.outputDir, file, out.data);
+          record(position, name, { file, error: null });
+          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { file, error: null }, out.source));
+          result.drawn++;
+          progress.tick(true);
+        } catch (error) {
+          if (!(error instanceof DataError)) throw error;
+          result.failed++;
+          record(position, name, { file: null, error: error.message });
+          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { file: null, error: error.message }, null));
+          io.stderr.write(`humanref-vis: picture of sample ${position} (${oneLine(String(s.gt.id))}), model ${name}: ${error.message}\n`);
+          progress.tick(false);
+        }
+      },
+      { concurrency: options.concurrency, shouldStop: () => Boolean(io.signal?.aborted) },
+    );
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    result.writeError = error;
+  } finally {
+    progress.finish();
+  }
+  // In selection order, model by model, whatever order the pool finished in.
+  const order = new Map(positions.map((p, i) => [p, i]));
+  result.viewerEntries.sort((a, b) => order.get(a.index)! - order.get(b.index)! || names.indexOf(a.split) - names.indexOf(b.split));
+  return result;
+}

@@ -1,0 +1,48 @@
+// metrics.json: every model's averages (the shape of the issue), and what was read to get them.
+import type { ModelMetrics } from './aggregate.js';
+import type { Evaluation } from './evaluate.js';
+import { IOU_THRESHOLDS } from './metric.js';
+import type { GtReadResult } from './read-gt.js';
+import type { PredReadResult } from './read-pred.js';
+import type { EvalOptions } from './run.js';
+
+export interface MetricsDocument {
+  /** Per model, in the order given: overall, domains.<d>.overall, domains.<d>.subdomains.<s>, box_count.<range>, rejection. */
+  models: Record<string, ModelMetrics>;
+  model_order: string[];
+  ground_truth: { source: string; samples: number; bad_lines: number };
+  predictions: Record<string, { file: string; lines_used: number; bad_lines: number; ids_not_in_ground_truth: number; samples_without_prediction: number }>;
+  iou_thresholds: number[];
+  notes: string[];
+}
+
+export function metricsDocument(options: EvalOptions, truth: GtReadResult, preds: readonly PredReadResult[], ev: Evaluation): MetricsDocument {
+  const models: Record<string, ModelMetrics> = {};
+  const predictions: MetricsDocument['predictions'] = {};
+  ev.metrics.forEach(({ name, metrics }, i) => {
+    models[name] = metrics;
+    predictions[name] = {
+      file: options.models[i].file,
+      lines_used: preds[i].byKey.size,
+      bad_lines: preds[i].problems.length,
+      ids_not_in_ground_truth: ev.unknownIds[i].length,
+      samples_without_prediction: ev.samples.filter((s) => !s.models[i].hasPrediction).length,
+    };
+  });
+  const gt = options.groundTruth;
+  return {
+    models,
+    model_order: ev.metrics.map((m) => m.name),
+    ground_truth: {
+      source: gt.kind === 'jsonl' ? gt.file : gt.sources.map((s) => s.paths.annotationsTsv).join(', '),
+      samples: truth.samples.length,
+      bad_lines: truth.problems.length,
+    },
+    predictions,
+    iou_thresholds: [...IOU_THRESHOLDS],
+    notes: [
+      "Averages follow Rex-Thinker's evaluation/metric.py: numpy means per domain, sub-domain (listed under the domain of its first sample) and box-count range; overall = every non-rejection sample; box_count_overall = the same samples summed range by range, as its box-count table does.",
+      'rejection.correct counts rejection samples with no predicted box (a sample without a prediction line counts as no box).',
+    ],
+  };
+}

@@ -1,0 +1,34 @@
+// Everything a picture of one model on one sample shows, computed without drawing: parsed response, verdicts vs truth, box outcomes.
+import type { ParsedCot } from '../types.js';
+import type { ModelSampleResult } from './evaluate.js';
+import { judgeBoxes, judgePersons, targetPersons } from './judge.js';
+import { isNoPrediction } from './metric.js';
+import type { EvalGtSample } from './read-gt.js';
+import { parseRawResponse } from './response.js';
+import type { EvalTextInput } from './picture-text.js';
+
+export type ParseCot = (think: string, candidateCount: number, regionMap: Record<string, number[]>) => ParsedCot;
+
+export interface SampleView extends EvalTextInput {
+  /** Response notes and parser warnings, for the footer. */
+  notes: string[];
+}
+
+/**
+ * The model's think text goes through the project's chain-of-thought parser; with HumanRef-CoT ground truth
+ * the dataset's own reasoning is parsed too, so the two can be compared person by person.
+ */
+export function sampleView(gt: EvalGtSample, modelName: string, result: ModelSampleResult, parse: ParseCot): SampleView {
+  const response = parseRawResponse(result.rawResponse);
+  const n = gt.candidates.length;
+  const cot = parse(response.think, n, {});
+  const targets = targetPersons(gt.answers, gt.candidates);
+  const datasetCot = gt.dataset ? parse(gt.dataset.think, n, gt.dataset.regionMap) : undefined;
+  const persons = judgePersons(n, targets, cot.verdicts, datasetCot?.verdicts);
+  const boxes = judgeBoxes(gt.answers, result.boxes, result.matches, gt.candidates);
+  const notes = [...response.notes.map((x) => `response: ${x}`), ...(response.think.trim() ? cot.warnings.map((w) => `reasoning: ${w}`) : [])];
+  if (result.hasPrediction && isNoPrediction(result.boxes) && response.answer !== null && !response.saysNone) notes.push('the answer is not a rejection, yet extracted_predictions holds no box (eval.py could not read one from it)');
+  const unplaced = boxes.gt.filter((g) => g.person === null).length;
+  if (unplaced > 0) notes.push(`${unplaced} ground-truth box${unplaced === 1 ? ' lies' : 'es lie'} on no candidate (IoU < 0.5 with every candidate box)`);
+  return { gt, modelName, result, response, cot, persons, targets, boxes, notes };
+}

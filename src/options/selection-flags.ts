@@ -1,0 +1,110 @@
+// The selection flags of visualize (--indices, --num-vis, --seed, --shard, --filter, --only): text -> value, or a UsageError.
+import { UsageError } from '../errors.js';
+import type { Shard } from '../selection/sampling.js';
+import { ONLY_KINDS, type OnlyKind } from '../selection/filter.js';
+import type { SelectionOptions } from '../selection/select-samples.js';
+
+/** The flags as commander hands them to the action (text; --num-vis and --seed have defaults). */
+export interface SelectionFlags {
+  indices?: string;
+  numVis: string;
+  seed: string;
+  shard?: string;
+  filter?: string;
+  only?: string;
+}
+
+/** Parses every selection flag; `numVisGiven`: --num-vis was typed (not its default). */
+export function selectionFromFlags(flags: SelectionFlags, numVisGiven: boolean): Omit<SelectionOptions, 'concurrency' | 'signal' | 'readImageHeader'> {
+  const indices = flags.indices === undefined ? undefined : parseIndices(flags.indices);
+  return {
+    indices,
+    // --indices alone means exactly those samples; with --num-vis, a seeded sample of them.
+    numVis: indices && !numVisGiven ? 'all' : parseNumVis(flags.numVis),
+    seed: parseSeed(flags.seed),
+    shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
+    filter: {
+      expression: flags.filter === undefined ? undefined : parseExpressionFilter(flags.filter),
+      only: flags.only === undefined ? [] : parseOnly(flags.only),
+    },
+  };
+}
+
+/** The seed used when --seed is not given: fixed, so the same command picks the same samples. */
+export const DEFAULT_SEED = 0;
+
+/** Parses `0,5,10-20` into ascending, de-duplicated indices. Bounds are checked by the caller, who knows the length. */
+export function parseIndices(spec: string): number[] {
+  const picked = new Set<number>();
+  const parts = spec.split(',').map((p) => p.trim());
+  if (parts.every((p) => p === '')) throw new UsageError(`--indices is empty; give indices like 0,5,10-20`);
+  for (const part of parts) {
+    if (part === '') continue;
+    const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
+    if (range) {
+      const from = toIndex(range[1], spec);
+      const to = toIndex(range[2], spec);
+      if (to < from) throw new UsageError(`--indices: range "${part}" ends before it starts; write it as ${to}-${from}`);
+      if (to - from > 10_000_000) throw new UsageError(`--indices: range "${part}" is too large`);
+      for (let i = from; i <= to; i++) picked.add(i);
+    } else if (/^\d+$/.test(part)) {
+      picked.add(toIndex(part, spec));
+    } else {
+      throw new UsageError(`--indices: "${part}" is not an index or a range (expected e.g. 0,5,10-20; indices are 0-based)`);
+    }
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+function toIndex(text: string, spec: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new UsageError(`--indices: "${text}" in "${spec}" is too large`);
+  return value;
+}
+
+/** `--num_vis 50` or `--num_vis all`. */
+export function parseNumVis(text: string): number | 'all' {
+  if (text.trim().toLowerCase() === 'all') return 'all';
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`--num-vis must be a positive integer or "all", got "${text}"`);
+  const value = Number(text);
+  if (value < 1 || !Number.isSafeInteger(value)) throw new UsageError(`--num-vis must be at least 1, got "${text}"`);
+  return value;
+}
+
+export function parseSeed(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) > 0xffffffff) {
+    throw new UsageError(`--seed must be an integer from 0 to 4294967295, got "${text}"`);
+  }
+  return Number(text);
+}
+
+/** `--shard 2/4`: the second of four shards (1-based, like other tools' --shard). */
+export function parseShard(text: string): Shard {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (!m) throw new UsageError(`--shard must look like k/n (e.g. 1/4), got "${text}"`);
+  const k = Number(m[1]);
+  const n = Number(m[2]);
+  if (n < 1 || k < 1 || k > n) throw new UsageError(`--shard ${text}: k must be between 1 and n (e.g. 1/${Math.max(n, 1)} ... ${Math.max(n, 1)}/${Math.max(n, 1)})`);
+  return { k, n };
+}
+
+/** `--only inconsistent,warned`: a comma list; a sample qualifies when it is any of them. */
+export function parseOnly(text: string): OnlyKind[] {
+  const kinds = text.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
+  if (kinds.length === 0) throw new UsageError(`--only needs one of ${ONLY_KINDS.join(', ')}`);
+  for (const kind of kinds) {
+    if (!(ONLY_KINDS as readonly string[]).includes(kind)) {
+      throw new UsageError(`--only: unknown kind "${kind}"; use ${ONLY_KINDS.join(', ')} (comma-separated for any of several)`);
+    }
+  }
+  return [...new Set(kinds)] as OnlyKind[];
+}
+
+/** The --filter regular expression, matched case-insensitively against each referring expression. */
+export function parseExpressionFilter(text: string): RegExp {
+  try {
+    return new RegExp(text, 'i');
+  } catch (error) {
+    throw new UsageError(`--filter: "${text}" is not a valid regular expression (${(error as Error).message})`);
+  }
+}

@@ -1,0 +1,126 @@
+// Eval pictures: who agrees with the truth, which boxes hit, miss or raise a false alarm, checked as data and as pixels.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseChainOfThought } from '../../src/cot/parse.js';
+import { evaluate, type Evaluation } from '../../src/eval/evaluate.js';
+import { agreementOf, judgeBoxes, judgePersons, nearestCandidate, targetPersons } from '../../src/eval/judge.js';
+import { renderEvalPicture } from '../../src/eval/picture.js';
+import { evalParagraphs, OUTCOME_COLORS } from '../../src/eval/picture-text.js';
+import { readGroundTruth } from '../../src/eval/read-gt.js';
+import { readPredictions } from '../../src/eval/read-pred.js';
+import { sampleView } from '../../src/eval/view.js';
+import { candidateColor, parseHex } from '../../src/render/colors.js';
+import { panelScale } from '../../src/render/decode.js';
+import { FIXTURES_DIR } from '../fixtures/cases.js';
+
+const EVAL_DIR = path.join(FIXTURES_DIR, 'eval');
+
+describe('judge', () => {
+  it('agreement: ✅ on a target or ❌/⚠️ on anyone else agrees; no mark is unknown', () => {
+    expect(agreementOf('✅', true)).toBe('agree');
+    expect(agreementOf('❌', false)).toBe('agree');
+    expect(agreementOf('⚠️', false)).toBe('agree');
+    expect(agreementOf('⚠️', true)).toBe('disagree');
+    expect(agreementOf('✅', false)).toBe('disagree');
+    expect(agreementOf(null, true)).toBe('unknown');
+  });
+
+  it('maps boxes to candidates by IoU >= 0.5, the first on a tie', () => {
+    const c: [number, number, number, number][] = [[0, 0, 10, 10], [0, 0, 10, 10], [20, 0, 30, 10]];
+    expect(nearestCandidate([0, 0, 10, 10], c)).toBe(1);
+    expect(nearestCandidate([21, 0, 31, 10], c)).toBe(3);
+    expect(nearestCandidate([50, 50, 60, 60], c)).toBeNull();
+    expect(targetPersons([[20, 0, 30, 10], [0, 0, 10, 10], [20, 0, 30, 10]], c)).toEqual([1, 3]);
+  });
+
+  it('compares with the dataset reasoning person by person', () => {
+    const persons = judgePersons(3, [2], ['❌', '✅', null], ['❌', '✅', '❌']);
+    expect(persons.map((p) => [p.agreement, p.datasetVerdict])).toEqual([['agree', '❌'], ['agree', '✅'], ['unknown', '❌']]);
+  });
+
+  it('splits the matches into hits, misses and false alarms', () => {
+    const gt: [number, number, number, number][] = [[0, 0, 10, 10], [20, 0, 30, 10]];
+    const r = judgeBoxes(gt, [[0, 0, 10, 9], [50, 0, 60, 10]], [{ gt: 0, pred: 0, iou: 0.9 }], gt);
+    expect(r.predicted.map((b) => [b.outcome, b.iou, b.person])).toEqual([['hit', 0.9, 1], ['false-alarm', 0, null]]);
+    expect(r.gt.map((g) => g.outcome)).toEqual(['hit', 'missed']);
+    expect(judgeBoxes(gt, [[]], [], gt).predicted).toEqual([]);
+  });
+});
+
+describe('eval pictures on fixtures/eval', () => {
+  let ev: Evaluation;
+  beforeAll(async () => {
+    const gt = await readGroundTruth(path.join(EVAL_DIR, 'annotations.jsonl'));
+    const a = await readPredictions(path.join(EVAL_DIR, 'pred_model_a.jsonl'));
+    const b = await readPredictions(path.join(EVAL_DIR, 'pred_model_b.jsonl'));
+    ev = evaluate(gt.samples, [{ name: 'A', byKey: a.byKey }, { name: 'B', byKey: b.byKey }]);
+  });
+
+  const view = (id: string, model: number) => {
+    const s = ev.samples.find((x) => x.gt.id === id)!;
+    return sampleView(s.gt, ['A', 'B'][model], s.models[model], parseChainOfThought);
+  };
+
+  /** Pixels of the image panel (left part of the picture) with exactly this colour. */
+  async function countInImagePanel(id: string, model: number, colors: string[]): Promise<number[]> {
+    const v = view(id, model);
+    const file = path.join(EVAL_DIR, 'images', v.gt.imageName!);
+    const image = await readFile(file);
+    const meta = await sharp(image).metadata();
+    const W = Math.round(meta.width! * panelScale(meta.width!, meta.height!, 2048));
+    const H = Math.round(meta.height! * panelScale(meta.width!, meta.height!, 2048));
+    const out = await renderEvalPicture({ ...v, image, imageFormat: 'jpeg', imageFile: file });
+    const { data, info } = await sharp(out.data).raw().toBuffer({ resolveWithObject: true });
+    return colors.map((c) => {
+      const [r, g, b] = parseHex(c);
+      let n = 0;
+      for (let y = 0; y < H; y++) {
+        for (let x = 0; x < W; x++) {
+          const i = (y * info.width + x) * info.channels;
+          if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++;
+        }
+      }
+      return n;
+    });
+  }
+
+  const { hit, missed } = OUTCOME_COLORS;
+  const alarm = OUTCOME_COLORS['false-alarm'];
+
+  it('pos-002, model A: every target hit and one false alarm (a tie)', async () => {
+    const [h, m, a] = await countInImagePanel('pos-002', 0, [hit, missed, alarm]);
+    expect(h).toBeGreaterThan(200);
+    expect(a).toBeGreaterThan(100);
+    expect(m).toBe(0);
+  });
+
+  it('attr-003, model A (no prediction line): the target is drawn as missed, no model box', async () => {
+    const [h, m, a] = await countInImagePanel('attr-003', 0, [hit, missed, alarm]);
+    expect(m).toBeGreaterThan(100);
+    expect(h + a).toBe(0);
+  });
+
+  it('attr-001, model B: Person 5 (a target it did not mark ✅) in red, the persons it got right in green', async () => {
+    const [red5, green2, green1] = await countInImagePanel('attr-001', 1, [candidateColor(5, '❌'), candidateColor(2, '✅'), candidateColor(1, '✅')]);
+    expect(red5).toBeGreaterThan(100);
+    expect(green2).toBeGreaterThan(100);
+    expect(green1).toBeGreaterThan(100);
+  });
+
+  it("notes an answer eval.py could not read, and none for a rejection answer or a missing line", () => {
+    expect(view('attr-003', 1).notes).toContain('the answer is not a rejection, yet extracted_predictions holds no box (eval.py could not read one from it)');
+    expect(view('rej-002', 1).notes).toEqual([]);
+    expect(view('attr-003', 0).notes).toEqual([]);
+  });
+
+  it('the text says the score, the boxes, the disagreements, and has the reasoning without region_map', () => {
+    const text = evalParagraphs(view('attr-001', 1), 16).map((p) => p.pieces.map((x) => x.text).join('')).join('\n');
+    expect(text).toContain('IoU 0.5: 2 of 3 target boxes hit, 0 false alarms');
+    expect(text).toContain('target 3 (Person\u00A05): missed');
+    expect(text).toContain('disagree: Person\u00A05 (❌, a target)');
+    expect(text).toContain('Person\u00A05: wearing a red shirt and black trousers. → ⚠️');
+    expect(text).not.toContain('region_map');
+  });
+});
