@@ -51,9 +51,22 @@ describe('encodeRgba', () => {
     expect((await encodeRgba(rgba, w, h, 'webp', false)).subarray(8, 12).toString('latin1')).toBe('WEBP');
   });
 
-  it('rgbaToPpm drops the alpha and writes a P6 header', () => {
+  it('rgbaToPpm drops the alpha and writes a P6 header padded to 4 bytes', () => {
     const ppm = rgbaToPpm(Buffer.from([1, 2, 3, 255, 4, 5, 6, 255]), 2, 1);
-    expect(ppm.toString('latin1', 0, 11)).toBe('P6\n2 1\n255\n');
-    expect([...ppm.subarray(11)]).toEqual([1, 2, 3, 4, 5, 6]);
+    const header = /^P6\s+2\s+1\s+255\n/.exec(ppm.toString('latin1'))![0];
+    expect(header.length % 4).toBe(0);
+    expect([...ppm.subarray(header.length)]).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('rgbaToPpm: the word path, the byte tail and an unaligned input all give the bytes of a plain loop', () => {
+    for (const [w, h] of [[301, 157], [4, 1], [5, 3], [1, 1]]) {
+      const px = picture(w, h);
+      const plain = rgbOf(px);
+      const ppm = rgbaToPpm(px, w, h);
+      expect(ppm.subarray(ppm.length - plain.length).equals(plain), `${w}x${h}`).toBe(true);
+      // The same pixels one byte into a larger buffer: not 4-byte aligned.
+      const shifted = Buffer.concat([Buffer.alloc(1), px]).subarray(1);
+      expect(rgbaToPpm(shifted, w, h).equals(ppm), `${w}x${h} unaligned`).toBe(true);
+    }
   });
 });
