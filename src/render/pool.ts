@@ -79,7 +79,7 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
       try {
         result = await run({ kind: 'render', sample, cot, options: renderOptions });
       } catch (error) {
-        // The thread died (a crash in native code it survived, out of heap, exit): piscina starts a new one.
+        // The thread died (an uncaught error, out of heap, process.exit in it): piscina starts a new one.
         throw new Error(`the drawing thread stopped while drawing this sample (${describe(error)}); a new thread takes over the next samples`);
       }
       keepNativeLoaded();
