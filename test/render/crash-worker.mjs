@@ -10,5 +10,10 @@ export default async function crashOnMarked(task) {
     });
     return new Promise(() => undefined);
   }
+  if (task.kind === 'render' && task.sample.imageKey === 'oom-here') {
+    // Past the heap bound the pool set (resourceLimits): V8 ends the thread.
+    const hoard = [];
+    for (;;) hoard.push(new Array(1e6).fill(hoard.length));
+  }
   return runTask(task);
 }

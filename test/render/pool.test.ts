@@ -82,11 +82,12 @@ describe('the worker pool draws what the main thread draws', () => {
 describe('a drawing thread that dies', () => {
   let pool: RenderPool;
   beforeAll(async () => {
-    pool = await startRenderPool({ workers: 1, concurrency: 1, workerFile: CRASHING });
+    pool = await startRenderPool({ workers: 1, concurrency: 1, workerFile: CRASHING, maxHeapMb: 64 });
   });
   afterAll(() => pool.close());
 
-  for (const key of ['exit-here', 'throw-here']) {
+  // exit: process.exit in the thread; throw: an uncaught error; oom: its JS heap past the bound (64 MB here).
+  for (const key of ['exit-here', 'throw-here', 'oom-here']) {
     it(`fails its sample with a clear error; a new thread draws the next one (${key})`, async () => {
       const s = samples[0];
       const error = await pool.render({ ...s, imageKey: key }, cotOf(s)).catch((e: unknown) => e);
