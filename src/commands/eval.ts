@@ -14,6 +14,7 @@ import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } fro
 import { addOptions, concurrencyOption, jsonOption, option, quietOption, type OptionValues } from '../options/declare.js';
 import { DEFAULT_SEED, parseExpressionFilter, parseIndices, parseNumVis, parseSeed } from '../options/selection-flags.js';
 import { runEval, type EvalGroundTruth } from '../eval/run.js';
+import { writeViewer } from '../viewer/writer.js';
 import { safeName } from '../eval/draw.js';
 import { parseEvalOnly, parseWorst } from '../eval/select.js';
 
@@ -139,7 +140,12 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
             json: Boolean(opts.json),
             quiet: Boolean(opts.quiet),
           },
-          { parseCot: parseChainOfThought, renderPicture: loadPictureRenderer },
+          {
+            parseCot: parseChainOfThought,
+            renderPicture: loadPictureRenderer,
+            // The pictures also open in the offline viewer (sortable by score, filterable by kind and model).
+            writeViewer: (dir, entries) => writeViewer(dir, entries, { title: 'humanref-vis eval' }),
+          },
           io,
         ));
       } finally {

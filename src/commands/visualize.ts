@@ -72,7 +72,7 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
   program.addHelpText('after', PROGRAM_EXAMPLES);
   const cmd = program
     .command('visualize', { isDefault: true })
-    .description('render samples as images with a manifest and an HTML gallery (the default command)');
+    .description('render samples as images with a manifest and an offline viewer, index.html (the default command)');
   addOptions(addDatasetOptions(cmd, { allowAll: true }), OPTIONS)
     .addHelpText('after', EXAMPLES)
     .action(returningExitCode(result, async (opts: VisualizeOptionValues) => {

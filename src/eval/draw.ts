@@ -89,7 +89,9 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Eva
           const file = pictureName(position, name, options.format);
           await writeFileAtomic(options.outputDir, file, out.data);
           record(position, name, { file, error: null });
-          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { file, error: null }, out.source));
+          // A photo from --images can be copied by path; one inside a TSV would have to be held in memory.
+          const photo = options.groundTruth.kind === 'jsonl' ? { path: image.file, format: image.format } : undefined;
+          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { file, error: null }, out.source, photo));
           result.drawn++;
           progress.tick(true);
         } catch (error) {

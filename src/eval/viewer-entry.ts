@@ -1,6 +1,6 @@
 // One eval picture as an entry of the offline viewer (issue 11's ViewerEntry shape): sortable by score, `wrong` as a kind,
 // the model's boxes as `detail.predicted`. Plain data, so this module does not depend on the viewer.
-import type { Mark } from '../types.js';
+import type { ImageFormat, Mark } from '../types.js';
 import type { XyxyBox } from './metric.js';
 import { OUTCOME_COLORS, personColor } from './picture-text.js';
 import { formatFixed3 } from './table.js';
@@ -28,6 +28,8 @@ export interface EvalViewerEntry {
   /** DensityF1@0.5:0.95 (rejection: 1 right, 0 wrong). */
   score: number;
   searchText: string;
+  /** The photo's file (ground truth from --images), copied by the viewer when it writes the entry. */
+  image?: { path: string; format: ImageFormat };
   detail?: {
     image: { width: number; height: number };
     candidates: { person: number; box: XyxyBox; color: string; verdict: Mark | null; target: boolean }[];
@@ -44,6 +46,7 @@ export function evalViewerEntry(
   view: SampleView,
   picture: { file: string | null; error: string | null },
   image: { width: number; height: number } | null,
+  photo?: { path: string; format: ImageFormat },
 ): EvalViewerEntry {
   const { gt, result, persons, cot, boxes } = view;
   const counts = { '✅': 0, '❌': 0, '⚠️': 0, none: 0 };
@@ -72,6 +75,7 @@ export function evalViewerEntry(
   if (picture.file) entry.file = picture.file;
   if (picture.error) entry.error = picture.error;
   if (image) {
+    if (photo) entry.image = photo;
     const steps = [...cot.steps.flatMap((s) => s.lines), ...(cot.summary?.lines ?? [])];
     entry.detail = {
       image,

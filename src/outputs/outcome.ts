@@ -1,6 +1,7 @@
 // What happened to one selected sample: rendered (with its record) or failed (with the reason).
 import type { VerdictCounts } from '../types.js';
 import type { SampleRecord } from './sample-json.js';
+import type { ViewerEntry } from '../viewer/types.js';
 
 export interface RenderedOutcome {
   status: 'rendered';
@@ -10,6 +11,8 @@ export interface RenderedOutcome {
   /** File name inside the output folder. */
   file: string;
   verdictCounts: VerdictCounts;
+  /** The sample view's data and the photo, for the viewer (dropped once written). */
+  viewer?: Required<Pick<ViewerEntry, 'detail' | 'image' | 'searchText'>>;
 }
 
 export interface FailedOutcome {

@@ -1,4 +1,4 @@
-// The machine-readable record of one rendered sample: one NDJSON line with --json, one manifest row, one gallery card.
+// The machine-readable record of one rendered sample: one NDJSON line with --json, one manifest row, one viewer entry.
 import type { ImageHeader, Mark, ParsedCot, Sample, VerdictCounts } from '../types.js';
 
 export interface CandidateRecord {
@@ -63,7 +63,7 @@ export function buildSampleRecord(
   };
 }
 
-/** Verdict tallies over the candidates, for the gallery and stats; `into` adds them to running totals. */
+/** Verdict tallies over the candidates, for the viewer and stats; `into` adds them to running totals. */
 export function countVerdicts(verdicts: readonly (Mark | null)[], into: VerdictCounts = { '✅': 0, '❌': 0, '⚠️': 0, none: 0 }): VerdictCounts {
   for (const v of verdicts) into[v ?? 'none']++;
   return into;

@@ -9,6 +9,7 @@ import { InOrder } from '../plumbing/ordered.js';
 import type { Outcome } from '../outputs/outcome.js';
 import { runPool } from '../plumbing/pool.js';
 import { buildSampleRecord, countVerdicts } from '../outputs/sample-json.js';
+import { viewerExtras } from '../outputs/viewer-entry.js';
 import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
 import type { Renderer } from '../types.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../formats.js';
@@ -25,7 +26,7 @@ export interface RenderRunOptions {
   concurrency: number;
   /** Aborting stops handing out samples; those already started finish and are reported. */
   signal?: AbortSignal;
-  /** Called once per finished sample, in selection order, one call at a time (manifest, gallery, NDJSON). */
+  /** Called once per finished sample, in selection order, one call at a time (manifest, viewer, NDJSON). */
   onOutcome?: (outcome: Outcome) => void | Promise<void>;
   /** Called once per finished sample, in completion order (progress). */
   onDone?: (outcome: Outcome) => void;
@@ -64,7 +65,8 @@ async function renderOne(options: RenderRunOptions, ref: SampleRef, position: nu
     const file = outputFileName(source.paths.name, ref.index, options.format);
     const written = await writeFileAtomic(options.outputDir, file, image.data);
     const record = buildSampleRecord(sample, cot, header, warnings, path.resolve(written));
-    return { status: 'rendered', position, record, file, verdictCounts: countVerdicts(annotation.gtBoxes.map((_, i) => cot.verdicts[i] ?? null)) };
+    const verdictCounts = countVerdicts(annotation.gtBoxes.map((_, i) => cot.verdicts[i] ?? null));
+    return { status: 'rendered', position, record, file, verdictCounts, viewer: viewerExtras(sample, cot, record) };
   } catch (error) {
     // A full or unwritable folder ends the run with one error instead of one per sample.
     if (error instanceof OutputError) throw error;

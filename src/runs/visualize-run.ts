@@ -1,17 +1,19 @@
-// The visualize command as a library call: select, render in a pool, write manifest and gallery, summarise.
+// The visualize command as a library call: select, render in a pool, write manifest and viewer, summarise.
 import { EXIT, OutputError, UsageError, exitCodeForSignal } from '../errors.js';
 import type { Renderer } from '../types.js';
 import type { OutputFormat } from '../formats.js';
 import type { ReadImageHeader } from '../checks/image-info.js';
 import { prepareOutputDir } from '../outputs/atomic-write.js';
-import { GalleryWriter } from '../outputs/gallery.js';
 import { ManifestWriter } from '../outputs/manifest.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
-import { renderSamples } from './render-run.js';
+import { outputFileName, renderSamples } from './render-run.js';
 import { selectSamples, type SelectionOptions } from '../selection/select-samples.js';
 import { formatSummary, RunTally } from '../outputs/summary.js';
 import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
+import { viewerEntry } from '../outputs/viewer-entry.js';
+import { ViewerWriter } from '../viewer/writer.js';
+import type { ViewerRunInfo } from '../viewer/types.js';
 
 export interface VisualizeOptions {
   outputDir: string;
@@ -22,6 +24,8 @@ export interface VisualizeOptions {
   strict: boolean;
   quiet: boolean;
   selection: Omit<SelectionOptions, 'concurrency' | 'signal' | 'readImageHeader'>;
+  /** Provenance of this run (seed, command line ...), shown in the viewer's header. */
+  runInfo?: ViewerRunInfo;
 }
 
 export interface VisualizeDeps {
@@ -65,12 +69,12 @@ async function selectRefs(options: VisualizeOptions, deps: VisualizeDeps, io: Ru
   return selection.refs;
 }
 
-/** Step 2: render in the pool, streaming each outcome to NDJSON, the manifest and the gallery; returns the write error that stopped it, if any. */
+/** Step 2: render in the pool, streaming each outcome to NDJSON, the manifest and the viewer; returns the write error that stopped it, if any. */
 async function renderAndRecord(refs: SampleRef[], tally: RunTally, options: VisualizeOptions, deps: VisualizeDeps, io: RunIo): Promise<OutputError | undefined> {
   const progress = new Progress(io.stderr, refs.length, 'rendering', { quiet: options.quiet });
-  // The manifest and gallery are streamed as samples finish, so memory does not grow with --num-vis.
+  // The manifest and viewer are streamed as samples finish, so memory does not grow with --num-vis.
   const manifest = await ManifestWriter.open(options.outputDir).catch(asUsageError);
-  const gallery = await GalleryWriter.open(options.outputDir).catch(async (error: unknown) => {
+  const viewer = await ViewerWriter.open(options.outputDir, { run: options.runInfo }).catch(async (error: unknown) => {
     await manifest.abort();
     return asUsageError(error);
   });
@@ -94,7 +98,9 @@ async function renderAndRecord(refs: SampleRef[], tally: RunTally, options: Visu
           tally.add(outcome);
           if (options.json && outcome.status === 'rendered' && io.signal?.reason !== 'EPIPE') io.stdout.write(`${JSON.stringify(outcome.record)}\n`);
           await manifest.add(outcome);
-          await gallery.add(outcome);
+          await viewer.add(viewerEntry(outcome, (split, index) => outputFileName(split, index, options.format)));
+          // The photo and parse are on disk now: do not keep them alive until the run ends.
+          if (outcome.status === 'rendered') delete outcome.viewer;
         },
         onDone: (outcome) => progress.tick(outcome.status === 'rendered'),
       });
@@ -103,12 +109,12 @@ async function renderAndRecord(refs: SampleRef[], tally: RunTally, options: Visu
   } finally {
     progress.finish();
     await renderer?.close?.();
-    // The manifest and gallery describe what was done, also after an interrupt or a failed write.
+    // The manifest and viewer describe what was done, also after an interrupt or a failed write.
     try {
       await manifest.commit();
-      await gallery.commit({ rendered: tally.rendered, inconsistent: tally.inconsistent, failed: tally.failed }, tally.failures);
+      await viewer.commit();
     } catch (error) {
-      await gallery.abort();
+      await viewer.abort();
       if (!(error instanceof OutputError)) throw error;
       writeError ??= error;
     }

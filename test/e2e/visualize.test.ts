@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readIndexScript } from '../../src/viewer/data-files.js';
 import { cli, isImage, isTemp, listFiles, tempDirForFile } from './cli.js';
 import { cases } from '../fixtures/cases.js';
 
@@ -15,7 +16,7 @@ const tmp = tempDirForFile('e2e');
 const images = (files: string[]) => files.filter(isImage);
 
 describe('visualize on the bundled sample', () => {
-  it('`--num_vis 50` with no subcommand renders everything, says it used the bundled sample, writes manifest and gallery', async () => {
+  it('`--num_vis 50` with no subcommand renders everything, says it used the bundled sample, writes manifest and viewer', async () => {
     const r = await cli(['--num_vis', '50', '--output_dir', 'out', '--concurrency', '2'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
@@ -32,9 +33,11 @@ describe('visualize on the bundled sample', () => {
     const manifest = (await readFile(join(tmp.dir, 'out', 'manifest.csv'), 'utf8')).trim().split('\n');
     expect(manifest[0]).toBe('index,split,ann_offset,img_offset,image_key,expression,candidates,targets,cot_targets,consistent,warnings,file,status,error');
     expect(manifest).toHaveLength(TOTAL + 1);
-    const html = await readFile(join(tmp.dir, 'out', 'index.html'), 'utf8');
-    expect(html).toContain('src="main_000000.png"');
-    expect(html).toContain('loading="lazy"');
+    // The viewer: its index lists every picture, and each rendered sample has its data and photo beside it.
+    const viewer = await readIndexScript(join(tmp.dir, 'out', 'viewer-index.js'));
+    expect(viewer?.entries.map((e) => e[1])).toEqual(images(files));
+    const data = await listFiles(join(tmp.dir, 'out', 'viewer-data'));
+    expect(data.filter((f) => f.endsWith('.js'))).toEqual(images(files).map((f) => f.replace(/\.png$/, '.js')));
   });
 
   it('the same command twice gives the same file names and identical bytes', async () => {
@@ -45,7 +48,9 @@ describe('visualize on the bundled sample', () => {
     const filesA = await listFiles(join(tmp.dir, 'same-a'));
     expect(filesA).toEqual(await listFiles(join(tmp.dir, 'same-b')));
     expect(images(filesA)).toHaveLength(4);
-    for (const file of filesA) {
+    expect(await listFiles(join(tmp.dir, 'same-a', 'viewer-data'))).toEqual(await listFiles(join(tmp.dir, 'same-b', 'viewer-data')));
+    const all = [...filesA.filter((f) => f !== 'viewer-data'), ...(await listFiles(join(tmp.dir, 'same-a', 'viewer-data'))).map((f) => `viewer-data/${f}`)];
+    for (const file of all) {
       const [x, y] = await Promise.all([readFile(join(tmp.dir, 'same-a', file)), readFile(join(tmp.dir, 'same-b', file))]);
       expect(x.equals(y), file).toBe(true);
     }

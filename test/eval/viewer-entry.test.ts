@@ -71,5 +71,9 @@ describe('runEval with a viewer', () => {
     // rej-001: A answered [[]] (right), B gave a box (wrong)
     expect(handed[0].slice(2).map((e) => [e.rejection, e.score, e.kinds.includes('wrong')])).toEqual([[true, 1, false], [true, 0, true]]);
     expect(handed[0][0].detail!.image).toEqual({ width: 560, height: 320 });
+    // The photo goes to the viewer by path (copied there), not held in memory.
+    const photo = handed[0][0].image!;
+    expect(path.dirname(photo.path)).toBe(path.join(EVAL_DIR, 'images'));
+    expect(['jpeg', 'png']).toContain(photo.format);
   });
 });

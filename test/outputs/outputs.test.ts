@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { escapeHtml, galleryHtml, GalleryWriter } from '../../src/outputs/gallery.js';
 import { MANIFEST_HEADERS, manifestCsv, ManifestWriter } from '../../src/outputs/manifest.js';
 import type { Outcome } from '../../src/outputs/outcome.js';
 import { buildSampleRecord, countVerdicts } from '../../src/outputs/sample-json.js';
@@ -80,44 +79,17 @@ describe('manifest.csv', () => {
   });
 });
 
-describe('gallery', () => {
-  it('escapes everything that comes from the data', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-    const html = galleryHtml([rendered(4, 0), failed]);
-    expect(html).not.toContain('<script>alert');
-    expect(html).not.toContain('<img src=x');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('the JSON is malformed &lt;bad&gt;');
-  });
-
-  it('links images relatively, lazily, and needs no server', () => {
-    const html = galleryHtml([rendered(4, 0)]);
-    expect(html).toContain('<a href="main_000004.png"><img src="main_000004.png" loading="lazy"');
-    expect(html).not.toMatch(/(src|href)="(\/|https?:|file:)/);
-    expect(html).not.toContain('<script');
-    expect(html).toContain('<style>');
-    expect(html).toContain('inconsistent');
-    expect(html).toContain('✅ 1');
-  });
-});
-
-describe('streamed manifest and gallery', () => {
+describe('streamed manifest', () => {
   it('write the same bytes as the one-shot forms, and appear only on commit', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'humanref-vis-stream-'));
     try {
       const outcomes = [rendered(4, 0), failed, rendered(7, 2)];
       const manifest = await ManifestWriter.open(dir);
-      const gallery = await GalleryWriter.open(dir);
-      for (const o of outcomes) {
-        await manifest.add(o);
-        await gallery.add(o);
-      }
+      for (const o of outcomes) await manifest.add(o);
       expect((await readdir(dir)).filter((f) => !f.startsWith('.'))).toEqual([]);
       await manifest.commit();
-      await gallery.commit({ rendered: 2, inconsistent: 2, failed: 1 }, [{ split: 'rejection', index: 9, error: failed.status === 'failed' ? failed.error : '' }]);
-      expect((await readdir(dir)).sort()).toEqual(['index.html', 'manifest.csv']);
+      expect((await readdir(dir)).sort()).toEqual(['manifest.csv']);
       expect(await readFile(path.join(dir, 'manifest.csv'), 'utf8')).toBe(await manifestCsv(outcomes));
-      expect(await readFile(path.join(dir, 'index.html'), 'utf8')).toBe(galleryHtml(outcomes));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

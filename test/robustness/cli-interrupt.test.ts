@@ -1,6 +1,7 @@
 // Interrupted runs (SIGINT, SIGTERM, twice): only complete images, no temp files, and a manifest of exactly what was done.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readIndexScript } from '../../src/viewer/data-files.js';
 import { cli, decodeFully, isImage, isTemp, listFiles, readManifest, whenImages } from './cli.js';
 import { loadCorpus, plainAnnotation, tempDir, writeEntries, type WrittenSplit } from './corpus.js';
 
@@ -55,6 +56,9 @@ describe('an interrupted run', () => {
       expect(rows.every((row) => row.status === 'rendered')).toBe(true);
       expect(rows.map((row) => row.file).sort()).toEqual(images);
       expect(files).toContain('index.html');
+      // The viewer lists exactly the pictures that were finished.
+      const viewer = await readIndexScript(join(out, 'viewer-index.js'));
+      expect(viewer?.entries.map((e) => e[1]).sort()).toEqual(images);
     });
   }
 

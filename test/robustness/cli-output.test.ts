@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pythonJson } from '../dataset/helpers.js';
+import { readIndexScript } from '../../src/viewer/data-files.js';
 import { cli, decodeFully, exists, isImage, isTemp, listFiles, readManifest, tree, whenImages } from './cli.js';
 import { loadCorpus, plainAnnotation, tempDir, writeEntries, type WrittenSplit } from './corpus.js';
 
@@ -113,14 +114,20 @@ describe('hostile image keys and expressions', () => {
     const after = await tree(dir);
     const added = after.filter((p) => !before.includes(p));
     const names = KEYS.map((_, i) => `hostile_${String(i).padStart(6, '0')}.png`);
-    expect(added.sort()).toEqual(['hostile/out/', 'hostile/out/index.html', 'hostile/out/manifest.csv', ...names.map((n) => `hostile/out/${n}`)].sort());
+    const stems = names.map((n) => n.replace(/\.png$/, ''));
+    const viewerFiles = ['index.html', 'viewer-index.js', 'viewer-text.js', 'viewer-data/', ...stems.flatMap((n) => [`viewer-data/${n}.js`, `viewer-data/${n}.photo`])];
+    // The photos keep their own format (jpg or png here).
+    expect(added.map((f) => f.replace(/(viewer-data\/.*)\.(jpg|png)$/, '$1.photo')).sort()).toEqual(['hostile/out/', 'hostile/out/manifest.csv', ...viewerFiles.map((f) => `hostile/out/${f}`), ...names.map((n) => `hostile/out/${n}`)].sort());
     expect(await exists('/tmp/humanref-vis-pwned')).toBe(false);
     expect(await exists('/tmp/humanref-vis-pwned-expr')).toBe(false);
 
+    // The page holds no data; the viewer's data file is JSON that gives back every key and expression exactly
+    // (the page sets them as text: test/viewer/escaping.browser.test.ts).
     const html = await readFile(join(work, 'out', 'index.html'), 'utf8');
-    expect(html).not.toMatch(/<script|<img src=x|onerror=alert\(1\)>|<\/div><script/);
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/alert\(1\)|onerror=alert|<\/div><script|pwned/);
+    const viewerIndex = await readIndexScript(join(work, 'out', 'viewer-index.js'));
+    expect(viewerIndex?.entries.map((e) => e[19])).toEqual(KEYS);
+    expect(viewerIndex?.entries.map((e) => e[5][0])).toEqual(KEYS.map((_, i) => EXPRESSIONS[i % EXPRESSIONS.length]));
 
     const rows = await readManifest(join(work, 'out'));
     // fast-csv drops NUL characters from fields; everything else (quotes, commas, CR, LF) round-trips.

@@ -1,0 +1,58 @@
+// A visualize outcome as a viewer entry: 1-based targets, xyxy boxes, grouped lines expanded, the photo as stored.
+import { describe, expect, it } from 'vitest';
+import { parseChainOfThought } from '../../src/cot/index.js';
+import { buildSampleRecord, countVerdicts } from '../../src/outputs/sample-json.js';
+import { viewerEntry, viewerExtras } from '../../src/outputs/viewer-entry.js';
+import type { Sample } from '../../src/types.js';
+
+const think = [
+  'OK, the user needs us to detect the person on the bench.',
+  '# Step 1: Find the people on the bench.',
+  '- Person 1: Standing. → ❌',
+  '- Person 2: On the bench. → ✅',
+  '# Summarize and Re-Check answer',
+  '- Person 1, 3: Standing. → ❌',
+  '- Person 2: On the bench. → ✅',
+].join('\n');
+
+const sample: Sample = {
+  split: 'main',
+  index: 42,
+  annOffset: 0,
+  imgOffset: 10,
+  imageKey: 'k',
+  image: Buffer.from('jpeg bytes'),
+  imageFormat: 'jpeg',
+  annotation: { gtBoxes: [[1, 2, 10, 20], [30, 2, 10, 20], [60, 2, 10, 20]], regionMap: { 'the person on the bench': [1] }, think, extra: {} },
+};
+
+describe('viewer entry from a visualize outcome', () => {
+  it('carries the details the sample view draws', () => {
+    const cot = parseChainOfThought(think, 3, sample.annotation.regionMap);
+    const record = buildSampleRecord(sample, cot, { width: 100, height: 50, format: 'jpeg' }, ['w'], '/out/main_000042.png');
+    const viewer = viewerExtras(sample, cot, record);
+    const entry = viewerEntry({ status: 'rendered', position: 0, record, file: 'main_000042.png', verdictCounts: countVerdicts(cot.verdicts), viewer }, () => 'unused');
+    expect(entry).toMatchObject({ name: 'main_000042', split: 'main', index: 42, status: 'rendered', file: 'main_000042.png', candidates: 3, consistent: true, rejection: false, warnings: ['w'], searchText: think });
+    expect(entry.image).toEqual({ bytes: sample.image, format: 'jpeg' });
+    const d = entry.detail!;
+    expect(d.image).toEqual({ width: 100, height: 50 });
+    expect(d.candidates[1]).toEqual({ person: 2, box: [30, 2, 40, 22], verdict: '✅', target: true });
+    expect(d.regionMap).toEqual([{ expression: 'the person on the bench', targets: [2] }]);
+    expect(d.cotTargets).toEqual([2]);
+    // The grouped summary line is about Person 1 and Person 3, and it starts where the text says.
+    const grouped = d.lines.find((l) => l.subjects.length === 2)!;
+    expect(grouped.subjects).toEqual([1, 3]);
+    expect(think.slice(grouped.start)).toMatch(/^- Person 1, 3:|^Person 1, 3:/);
+    const mentions = d.mentions.map((m) => [think.slice(m.start, m.end), m.person]);
+    expect(mentions).toContainEqual(['Person 2', 2]);
+    // Every person a grouped line names is a mention, not only the first.
+    const inGrouped = d.mentions.filter((m) => m.start >= grouped.start && m.end <= grouped.end).map((m) => [think.slice(m.start, m.end), m.person]);
+    expect(inGrouped).toEqual([['Person 1', 1], ['3', 3]]);
+  });
+
+  it('names a failed sample like its picture would have been named', () => {
+    const entry = viewerEntry({ status: 'failed', position: 0, split: 'main', index: 7, annOffset: 1, imgOffset: null, error: 'bad <json>' }, (split, index) => `${split}_${String(index).padStart(6, '0')}.png`);
+    expect(entry).toMatchObject({ name: 'main_000007', status: 'failed', error: 'bad <json>', candidates: 0 });
+    expect(entry.file).toBeUndefined();
+  });
+});

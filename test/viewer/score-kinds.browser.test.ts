@@ -1,0 +1,56 @@
+// Entries of other runs (eval): a score to sort by, extra kinds to filter by, predicted boxes drawn dashed.
+import { describe, expect, it } from 'vitest';
+import type { ViewerEntry } from '../../src/viewer/types.js';
+import { writeViewer } from '../../src/viewer/writer.js';
+import { cardNames, CHROMIUM, openPage, viewerFolder } from './browser.js';
+
+const entry = (index: number, score: number | undefined, kinds: string[]): ViewerEntry => ({
+  name: `A_${index}`,
+  split: 'A',
+  index,
+  status: 'rendered',
+  expressions: [`sample ${index}`],
+  candidates: 2,
+  verdictCounts: { '✅': 1, '❌': 1, '⚠️': 0, none: 0 },
+  consistent: true,
+  rejection: false,
+  warnings: [],
+  kinds,
+  score,
+  detail: {
+    image: { width: 100, height: 80 },
+    candidates: [{ person: 1, box: [5, 5, 40, 70], verdict: '✅', target: true }],
+    predicted: [{ box: [50, 10, 90, 70], label: 'IoU 0.000', color: '#8250df' }],
+    regionMap: [],
+    cotTargets: [1],
+    reasoning: 'Person 1 → ✅',
+    mentions: [{ start: 0, end: 8, person: 1 }],
+    lines: [],
+  },
+});
+
+
+describe.skipIf(!CHROMIUM)('score, extra kinds and predicted boxes', () => {
+  const folder = viewerFolder('viewer-score', async (dir) => {
+    await writeViewer(dir, [entry(1, 0.25, ['wrong']), entry(2, 0.9, []), entry(3, undefined, ['wrong', 'missed']), entry(4, 0.5, [])]);
+  });
+
+  it('sorts by score (highest first, none last), filters by the extra kinds, and draws the model boxes dashed', async () => {
+    const base = folder.url();
+    const names = () => cardNames(page);
+    const { page, errors } = await openPage(folder.browser, `${base}#sort=score`);
+    expect(await page.inputValue('#sort')).toBe('score');
+    expect(await names()).toEqual(['A_2', 'A_4', 'A_1', 'A_3']);
+    expect(await page.$eval('[data-sample="A_2"] .score', (e) => e.textContent)).toBe('score 0.9');
+    await page.goto(`${base}#only=wrong`);
+    await page.waitForSelector('#app[data-ready="1"]');
+    expect(await names()).toEqual(['A_1', 'A_3']);
+    expect(await page.$eval('label.kind:has(input[data-kind="missed"])', (e) => e.textContent?.trim())).toBe('missed (1)');
+    await page.goto(`${base}#A_1`);
+    await page.waitForSelector('#app[data-loaded="A_1"]');
+    expect(await page.$eval('.pred rect', (r) => getComputedStyle(r).strokeDasharray)).not.toBe('none');
+    expect(await page.$eval('.pred text', (t) => t.textContent)).toBe('IoU 0.000');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
