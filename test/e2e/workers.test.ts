@@ -1,8 +1,8 @@
 // --workers: drawing in threads writes the same files as drawing on the main thread; bad values are usage errors.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, listFiles, tempCwd } from './cli.js';
+import { cli, tempCwd } from './cli.js';
 
 let cwd: string;
 let cleanup: () => Promise<void>;
@@ -11,14 +11,18 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
+/** Every file below `dir` (relative path -> bytes) but index.html, the page that lists them. */
 async function contents(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
-  for (const f of await listFiles(dir)) if (f !== 'index.html') out.set(f, await readFile(join(dir, f)));
-  return out;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const path = relative(dir, join(entry.parentPath, entry.name));
+    if (entry.isFile() && path !== 'index.html') out.set(path, await readFile(join(dir, path)));
+  }
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 describe('--workers', () => {
-  it('0 (main thread), 2, and 1 thread taking 3 samples at once write byte-identical pictures and manifests', async () => {
+  it('0 (main thread), 2, and 1 thread taking 3 samples at once write byte-identical pictures, manifests and viewer data', async () => {
     const runs = [
       ['--workers', '0'],
       ['--workers', '2'],
