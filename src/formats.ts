@@ -23,8 +23,8 @@ interface FormatRow<F extends EncodeSettings['format']> {
 }
 
 export const OUTPUT_FORMATS: { [F in EncodeSettings['format']]: FormatRow<F> } = {
-  // On the bench pictures (test/bench/encoders.mjs): fdeflate with adaptive filters takes ~1/3 of the CPU time of
-  // sharp's zlib level 2 for ~3% more bytes; --fast (the Up filter alone) ~25% less again for ~4% more bytes.
+  // On the bench pictures (test/bench/encoders.mjs): fdeflate with adaptive filters takes ~1/4 of the CPU time of
+  // sharp's zlib level 2 for ~3% more bytes; --fast (the Up filter alone) ~20% less again for ~4% more bytes.
   png: { extension: 'png', mime: 'image/png', maxSide: 2 ** 31 - 1, encoder: (fast) => ({ format: 'png', options: { compression: 'fast', filter: fast ? 'up' : 'adaptive' } }) },
   // 4:4:4 keeps coloured text crisp; mozjpeg would make encoding several times slower.
   jpeg: { extension: 'jpg', mime: 'image/jpeg', maxSide: 65_535, encoder: () => ({ format: 'jpeg', options: { quality: 90, chromaSubsampling: '4:4:4' } }) },
