@@ -8,6 +8,8 @@ import { registerVisualizeCommand } from './commands/visualize.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerStatsCommand } from './commands/stats.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { toolInfo } from './version.js';
+import { checkCommandName } from './commands/command-names.js';
 
 /**
  * The original script spells options with underscores (`--num_vis`); we declare kebab-case and accept both.
@@ -38,7 +40,7 @@ export function buildProgram(result: CommandResult): Command {
   const program = new Command('humanref-vis');
   program
     .description('Render HumanRef-CoT samples: boxes labelled as the reasoning names them, ✅ ❌ ⚠️ in colour.')
-    .version('0.1.0')
+    .version(toolInfo().version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
@@ -53,14 +55,21 @@ export function buildProgram(result: CommandResult): Command {
 
 export async function main(argv: string[]): Promise<void> {
   const result: CommandResult = { exitCode: EXIT.ok };
+  // `humanref-vis --help | head`: a reader that leaves early ends the output, not in a stack trace (runs watch for it themselves).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exitCode = EXIT.sigpipe;
+  });
   const program = buildProgram(result);
   try {
-    await program.parseAsync(normaliseArgv(argv.slice(2)), { from: 'user' });
+    const args = normaliseArgv(argv.slice(2));
+    checkCommandName(program, args);
+    await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     result.exitCode = exitCodeFor(error);
   }
   // Let stdout drain (NDJSON may be piped) before exiting.
-  process.exitCode = result.exitCode;
+  process.exitCode = process.exitCode === EXIT.sigpipe ? EXIT.sigpipe : result.exitCode;
 }
 
 /** Says what went wrong on stderr and returns the code the error's class carries (errors.ts). */

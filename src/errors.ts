@@ -67,9 +67,12 @@ export function formatDataMessage(where: DataLocation, problem: string, hint: st
   return oneLine(hint ? `${text}. ${hint}` : text);
 }
 
-/** Paths, keys, expressions and parser messages can hold line breaks or control characters: show them escaped, keep one line. */
+/**
+ * Paths, keys, expressions and parser messages can hold line breaks, control characters (C0, C1) or bidi controls
+ * (U+202E would reverse the rest of the line): show them escaped, keep one line.
+ */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';
     if (c === '\t') return '\\t';

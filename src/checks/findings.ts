@@ -1,4 +1,5 @@
 // Problems a sample still renders with (validate calls them findings; visualize reports them as warnings).
+import { borderTolerance } from '../render/border.js';
 import { oneLine } from '../errors.js';
 import type { Annotation, ParsedCot } from '../types.js';
 
@@ -9,10 +10,7 @@ export interface Finding {
   message: string;
 }
 
-/** Boxes may overshoot the image by rounding (y+h = 1024.3); beyond this they are worth a finding. */
-export function borderTolerance(side: number): number {
-  return Math.max(2, side * 0.01);
-}
+export { borderTolerance };
 
 /** Findings that need only the annotation and its parsed chain of thought. */
 export function annotationFindings(annotation: Annotation, cot: ParsedCot, options: { includeConsistency?: boolean } = {}): Finding[] {

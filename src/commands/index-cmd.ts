@@ -1,23 +1,13 @@
 // `humanref-vis index <tsv>`: writes the .lineidx of a TSV so later runs need not scan it.
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, OutputError, UsageError } from '../errors.js';
 import { openDataFile } from '../dataset/lfs.js';
 import { formatLineidx, scanLineStarts } from '../dataset/lineidx.js';
+import { writeFileAtomic } from '../outputs/atomic-write.js';
 import { addOptions, option, type OptionValues } from '../options/declare.js';
-
-const WRITE_REASONS: Record<string, string> = {
-  ENOENT: 'its folder does not exist',
-  ENOTDIR: 'its folder is a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  EISDIR: 'it is a folder',
-};
 
 /** Scans `tsv` and writes its line offsets to `out` (default `<tsv>.lineidx`) atomically; returns the line count. */
 export async function writeLineidx(tsv: string, out: string = tsv + '.lineidx'): Promise<number> {
@@ -29,16 +19,11 @@ export async function writeLineidx(tsv: string, out: string = tsv + '.lineidx'):
   } finally {
     await handle.close();
   }
-  // Write beside the target, then rename: a reader never sees half a file.
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  // The same exclusive-create, write, fsync, rename as every other output: a reader never sees half a file.
   try {
-    await writeFile(temp, formatLineidx(offsets));
-    await rename(temp, out);
+    await writeFileAtomic(dirname(out), basename(out), formatLineidx(offsets), { choose: 'place with -o <path>' });
   } catch (error) {
-    await rm(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = WRITE_REASONS[code ?? ''] ?? (error as Error).message;
-    throw new UsageError(`cannot write ${out}: ${reason}${code ? ` (${code})` : ''}. Choose another place with -o <path>`);
+    throw error instanceof OutputError ? new UsageError(error.message) : error;
   }
   return offsets.length;
 }

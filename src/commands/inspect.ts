@@ -1,4 +1,5 @@
 // `humanref-vis inspect <index>`: one sample, printed for a person (or as one JSON object with --json).
+import { toJson } from '../json.js';
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { EXIT, UsageError, oneLine } from '../errors.js';
@@ -42,7 +43,7 @@ export function registerInspectCommand(program: Command, result: CommandResult):
       }
       const sample = await dataset.readSample(index);
       const view = buildView(sample, dataset.length, paths);
-      process.stdout.write(opts.json ? JSON.stringify(toJson(view), null, 2) + '\n' : formatText(view));
+      process.stdout.write(opts.json ? toJson(inspectJson(view), 2) + '\n' : formatText(view));
       return EXIT.ok;
     } finally {
       await dataset.close();
@@ -105,7 +106,7 @@ function formatText(view: InspectView): string {
   return out.join('\n');
 }
 
-function toJson(view: InspectView): Record<string, unknown> {
+function inspectJson(view: InspectView): Record<string, unknown> {
   const { sample, header, targets } = view;
   return {
     split: sample.split,

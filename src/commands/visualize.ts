@@ -23,7 +23,7 @@ const OPTIONS = [
   concurrencyOption(`samples rendered at once (default: cores, ${defaultConcurrency()}, or --workers if more)`),
   option({ flags: '--workers <n>', description: `threads that draw and encode; 0 draws on the main thread (default: cores, ${defaultWorkers()}; 0 on one core)` }),
   option({ flags: '--format <format>', description: 'image format', choices: OUTPUT_FORMAT_NAMES, default: 'png' }),
-  jsonOption('print one JSON object per rendered sample on stdout (NDJSON)'),
+  jsonOption('print one JSON object per selected sample on stdout (NDJSON; status rendered or failed)'),
   strictOption('exit 1 when any sample has warnings'),
   quietOption('no progress line and no summary unless something failed'),
   option({ flags: '--shard <k/n>', description: 'render only shard k of n of the selection (round-robin; 1-based k)' }),
@@ -41,7 +41,8 @@ Examples:
   humanref-vis --num-vis all --shard 2/4 --concurrency 8 --fast
   humanref-vis --num-vis 5 --json | jq .consistent
 
-Outputs (in --output-dir): <split>_<index, 6 digits>.png per sample, manifest.csv, index.html (open it from disk).
+Outputs (in --output-dir): <split>_<index, 6 digits>.png per sample, manifest.csv, run.json, index.html (open it from
+  disk). A second run into the same folder merges its rows with those of the pictures still there.
 Exit codes: 0 ok; 1 a sample failed (the others are rendered) or warnings with --strict; 2 usage error; 130 Ctrl-C; 143 SIGTERM.
 `;
 
@@ -92,7 +93,9 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
         throw error;
       });
       const options = { outputDir: opts.outputDir, format: opts.format, fast: Boolean(opts.fast), concurrency, json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), selection };
-      const deps = { sources, parseCot: parseAnnotationCot, readImageHeader, getRenderer: () => early ?? loadRenderer(workers, concurrency), datasetWarnings };
+      // run.json records the command line, the folder and the options as given.
+      const context = { argv: process.argv.slice(1), cwd: process.cwd(), commandOptions: { ...opts } };
+      const deps = { sources, parseCot: parseAnnotationCot, readImageHeader, getRenderer: () => early ?? loadRenderer(workers, concurrency), datasetWarnings, context };
       try {
         return await withProcessIo((io) => runVisualize(options, deps, io));
       } finally {

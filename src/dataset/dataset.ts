@@ -5,7 +5,7 @@ import { MAX_IMAGE_PIXELS } from '../formats.js';
 import { parseAnnotationLine } from './annotation.js';
 import { checkImageSize, parseImageLine } from './image-line.js';
 import { ioError, openDataFile } from './lfs.js';
-import { parseLineidx, scanLineStarts } from './lineidx.js';
+import { parseLineidx, scanLineStarts, type ParsedLineidx } from './lineidx.js';
 import { readKnownLine, readLineAt, type LineSource } from './read-line.js';
 
 export interface DatasetOptions {
@@ -25,6 +25,8 @@ export class Dataset {
     private readonly annotations: OpenFile,
     private readonly images: OpenFile,
     private readonly offsets: Float64Array,
+    /** Lineidx entries that cannot be used, each failing only its own sample. */
+    private readonly badEntries: ReadonlyMap<number, DataError>,
     private readonly maxLineBytes: number,
     private readonly maxImagePixels: number,
   ) {}
@@ -37,12 +39,19 @@ export class Dataset {
     let img: { handle: OpenFile['handle']; size: number } | undefined;
     try {
       img = await openDataFile(paths.imagesTsv);
-      const offsets = await loadOffsets(paths, ann, options);
+      const { offsets, bad } = await loadOffsets(paths, ann, options);
+      if (bad.size > 0) {
+        const first = [...bad.keys()].slice(0, 5).join(', ');
+        options.onWarning?.(
+          `${paths.annotationsLineidx}: ${bad.size} of ${offsets.length} entries are not usable (sample${bad.size === 1 ? '' : 's'} ${first}${bad.size > 5 ? ', ...' : ''}); only those samples fail. Rebuild it with \`humanref-vis index ${paths.annotationsTsv}\``,
+        );
+      }
       return new Dataset(
         paths,
         { handle: ann.handle, file: paths.annotationsTsv, size: ann.size },
         { handle: img.handle, file: paths.imagesTsv, size: img.size },
         offsets,
+        bad,
         maxLineBytes,
         maxImagePixels,
       );
@@ -61,13 +70,22 @@ export class Dataset {
   /** Byte offset of sample `index`'s line in the annotations TSV. */
   annOffset(index: number): number {
     this.checkIndex(index);
+    const bad = this.badEntries.get(index);
+    if (bad) throw bad;
     return this.offsets[index];
   }
 
   /** Reads and type-checks the annotation line of one sample (one positional read). */
   async readAnnotation(index: number): Promise<AnnotationRecord> {
     const annOffset = this.annOffset(index);
-    const end = index + 1 < this.offsets.length ? this.offsets[index + 1] : this.annotations.size;
+    // The next usable offset is where this line should end; readKnownLine checks it and reads on when it is wrong.
+    let end = this.annotations.size;
+    for (let next = index + 1; next < this.offsets.length; next++) {
+      if (!Number.isNaN(this.offsets[next])) {
+        end = this.offsets[next];
+        break;
+      }
+    }
     const line = await readKnownLine({ ...this.annotations, index }, annOffset, end, this.maxLineBytes);
     const { imgOffset, annotation } = parseAnnotationLine(line, { file: this.annotations.file, index, offset: annOffset });
     const files = { annotationsTsv: this.annotations.file, imagesTsv: this.images.file };
@@ -97,7 +115,7 @@ export class Dataset {
 }
 
 /** Reads the .lineidx, or scans the annotations TSV when there is none (and says how to save the result). */
-async function loadOffsets(paths: SplitPaths, ann: { handle: OpenFile['handle']; size: number }, options: DatasetOptions): Promise<Float64Array> {
+async function loadOffsets(paths: SplitPaths, ann: { handle: OpenFile['handle']; size: number }, options: DatasetOptions): Promise<ParsedLineidx> {
   if (paths.annotationsLineidx === null) {
     const started = performance.now();
     const offsets = await scanLineStarts(ann.handle, ann.size);
@@ -106,7 +124,7 @@ async function loadOffsets(paths: SplitPaths, ann: { handle: OpenFile['handle'];
       `${paths.annotationsTsv}: no .lineidx file, so the line index was built in memory (${offsets.length} line${offsets.length === 1 ? '' : 's'}, ${ms} ms). ` +
         `Save it for next time with: humanref-vis index ${paths.annotationsTsv}`,
     );
-    return offsets;
+    return { offsets, bad: new Map() };
   }
   const file = paths.annotationsLineidx;
   // Through openDataFile: a pipe or a device (--ann-lineidx /dev/zero) is refused instead of read without end.

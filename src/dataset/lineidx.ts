@@ -5,31 +5,48 @@ import { DataError } from '../errors.js';
 const SCAN_CHUNK = 16 * 1024 * 1024;
 const REBUILD_HINT = 'Rebuild it with `humanref-vis index <annotations.tsv>`';
 
-/** Parses lineidx text into ascending offsets, each checked against the size of the TSV it indexes. */
-export function parseLineidx(bytes: Buffer, file: string, tsvSize: number): Float64Array {
+/** Offsets of a lineidx; an unusable entry is NaN, and its problem waits in `bad` for the one sample it concerns. */
+export interface ParsedLineidx {
+  offsets: Float64Array;
+  bad: Map<number, DataError>;
+}
+
+/**
+ * Parses lineidx text into offsets, each checked against the size of the TSV it indexes. A bad entry (not a
+ * number, not ascending, past the end) fails only its own sample: its neighbours' lines are still read.
+ */
+export function parseLineidx(bytes: Buffer, file: string, tsvSize: number): ParsedLineidx {
   const text = bytes.toString('latin1');
   const lines = text.split('\n');
   // A final newline leaves one empty string behind; it is not a line.
   if (lines[lines.length - 1] === '') lines.pop();
   const offsets = new Float64Array(lines.length);
+  const bad = new Map<number, DataError>();
   let previous = -1;
+  // Each problem points at its entry: the byte offset of that line in the .lineidx file itself.
+  let at = 0;
   for (let i = 0; i < lines.length; i++) {
+    const where = { file, index: i, offset: at };
+    at += lines[i].length + 1;
     const field = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
-    const where = { file, index: i };
+    offsets[i] = NaN;
     if (!/^\d+$/.test(field) || !Number.isSafeInteger(Number(field))) {
-      throw new DataError('bad-lineidx', where, `line ${i + 1} is ${JSON.stringify(field.slice(0, 40))}, not a byte offset`, REBUILD_HINT);
+      bad.set(i, new DataError('bad-lineidx', where, `line ${i + 1} is ${JSON.stringify(field.slice(0, 40))}, not a byte offset`, REBUILD_HINT));
+      continue;
     }
     const offset = Number(field);
     if (offset <= previous) {
-      throw new DataError('bad-lineidx', { ...where, offset }, `offsets must ascend, but line ${i + 1} (${offset}) follows ${previous}`, REBUILD_HINT);
+      bad.set(i, new DataError('bad-lineidx', where, `offsets must ascend, but line ${i + 1} (${offset}) follows ${previous}`, REBUILD_HINT));
+      continue;
     }
     if (offset >= tsvSize) {
-      throw new DataError('bad-lineidx', { ...where, offset }, `line ${i + 1} points past the end of its TSV (${tsvSize} bytes)`, REBUILD_HINT);
+      bad.set(i, new DataError('bad-lineidx', where, `line ${i + 1} (${offset}) points past the end of its TSV (${tsvSize} bytes)`, REBUILD_HINT));
+      continue;
     }
     offsets[i] = offset;
     previous = offset;
   }
-  return offsets;
+  return { offsets, bad };
 }
 
 /** Byte offsets of every line start in a file, found by scanning big chunks for '\n'. */

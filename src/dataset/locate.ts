@@ -1,5 +1,5 @@
 // Turns the user's data options into split file paths: explicit files, a data folder, the usual folders, or the bundled sample.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
@@ -67,10 +67,44 @@ function explicitSplit(sel: DatasetSelection, cwd: string): SplitPaths {
     if (!existsSync(imgTsv)) throw new UsageError(`--ann-tsv given without --img-tsv, and ${imgTsv} does not exist: pass --img-tsv`);
   }
   const imagesTsv = mustExist(resolve(cwd, imgTsv), '--img-tsv', imgTsv);
+  checkNotSwapped(annotationsTsv, imagesTsv, sel.annTsv, imgTsv);
   let annotationsLineidx: string | null;
   if (sel.annLineidx !== undefined) annotationsLineidx = mustExist(resolve(cwd, sel.annLineidx), '--ann-lineidx', sel.annLineidx);
   else annotationsLineidx = existsSync(annotationsTsv + '.lineidx') ? annotationsTsv + '.lineidx' : null;
   return { name: splitName(annotationsTsv), imagesTsv, annotationsTsv, annotationsLineidx };
+}
+
+/** What the first line of a TSV looks like: `<offset>\t{json}` (annotations) or `<key>\t<base64>` (images). */
+function sniffKind(file: string): 'annotations' | 'images' | undefined {
+  let fd: number | undefined;
+  try {
+    if (!statSync(file).isFile()) return undefined;
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(4096);
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1');
+    const tab = text.indexOf('\t');
+    if (tab === -1 || text.slice(0, tab).includes('\n')) return undefined;
+    const rest = text.slice(tab + 1).trimStart();
+    if (rest.startsWith('{')) return 'annotations';
+    return /^(b')?[A-Za-z0-9+/]{16}/.test(rest) ? 'images' : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** --img-tsv and --ann-tsv given the other way round: said as such, with the command line that works. */
+function checkNotSwapped(annotationsTsv: string, imagesTsv: string, annGiven: string, imgGiven: string): void {
+  const byName = basename(annotationsTsv).includes('.images.') && basename(imagesTsv).includes('.annotations.');
+  const annKind = sniffKind(annotationsTsv);
+  const imgKind = sniffKind(imagesTsv);
+  if (byName || (annKind === 'images' && imgKind === 'annotations')) {
+    throw new UsageError(`--ann-tsv ${annGiven} and --img-tsv ${imgGiven} are swapped (the first is an images TSV, the second an annotations TSV): use --ann-tsv ${imgGiven} --img-tsv ${annGiven}`);
+  }
+  if (annKind === 'images') {
+    throw new UsageError(`--ann-tsv ${annGiven} is an images TSV (key, tab, base64), not an annotations TSV (offset, tab, JSON): give the annotations file of the split`);
+  }
 }
 
 function mustExist(path: string, option: string, given: string): string {

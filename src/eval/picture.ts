@@ -3,7 +3,7 @@
 import { createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import { DataError } from '../errors.js';
 import type { ImageFormat, Sample } from '../types.js';
-import { boxStyle, drawBoxes, drawLabels, layoutLabels, type BoxGeometry } from '../render/boxes.js';
+import { boxStyle, clippedSides, drawBoxes, drawLabels, layoutLabels, type BoxGeometry } from '../render/boxes.js';
 import { contrastText, FOOTER_BG, PANEL_BG, RULE } from '../render/colors.js';
 import { balanceColumns } from '../render/columns.js';
 import { decodePixels, probeImage } from '../render/decode.js';
@@ -169,7 +169,7 @@ export async function renderEvalPicture(
   const candidates: BoxGeometry[] = input.gt.candidates.map((box, i) => {
     const j = input.persons[i];
     const rect = toRect(box, sx, sy, W, H);
-    return { person: i + 1, verdict: j.verdict, target: j.target, color: personColor(j), rect, point: rect.w < 3 || rect.h < 3 };
+    return { person: i + 1, verdict: j.verdict, target: j.target, color: personColor(j), rect, point: rect.w < 3 || rect.h < 3, clipped: clippedSides(box, img.sourceWidth, img.sourceHeight) };
   });
   const labels = layoutLabels(candidates, W, H, labelSize, lineWidth, m);
   const toPanel = (b: XyxyBox) => toRect(b, sx, sy, W, H);

@@ -1,6 +1,7 @@
 // The eval command as a library call: read, score, write metrics.json / metrics.md / samples.jsonl, draw the selected pictures.
 import { DataError, OutputError, UsageError, exitCodeForSignal } from '../errors.js';
 import type { OutputFormat } from '../formats.js';
+import { toJson } from '../json.js';
 import { prepareOutputDir, writeFileAtomic } from '../outputs/atomic-write.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import type { SampleSource } from '../plumbing/seams.js';
@@ -95,7 +96,7 @@ export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): 
   let writeError = drawing.writeError;
 
   // Every sample's record: samples.jsonl always, stdout with --json.
-  const lines = ev.samples.map((s) => JSON.stringify(sampleRecord(s, names, pictures.get(s.gt.position))));
+  const lines = ev.samples.map((s) => toJson(sampleRecord(s, names, pictures.get(s.gt.position))));
   await writeFileAtomic(options.outputDir, 'samples.jsonl', lines.length ? `${lines.join('\n')}\n` : '').catch((error: unknown) => {
     if (!(error instanceof OutputError)) throw error;
     writeError ??= error;

@@ -1,46 +1,14 @@
 // One eval picture as an entry of the offline viewer (issue 11's ViewerEntry shape): sortable by score, `wrong` as a kind,
-// the model's boxes as `detail.predicted`. Plain data, so this module does not depend on the viewer.
-import type { ImageFormat, Mark } from '../types.js';
+// the model's boxes as `detail.predicted`.
+import type { ImageFormat } from '../types.js';
+import type { ViewerEntry } from '../viewer/types.js';
 import type { XyxyBox } from './metric.js';
 import { OUTCOME_COLORS, personColor } from './picture-text.js';
 import { formatFixed3 } from './table.js';
 import type { SampleView } from './view.js';
 
-export interface EvalViewerEntry {
-  name: string;
-  /** The model: the viewer's split filter then picks a model. */
-  split: string;
-  /** Position in the ground truth. */
-  index: number;
-  status: 'rendered' | 'failed';
-  file?: string;
-  error?: string;
-  imageKey?: string;
-  expressions: string[];
-  candidates: number;
-  verdictCounts: { '✅': number; '❌': number; '⚠️': number; none: number };
-  /** Every person's final verdict agrees with the ground truth. */
-  consistent: boolean;
-  rejection: boolean;
-  warnings: string[];
-  /** `wrong`, `missed`, `false-alarm`, and the domain. */
-  kinds: string[];
-  /** DensityF1@0.5:0.95 (rejection: 1 right, 0 wrong). */
-  score: number;
-  searchText: string;
-  /** The photo's file (ground truth from --images), copied by the viewer when it writes the entry. */
-  image?: { path: string; format: ImageFormat };
-  detail?: {
-    image: { width: number; height: number };
-    candidates: { person: number; box: XyxyBox; color: string; verdict: Mark | null; target: boolean }[];
-    predicted: { box: XyxyBox; label: string; color: string }[];
-    regionMap: { expression: string; targets: number[] }[];
-    cotTargets: number[];
-    reasoning: string;
-    mentions: { start: number; end: number; person: number }[];
-    lines: { start: number; end: number; subjects: number[] }[];
-  };
-}
+/** A viewer entry that always carries an eval's score, kinds and search text. */
+export type EvalViewerEntry = ViewerEntry & Required<Pick<ViewerEntry, 'score' | 'kinds' | 'searchText'>>;
 
 export function evalViewerEntry(
   view: SampleView,

@@ -1,43 +1,77 @@
 // Every output file is written as a temp file in the same folder, then renamed: readers never see half a file.
-import { mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
-import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
+import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { OutputError } from '../errors.js';
+import { oneLine, OutputError } from '../errors.js';
+import { checkNotVirtual } from './output-place.js';
+import { describeWriteError } from './write-errors.js';
+
+export { describeWriteError };
 
 // Errors that say "this folder is unusable", as opposed to a problem with one sample.
-const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EIO', 'EMFILE', 'ENFILE', 'EEXIST', 'EFBIG']);
+const FATAL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EIO', 'EMFILE', 'ENFILE', 'EEXIST', 'EFBIG', 'ELOOP', 'ENAMETOOLONG']);
 
 /** Temp files currently being written, so an interrupt can remove them synchronously. */
 const liveTempFiles = new Set<string>();
 let tempCounter = 0;
 
-function toOutputError(error: unknown, target: string): OutputError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'EFBIG' ? 'the file size limit was reached (ulimit -f)' : ((error as Error)?.message ?? String(error));
-  if (code === 'EEXIST' || code === 'ENOTDIR') {
-    return new OutputError(`cannot write ${target}: it, or a folder above it, is a file, not a folder (${code}). Choose another --output-dir`);
-  }
-  return new OutputError(`cannot write ${target}: ${reason}${code ? ` (${code})` : ''}. Free space or choose another --output-dir`);
+function toOutputError(error: unknown, target: string, choose = '--output-dir'): OutputError {
+  return new OutputError(describeWriteError(error, target, choose));
 }
 
-/** Writes `data` to `dir/name` atomically. Throws OutputError when the folder cannot take the file. */
-export async function writeFileAtomic(dir: string, name: string, data: Buffer | string): Promise<string> {
+function isFatal(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return Boolean(code && FATAL_CODES.has(code));
+}
+
+/**
+ * Creates a fresh temp file beside `target` with O_EXCL ('wx'): a file or symlink planted at a temp name is never
+ * followed or overwritten; another name is tried instead.
+ */
+async function createTemp(dir: string, name: string): Promise<{ temp: string; handle: FileHandle }> {
+  for (let attempt = 0; ; attempt++) {
+    const temp = path.join(dir, `.${name}.${process.pid}.${++tempCounter}.tmp`);
+    try {
+      const handle = await open(temp, 'wx');
+      liveTempFiles.add(temp);
+      return { temp, handle };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 20) throw error;
+      // Someone else's file sits there: jump ahead rather than walk through a planted row of names.
+      tempCounter += 1 + Math.floor(Math.random() * 1_000_000);
+    }
+  }
+}
+
+export interface AtomicWriteOptions {
+  /** The option that chooses the place, named in messages (default `--output-dir`). */
+  choose?: string;
+}
+
+/**
+ * Writes `data` to `dir/name` atomically: exclusive-create a temp file in the same folder, write, fsync, rename.
+ * Throws OutputError when the folder cannot take the file.
+ */
+export async function writeFileAtomic(dir: string, name: string, data: Buffer | string, options: AtomicWriteOptions = {}): Promise<string> {
   const target = path.join(dir, name);
-  // Hidden, unique, same folder (rename is only atomic within one file system).
-  const temp = path.join(dir, `.${name}.${process.pid}.${++tempCounter}.tmp`);
-  liveTempFiles.add(temp);
+  let temp: string | undefined;
   try {
-    await writeFile(temp, data, { flag: 'wx' });
+    const created = await createTemp(dir, name);
+    temp = created.temp;
+    try {
+      await created.handle.writeFile(data);
+      await created.handle.sync();
+    } finally {
+      await created.handle.close();
+    }
     await rename(temp, target);
     return target;
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code && FATAL_CODES.has(code)) throw toOutputError(error, target);
+    if (temp) await unlink(temp).catch(() => undefined);
+    if (isFatal(error)) throw toOutputError(error, target, options.choose);
     throw error;
   } finally {
-    liveTempFiles.delete(temp);
+    if (temp) liveTempFiles.delete(temp);
   }
 }
 
@@ -50,45 +84,42 @@ export interface AtomicStream {
   abort(): Promise<void>;
 }
 
-export function createAtomicStream(dir: string, name: string): AtomicStream {
+export function createAtomicStream(dir: string, name: string, options: AtomicWriteOptions = {}): AtomicStream {
   const target = path.join(dir, name);
-  const temp = path.join(dir, `.${name}.${process.pid}.${++tempCounter}.tmp`);
-  liveTempFiles.add(temp);
-  const stream: WriteStream = createWriteStream(temp, { flags: 'wx' });
-  let failure: unknown;
-  stream.on('error', (error) => {
-    failure ??= error;
-  });
   const fail = (error: unknown): never => {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw code && FATAL_CODES.has(code) ? toOutputError(error, target) : error;
+    throw isFatal(error) ? toOutputError(error, target, options.choose) : error;
   };
+  // The temp file is created at once, through the same exclusive create as writeFileAtomic; writes are awaited
+  // one after another, so nothing piles up in memory when the disk is slow.
+  const opened = createTemp(dir, name);
+  opened.catch(() => undefined);
+  let closed = false;
   const cleanup = async () => {
-    stream.destroy();
-    await unlink(temp).catch(() => undefined);
-    liveTempFiles.delete(temp);
+    const created = await opened.catch(() => undefined);
+    if (!created) return;
+    if (!closed) {
+      closed = true;
+      await created.handle.close().catch(() => undefined);
+    }
+    await unlink(created.temp).catch(() => undefined);
+    liveTempFiles.delete(created.temp);
   };
   return {
     async write(chunk) {
-      if (failure) fail(failure);
-      if (!stream.write(chunk)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            stream.off('drain', done);
-            stream.off('error', done);
-            stream.off('close', done);
-            resolve();
-          };
-          stream.on('drain', done).on('error', done).on('close', done);
-        });
+      try {
+        const { handle } = await opened;
+        // writeFile loops until every byte is written (a bare write may write part of it).
+        await handle.writeFile(chunk);
+      } catch (error) {
+        fail(error);
       }
-      if (failure) fail(failure);
     },
     async commit() {
       try {
-        if (failure) throw failure;
-        stream.end();
-        await finished(stream);
+        const { handle, temp } = await opened;
+        await handle.sync();
+        closed = true;
+        await handle.close();
         await rename(temp, target);
         liveTempFiles.delete(temp);
         return target;
@@ -115,14 +146,14 @@ export function removeLiveTempFiles(): void {
 
 /** Creates the output folder and proves it is writable before any sample is read. */
 export async function prepareOutputDir(dir: string): Promise<void> {
-  const probe = path.join(dir, `.humanref-vis-probe.${process.pid}.tmp`);
+  checkNotVirtual(dir);
   try {
     await mkdir(dir, { recursive: true });
-    const handle = await open(probe, 'w');
-    await handle.close();
-    await unlink(probe);
+    const probe = await createTemp(dir, 'humanref-vis-probe');
+    await probe.handle.close();
+    await unlink(probe.temp);
+    liveTempFiles.delete(probe.temp);
   } catch (error) {
-    await unlink(probe).catch(() => undefined);
     throw toOutputError(error, dir);
   }
   await removeStaleTempFiles(dir);

@@ -1,32 +1,27 @@
 // manifest.csv: one row per selected sample that finished, rendered or failed, in selection order, streamed to disk.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createAtomicStream, type AtomicStream } from './atomic-write.js';
+import { readEarlierRows } from './manifest-earlier.js';
+import { loadCsv, MANIFEST_FILE, MANIFEST_HEADERS, neutraliseRow, unneutraliseCell, type ManifestRow } from './manifest-format.js';
 import { byPosition, type Outcome } from './outcome.js';
 
-export const MANIFEST_HEADERS = [
-  'index',
-  'split',
-  'ann_offset',
-  'img_offset',
-  'image_key',
-  'expression',
-  'candidates',
-  'targets',
-  'cot_targets',
-  'consistent',
-  'warnings',
-  'file',
-  'status',
-  'error',
-] as const;
+export type { ManifestRow };
+export { MANIFEST_FILE, MANIFEST_HEADERS, neutraliseCell, unneutraliseCell } from './manifest-format.js';
 
-type Row = Record<(typeof MANIFEST_HEADERS)[number], string>;
+type Row = ManifestRow;
 
 /** Person lists as space-separated 1-based numbers (`2 4`): no quoting needed, easy to split. */
 function numbers(list: readonly number[]): string {
   return list.join(' ');
 }
 
-export function manifestRow(outcome: Outcome): Row {
+/** One row; `run` is the id of the run that wrote it (its start time, as in run.json). */
+export function manifestRow(outcome: Outcome, run = ''): Row {
+  return neutraliseRow({ ...rawManifestRow(outcome), run });
+}
+
+function rawManifestRow(outcome: Outcome): Omit<Row, 'run'> {
   if (outcome.status === 'failed') {
     return {
       index: String(outcome.index),
@@ -68,31 +63,61 @@ const CSV_OPTIONS = { headers: [...MANIFEST_HEADERS], includeEndRowDelimiter: tr
 
 // fast-csv costs ~35 ms of start-up (CommonJS through the ESM loader): loaded with the first row, which is
 // written after the first image, not before it. The header row needs no quoting.
-let csv: Promise<typeof import('fast-csv')> | undefined;
 const writeToString: typeof import('fast-csv').writeToString = async (rows, options) =>
-  (await (csv ??= import('fast-csv'))).writeToString(rows, options);
+  (await loadCsv()).writeToString(rows, options);
 const HEADER_LINE = `${MANIFEST_HEADERS.join(',')}\n`;
 
-export async function manifestCsv(outcomes: readonly Outcome[]): Promise<string> {
-  const rows = [...outcomes].sort(byPosition).map(manifestRow);
+export async function manifestCsv(outcomes: readonly Outcome[], run = ''): Promise<string> {
+  const rows = [...outcomes].sort(byPosition).map((o) => manifestRow(o, run));
   return writeToString(rows, { ...CSV_OPTIONS, alwaysWriteHeaders: true });
 }
 
-/** Writes rows as outcomes arrive (the caller sends them in selection order); the file appears on `commit`. */
-export class ManifestWriter {
-  private constructor(private readonly out: AtomicStream) {}
+const sampleKey = (split: string, index: string | number) => `${split}\u0000${index}`;
 
-  static async open(dir: string): Promise<ManifestWriter> {
-    const writer = new ManifestWriter(createAtomicStream(dir, 'manifest.csv'));
+/**
+ * manifest.csv, streamed as outcomes arrive (in selection order) and merged with the folder's earlier manifest on
+ * `commit`: this run's rows first, then the earlier rows still true: a picture row whose file is still in the folder
+ * and was not written again by this run, a failure row of a sample this run did not touch. The file appears on
+ * `commit`, so a reader never sees half of it.
+ */
+export class ManifestWriter {
+  private readonly files = new Set<string>();
+  private readonly samples = new Set<string>();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly out: AtomicStream,
+    private readonly run: string,
+    private readonly earlier: Row[],
+  ) {}
+
+  static async open(dir: string, run = '', onWarning: (message: string) => void = () => undefined): Promise<ManifestWriter> {
+    const earlier = await readEarlierRows(dir, onWarning);
+    const writer = new ManifestWriter(dir, createAtomicStream(dir, MANIFEST_FILE), run, earlier);
     await writer.out.write(HEADER_LINE);
     return writer;
   }
 
   async add(outcome: Outcome): Promise<void> {
-    await this.out.write(await writeToString([manifestRow(outcome)], { ...CSV_OPTIONS, writeHeaders: false }));
+    if (outcome.status === 'rendered') this.files.add(outcome.file);
+    this.samples.add(outcome.status === 'rendered' ? sampleKey(outcome.record.split, outcome.record.index) : sampleKey(outcome.split, outcome.index));
+    await this.out.write(await writeToString([manifestRow(outcome, this.run)], { ...CSV_OPTIONS, writeHeaders: false }));
   }
 
-  commit(): Promise<string> {
+  /** The earlier rows that stay, in their order. */
+  private keptEarlier(): Row[] {
+    return this.earlier.filter((row) => {
+      const file = unneutraliseCell(row.file);
+      // Only a plain file name in this folder counts as a picture of it.
+      if (file) return file === path.basename(file) && !this.files.has(file) && existsSync(path.join(this.dir, file));
+      return !this.samples.has(sampleKey(unneutraliseCell(row.split), row.index));
+    });
+  }
+
+  /** Appends the earlier rows that stay and writes the file. */
+  async commit(): Promise<string> {
+    const kept = this.keptEarlier();
+    if (kept.length > 0) await this.out.write(await writeToString(kept.map(neutraliseRow), { ...CSV_OPTIONS, writeHeaders: false }));
     return this.out.commit();
   }
 

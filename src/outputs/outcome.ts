@@ -23,10 +23,23 @@ export interface FailedOutcome {
   annOffset: number | null;
   imgOffset: number | null;
   error: string;
+  /** The DataError code (`invalid-json`, `bad-base64`, ...), or `render` for a failure while drawing or encoding. */
+  errorCode: string;
 }
 
 export type Outcome = RenderedOutcome | FailedOutcome;
 
 export function byPosition(a: Outcome, b: Outcome): number {
   return a.position - b.position;
+}
+
+/** The --json line of one selected sample: every one is listed, rendered or failed, as in manifest.csv. */
+export type SampleJsonLine =
+  | ({ status: 'rendered' } & SampleRecord)
+  | { status: 'failed'; index: number; split: string; annOffset: number | null; imgOffset: number | null; error: string; errorCode: string; output: null };
+
+export function sampleJsonLine(outcome: Outcome): SampleJsonLine {
+  if (outcome.status === 'rendered') return { status: 'rendered', ...outcome.record };
+  const { index, split, annOffset, imgOffset, error, errorCode } = outcome;
+  return { status: 'failed', index, split, annOffset, imgOffset, error, errorCode, output: null };
 }

@@ -1,30 +1,9 @@
 // Turns a visualize outcome into a viewer entry: the grid row, the sample view's details, the photo as stored.
+import { allMentions } from '../render/reasoning.js';
 import type { ParsedCot, Sample } from '../types.js';
 import type { ViewerDetail, ViewerEntry } from '../viewer/types.js';
 import type { Outcome, RenderedOutcome } from './outcome.js';
 import type { SampleRecord } from './sample-json.js';
-
-/**
- * The parser's `Person N` mentions, plus the bare numbers of grouped subjects (`Person 1, 3, 4:`, `Person 6-7:`),
- * so every person a line names is coloured and linked, not only the first.
- */
-function withGroupedNumbers(think: string, cot: ParsedCot): { start: number; end: number; person: number }[] {
-  const mentions = cot.mentions.map((m) => ({ start: m.start, end: m.end, person: m.person }));
-  const inMention = (at: number) => mentions.some((m) => at >= m.start && at < m.end);
-  for (const line of [...cot.steps.flatMap((s) => s.lines), ...(cot.summary?.lines ?? [])]) {
-    if (line.subjectKind !== 'list' && line.subjectKind !== 'range') continue;
-    const text = think.slice(line.start, line.end);
-    // The subject is what comes before the line's colon (or arrow): numbers after it are not persons.
-    const end = text.search(/[:→]/);
-    const head = end > 0 ? text.slice(0, end) : text.slice(0, 40);
-    for (const m of head.matchAll(/\d+/g)) {
-      const start = line.start + m.index!;
-      const person = Number(m[0]);
-      if (line.subjects.includes(person) && !inMention(start)) mentions.push({ start, end: start + m[0].length, person });
-    }
-  }
-  return mentions.sort((a, b) => a.start - b.start);
-}
 
 /** What only the render step has in hand (the parse and the photo), carried to the in-order writers. */
 export function viewerExtras(sample: Sample, cot: ParsedCot, record: SampleRecord): NonNullable<RenderedOutcome['viewer']> {
@@ -37,7 +16,8 @@ export function viewerExtras(sample: Sample, cot: ParsedCot, record: SampleRecor
     regionMap: Object.entries(sample.annotation.regionMap).map(([expression, indices]) => ({ expression, targets: indices.map((i) => i + 1) })),
     cotTargets: [...cot.cotTargets],
     reasoning: sample.annotation.think,
-    mentions: withGroupedNumbers(sample.annotation.think, cot),
+    // The same mentions the picture colours, grouped subjects' numbers included (`Person 1, 3, 4`).
+    mentions: allMentions(sample.annotation.think, cot).map((m) => ({ start: m.start, end: m.end, person: m.person })),
     lines,
   };
   return { detail, image: { bytes: sample.image, format: sample.imageFormat }, searchText: sample.annotation.think };

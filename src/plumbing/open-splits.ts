@@ -2,6 +2,7 @@
 import { Dataset } from '../dataset/dataset.js';
 import { resolveSplits, type DatasetSelection } from '../dataset/locate.js';
 import type { SplitPaths } from '../types.js';
+import { checkDistinctOutputNames } from '../outputs/output-names.js';
 import type { SampleSource } from './seams.js';
 
 export function locateSplits(selection: DatasetSelection, stderr: { write(text: string): unknown }): SplitPaths[] {
@@ -10,6 +11,8 @@ export function locateSplits(selection: DatasetSelection, stderr: { write(text: 
     const where = splits[0] ? splits[0].annotationsTsv.replace(/[/\\][^/\\]*$/, '') : 'fixtures/sample';
     stderr.write(`humanref-vis: no dataset options and no dataset at the default places; using the bundled sample dataset (${where})\n`);
   }
+  // Every command names samples by split: two splits that read as one are refused before anything is read.
+  checkDistinctOutputNames(splits);
   return splits;
 }
 

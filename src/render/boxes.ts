@@ -1,8 +1,11 @@
 // Candidate boxes on the image panel: geometry (pure), outlines, zero-size markers and `Person N ✅` labels.
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Mark, ParsedCot } from '../types.js';
+
+export { clipMarks, clippedSides } from './clip-marks.js';
+import { clippedSides, drawClippedSides } from './clip-marks.js';
 import { candidateColor, contrastText } from './colors.js';
-import { placeLabels, type Rect } from './labels.js';
+import { leaderLine, placeLabels, type Leader, type Rect } from './labels.js';
 import { baselineOffset, drawRun } from './text-draw.js';
 import type { Measure } from './wrap.js';
 
@@ -15,6 +18,8 @@ export interface BoxGeometry {
   rect: Rect;
   /** Too small to see as a rectangle: drawn as a marker. */
   point: boolean;
+  /** Sides of the stored box that lie past the image border: the picture marks them where the box is cut. */
+  clipped: { left: boolean; top: boolean; right: boolean; bottom: boolean };
 }
 
 /** Sizes that follow the image, as detectron2 does: label font ~ sqrt(W*H)/70 (a bit above detectron2's /90: checked at a glance, not zoomed), line width from it. */
@@ -36,6 +41,7 @@ export function boxGeometry(gtBoxes: number[][], sx: number, sy: number, width: 
     const y0 = cy(Math.min(y, y + h));
     const y1 = cy(Math.max(y, y + h));
     const verdict = cot.verdicts[i] ?? null;
+    const clipped = clippedSides([Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h)], width / sx, height / sy);
     return {
       person,
       verdict,
@@ -43,6 +49,7 @@ export function boxGeometry(gtBoxes: number[][], sx: number, sy: number, width: 
       color: candidateColor(person, verdict),
       rect: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 },
       point: x1 - x0 < 3 || y1 - y0 < 3,
+      clipped,
     };
   });
 }
@@ -85,6 +92,7 @@ export function drawBoxes(ctx: SKRSContext2D, boxes: BoxGeometry[], lw: number, 
       const o = 2 * lw;
       ctx.strokeRect(x + o + lw / 2, y + o + lw / 2, w - 2 * o - lw, h - 2 * o - lw);
     }
+    drawClippedSides(ctx, b, lw);
   }
 }
 
@@ -95,6 +103,8 @@ function markSize(size: number): number {
 export interface BoxLabel {
   box: BoxGeometry;
   rect: Rect;
+  /** Set when the label had to move away from its box: a line that ties it back. */
+  leader: Leader | null;
   text: string;
   mark: Mark | null;
   size: number;
@@ -118,10 +128,31 @@ export function layoutLabels(boxes: BoxGeometry[], width: number, height: number
     width,
     height,
   );
-  return boxes.map((b, i) => ({ box: b, rect: rects[i], text: `Person ${b.person}`, mark: b.verdict, size }));
+  return boxes.map((b, i) => ({ box: b, rect: rects[i], leader: b.point ? null : leaderLine(rects[i], b.rect, lw), text: `Person ${b.person}`, mark: b.verdict, size }));
+}
+
+/** Leader lines first (under every label), each white-haloed with a dot where it meets its box. */
+function drawLeaders(ctx: SKRSContext2D, labels: BoxLabel[]): void {
+  for (const { box: b, leader, size } of labels) {
+    if (!leader) continue;
+    const width = Math.max(2, size / 6);
+    for (const [style, lw] of [['#ffffff', width + 2], [b.color, width]] as const) {
+      ctx.strokeStyle = style;
+      ctx.fillStyle = style;
+      ctx.lineWidth = lw;
+      ctx.beginPath();
+      ctx.moveTo(leader.x1, leader.y1);
+      ctx.lineTo(leader.x2, leader.y2);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(leader.x2, leader.y2, lw * 1.3, 0, Math.PI * 2);
+      ctx.fill();
+    }
+  }
 }
 
 export function drawLabels(ctx: SKRSContext2D, labels: BoxLabel[], measure: Measure): void {
+  drawLeaders(ctx, labels);
   for (const { box: b, rect: r, text, mark, size } of labels) {
     ctx.fillStyle = b.color;
     ctx.fillRect(r.x, r.y, r.w, r.h);

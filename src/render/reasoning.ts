@@ -51,6 +51,41 @@ export function linePieces(think: string, start: number, end: number, mentions: 
   return out;
 }
 
+/** The subject at the start of a grouped line: `- Person 1, 3, 4:`, `- Person 6-7:`, `* People 9 to 12 →`. */
+const GROUP_SUBJECT = /^[\s*•-]*(?:\*\*)?([A-Za-z]+)[ \t\u00A0]*(\d+(?:[ \t\u00A0]*(?:,|&|\band\b|-|\u2013|\u2014|\bto\b)[ \t\u00A0]*(?:[A-Za-z]+[ \t\u00A0]*)?\d+)+)/;
+
+/**
+ * Mentions the parser does not list one by one: in a grouped subject (`Person 1, 3, 4`, `Person 6-7`,
+ * `Person 9-12`) each written number gets its own mention, so each is drawn in its own box colour (the first one
+ * with its noun, as `Person 1`). Only numbers the line is about (its subjects) count.
+ */
+export function groupedSubjectMentions(think: string, cot: ParsedCot): Mention[] {
+  const lines = [...cot.steps.flatMap((st) => st.lines), ...(cot.summary?.lines ?? [])].filter((l) => l.subjectKind === 'list' || l.subjectKind === 'range');
+  const out: Mention[] = [];
+  for (const line of lines) {
+    const m = GROUP_SUBJECT.exec(think.slice(line.start, line.end));
+    if (!m) continue;
+    const subjects = new Set(line.subjects);
+    const listStart = line.start + m.index + m[0].length - m[2].length;
+    const nounStart = line.start + m[0].indexOf(m[1], m.index);
+    for (const n of m[2].matchAll(/\d+/g)) {
+      const person = Number(n[0]);
+      if (!subjects.has(person)) continue;
+      const start = listStart + n.index!;
+      const first = out.length === 0 || out[out.length - 1].start < line.start;
+      out.push({ start: first ? nounStart : start, end: start + n[0].length, person, noun: m[1] });
+    }
+  }
+  return out;
+}
+
+/** The parser's mentions and the grouped ones, in text order, without overlaps (the parser's win). */
+export function allMentions(think: string, cot: ParsedCot): Mention[] {
+  const own = [...cot.mentions].sort((a, b) => a.start - b.start);
+  const extra = groupedSubjectMentions(think, cot).filter((g) => !own.some((m) => m.start < g.end && g.start < m.end));
+  return [...own, ...extra].sort((a, b) => a.start - b.start);
+}
+
 interface Segment extends Span {
   kind: 'planning' | 'step' | 'summary' | 'other';
   label: string;
@@ -180,7 +215,7 @@ function segmentParagraphs(think: string, seg: Segment, cot: ParsedCot, mentions
 
 /** The reasoning panel's paragraphs: the expressions header, then each segment of `think` in text order. */
 export function buildReasoning(think: string, cot: ParsedCot, style: ReasoningStyle, regionMap: Record<string, number[]> = {}): Paragraph[] {
-  const mentions = [...cot.mentions].sort((a, b) => a.start - b.start);
+  const mentions = allMentions(think, cot);
   const out = expressionParagraphs(cot, style.size, regionMap, style.header !== false);
   for (const seg of segmentThink(think, cot)) out.push(...segmentParagraphs(think, seg, cot, mentions, style.size));
   return out;

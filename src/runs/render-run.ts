@@ -7,12 +7,13 @@ import { sampleWarnings } from '../selection/filter.js';
 import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
 import { InOrder } from '../plumbing/ordered.js';
 import type { Outcome } from '../outputs/outcome.js';
+import { outputFileName } from '../outputs/output-names.js';
 import { runPool } from '../plumbing/pool.js';
 import { buildSampleRecord, countVerdicts } from '../outputs/sample-json.js';
 import { viewerExtras } from '../outputs/viewer-entry.js';
 import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
 import type { Renderer } from '../types.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../formats.js';
+import type { OutputFormat } from '../formats.js';
 
 export interface RenderRunOptions {
   sources: readonly SampleSource[];
@@ -37,11 +38,7 @@ export interface RenderRunResult {
   outputError?: OutputError;
 }
 
-/** `<split>_<index, 6 digits>.<ext>`: built from the split name (a file name the user chose) and a number, never from data. */
-export function outputFileName(split: string, index: number, format: OutputFormat): string {
-  const safeSplit = split.replace(/[^A-Za-z0-9._-]/g, '_') || 'split';
-  return `${safeSplit}_${String(index).padStart(6, '0')}.${OUTPUT_FORMATS[format].extension}`;
-}
+export { outputFileName } from '../outputs/output-names.js';
 
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
@@ -79,6 +76,7 @@ async function renderOne(options: RenderRunOptions, ref: SampleRef, position: nu
       annOffset,
       imgOffset,
       error: error instanceof DataError ? error.message : `${where}: ${describe(error)}`,
+      errorCode: error instanceof DataError ? error.code : 'render',
     };
   }
 }

@@ -1,4 +1,5 @@
 // `stats`: counts over the annotations only (no image reads): histograms, verdicts, rejections, reasoning length.
+import { toJson } from '../json.js';
 import { DataError, EXIT, exitCodeForSignal } from '../errors.js';
 import type { AnnotationRecord, SplitPaths, VerdictCounts } from '../types.js';
 import { countVerdicts } from '../outputs/sample-json.js';
@@ -115,7 +116,7 @@ export async function collectStats(deps: StatsDeps, options: { concurrency: numb
 /** The stats command as a library call: collect, print the table (or JSON) and the first unreadable samples; returns the exit code. */
 export async function runStats(options: { concurrency: number; quiet: boolean; json: boolean }, deps: StatsDeps, io: RunIo): Promise<number> {
   const report = await collectStats(deps, options, io);
-  io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatsTable(report));
+  io.stdout.write(options.json ? `${toJson(report, 2)}\n` : formatStatsTable(report));
   for (const message of report.errors.slice(0, 20)) io.stderr.write(`humanref-vis: ${message}\n`);
   if (report.errors.length > 20) io.stderr.write(`humanref-vis: ... and ${report.errors.length - 20} more unreadable samples\n`);
   if (io.signal?.aborted) return exitCodeForSignal(io.signal.reason);

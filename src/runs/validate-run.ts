@@ -1,4 +1,5 @@
 // `validate`: reads every sample (annotation, image line, image header; no pixels), reports broken samples and findings.
+import { toJson } from '../json.js';
 import { DataError, EXIT, exitCodeForSignal, formatDataMessage, type DataLocation } from '../errors.js';
 import type { SplitPaths } from '../types.js';
 import { annotationFindings, imageFindings } from '../checks/findings.js';
@@ -73,7 +74,7 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps, 
   const now = io.now ?? (() => performance.now());
   const started = now();
   const totals: ValidateTotals = { samples: 0, broken: 0, withFindings: 0, findings: 0, brokenFiles: 0 };
-  const report = (p: Problem) => io.signal?.reason !== 'EPIPE' && io.stdout.write(options.json ? `${JSON.stringify(p)}\n` : `${formatProblem(p)}\n`);
+  const report = (p: Problem) => io.signal?.reason !== 'EPIPE' && io.stdout.write(options.json ? `${toJson(p)}\n` : `${formatProblem(p)}\n`);
 
   await forEachSample(
     {

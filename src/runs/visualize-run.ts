@@ -1,14 +1,19 @@
-// The visualize command as a library call: select, render in a pool, write manifest and viewer, summarise.
-import { EXIT, OutputError, UsageError, exitCodeForSignal } from '../errors.js';
+// The visualize command as a library call: select, render in a pool, write manifest, run.json and viewer, summarise.
+import { EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } from '../errors.js';
+import { toJson } from '../json.js';
 import type { Renderer } from '../types.js';
 import type { OutputFormat } from '../formats.js';
 import type { ReadImageHeader } from '../checks/image-info.js';
 import { prepareOutputDir } from '../outputs/atomic-write.js';
 import { ManifestWriter } from '../outputs/manifest.js';
+import { checkDistinctOutputNames } from '../outputs/output-names.js';
+import type { RunLogWriter } from '../outputs/run-info.js';
+import { sampleJsonLine } from '../outputs/outcome.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import { outputFileName, renderSamples } from './render-run.js';
-import { selectSamples, type SelectionOptions } from '../selection/select-samples.js';
+import { selectionShortfall, selectSamples, type SelectionOptions } from '../selection/select-samples.js';
+import { openRunRecord, viewerRunInfo, type RunContext } from './run-record.js';
 import { formatSummary, RunTally } from '../outputs/summary.js';
 import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
 import { viewerEntry } from '../outputs/viewer-entry.js';
@@ -36,6 +41,8 @@ export interface VisualizeDeps {
   getRenderer: () => Promise<Renderer>;
   /** Warnings about the dataset files gathered while opening them. */
   datasetWarnings?: readonly string[];
+  /** For run.json (see run-record.ts). */
+  context?: RunContext;
 }
 
 /** The output folder is unusable before anything was rendered: the user's --output-dir, so a usage error. */
@@ -46,12 +53,21 @@ function asUsageError(error: unknown): never {
 export async function runVisualize(options: VisualizeOptions, deps: VisualizeDeps, io: RunIo): Promise<number> {
   const now = io.now ?? (() => performance.now());
   const started = now();
+  // Two splits that would write the same file names are refused before anything is written.
+  checkDistinctOutputNames(deps.sources.map((s) => s.paths));
   for (const warning of deps.datasetWarnings ?? []) io.stderr.write(`humanref-vis: warning: ${warning}\n`);
   await prepareOutputDir(options.outputDir).catch(asUsageError);
   const refs = await selectRefs(options, deps, io);
   const tally = new RunTally();
-  const writeError = await renderAndRecord(refs, tally, options, deps, io);
-  return finish({ selected: refs.length, tally, writeError, seconds: (now() - started) / 1000 }, options, deps, io);
+  const warn = (message: string) => io.stderr.write(`humanref-vis: warning: ${oneLine(message)}\n`);
+  const record = await openRunRecord(options, deps.sources, deps.context ?? {}, warn).catch(asUsageError);
+  const writeError = await renderAndRecord(refs, tally, { options, deps, io, record, warn });
+  const code = finish({ selected: refs.length, tally, writeError, seconds: (now() - started) / 1000 }, options, deps, io);
+  await record
+    .finish((deps.context?.clock ?? (() => new Date()))(), { selected: refs.length, rendered: tally.rendered, failed: tally.failed }, code)
+    // When the folder already failed, that error has been said once; run.json keeps its start entry.
+    .catch((error: unknown) => writeError || warn(`run.json was not updated at the end: ${(error as Error).message}`));
+  return code;
 }
 
 /** Step 1: the samples to render, saying on stderr which could not be read while filtering. */
@@ -65,16 +81,26 @@ async function selectRefs(options: VisualizeOptions, deps: VisualizeDeps, io: Ru
   for (const message of selection.unreadable) io.stderr.write(`humanref-vis: warning: skipped while filtering: ${message}\n`);
   const moreUnreadable = selection.unreadableCount - selection.unreadable.length;
   if (moreUnreadable > 0) io.stderr.write(`humanref-vis: warning: ... ${moreUnreadable} more samples could not be read while filtering\n`);
-  if (selection.refs.length === 0 && !io.signal?.aborted && !options.quiet) io.stderr.write('no samples match the selection; nothing to render\n');
+  // Fewer than asked (--num-vis past the end, a filter that matched nothing): said, with the filter to blame.
+  const shortfall = selectionShortfall(selection, options.selection);
+  if (!options.quiet && !io.signal?.aborted) {
+    if (selection.refs.length === 0) io.stderr.write(`no samples match the selection${shortfall ? `: ${oneLine(shortfall)}` : ''}; nothing to render\n`);
+    else if (shortfall) io.stderr.write(`humanref-vis: note: ${oneLine(shortfall)}\n`);
+  }
   return selection.refs;
 }
 
 /** Step 2: render in the pool, streaming each outcome to NDJSON, the manifest and the viewer; returns the write error that stopped it, if any. */
-async function renderAndRecord(refs: SampleRef[], tally: RunTally, options: VisualizeOptions, deps: VisualizeDeps, io: RunIo): Promise<OutputError | undefined> {
+async function renderAndRecord(
+  refs: SampleRef[],
+  tally: RunTally,
+  { options, deps, io, record, warn }: { options: VisualizeOptions; deps: VisualizeDeps; io: RunIo; record: RunLogWriter; warn: (message: string) => void },
+): Promise<OutputError | undefined> {
   const progress = new Progress(io.stderr, refs.length, 'rendering', { quiet: options.quiet });
-  // The manifest and viewer are streamed as samples finish, so memory does not grow with --num-vis.
-  const manifest = await ManifestWriter.open(options.outputDir).catch(asUsageError);
-  const viewer = await ViewerWriter.open(options.outputDir, { run: options.runInfo }).catch(async (error: unknown) => {
+  // The manifest and viewer are streamed as samples finish, so memory does not grow with --num-vis; both keep what
+  // earlier runs recorded of the pictures still in the folder.
+  const manifest = await ManifestWriter.open(options.outputDir, record.current.id, warn).catch(asUsageError);
+  const viewer = await ViewerWriter.open(options.outputDir, { run: options.runInfo ?? viewerRunInfo(record.current) }).catch(async (error: unknown) => {
     await manifest.abort();
     return asUsageError(error);
   });
@@ -96,7 +122,7 @@ async function renderAndRecord(refs: SampleRef[], tally: RunTally, options: Visu
         signal: io.signal,
         onOutcome: async (outcome) => {
           tally.add(outcome);
-          if (options.json && outcome.status === 'rendered' && io.signal?.reason !== 'EPIPE') io.stdout.write(`${JSON.stringify(outcome.record)}\n`);
+          if (options.json && io.signal?.reason !== 'EPIPE') io.stdout.write(`${toJson(sampleJsonLine(outcome))}\n`);
           await manifest.add(outcome);
           await viewer.add(viewerEntry(outcome, (split, index) => outputFileName(split, index, options.format)));
           // The photo and parse are on disk now: do not keep them alive until the run ends.

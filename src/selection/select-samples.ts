@@ -27,6 +27,10 @@ export interface SelectionResult {
   /** The first few reasons samples could not be read while filtering (they cannot match), and how many there were. */
   unreadable: string[];
   unreadableCount: number;
+  /** Samples considered before filtering (all, or those of --indices). */
+  considered: number;
+  /** Of those, how many the --filter expression matched (all when there is none). */
+  expressionMatches: number;
 }
 
 function candidateRefs(sources: readonly SampleSource[], indices: number[] | undefined): SampleRef[] {
@@ -56,10 +60,11 @@ async function filterRefs(
   filter: SampleFilter,
   parseCot: ParseCot,
   options: SelectionOptions,
-): Promise<{ kept: SampleRef[]; unreadable: string[]; unreadableCount: number }> {
+): Promise<{ kept: SampleRef[]; unreadable: string[]; unreadableCount: number; expressionMatches: number }> {
   const keep = new Array<boolean>(refs.length).fill(false);
   const unreadable: string[] = [];
   let unreadableCount = 0;
+  let expressionMatches = 0;
   await runPool(
     refs,
     async (ref, position) => {
@@ -68,6 +73,7 @@ async function filterRefs(
         const record = await source.readAnnotation(ref.index);
         const { annotation } = record;
         const cot = parseCot(annotation);
+        if (matchesExpression(cot, filter)) expressionMatches++;
         let kept = matchesFilter(record, cot, filter);
         if (!kept && filter.only.includes('warned') && options.readImageHeader && matchesExpression(cot, filter)) {
           // Only the image header knows whether a box lies past the border: read it for the samples still undecided.
@@ -82,17 +88,40 @@ async function filterRefs(
     },
     { concurrency: options.concurrency, shouldStop: () => options.signal?.aborted ?? false },
   );
-  return { kept: refs.filter((_, i) => keep[i]), unreadable, unreadableCount };
+  return { kept: refs.filter((_, i) => keep[i]), unreadable, unreadableCount, expressionMatches };
 }
 
 export async function selectSamples(sources: readonly SampleSource[], parseCot: ParseCot, options: SelectionOptions): Promise<SelectionResult> {
   let refs = candidateRefs(sources, options.indices);
+  const considered = refs.length;
+  let expressionMatches = considered;
   let unreadable: string[] = [];
   let unreadableCount = 0;
   if (isFilterActive(options.filter)) {
-    ({ kept: refs, unreadable, unreadableCount } = await filterRefs(sources, refs, options.filter, parseCot, options));
+    ({ kept: refs, unreadable, unreadableCount, expressionMatches } = await filterRefs(sources, refs, options.filter, parseCot, options));
   }
   const positions = samplePositions(refs.length, options.numVis, options.seed);
   const picked = positions.map((p) => refs[p]);
-  return { refs: applyShard(picked, options.shard), population: refs.length, unreadable, unreadableCount };
+  return { refs: applyShard(picked, options.shard), population: refs.length, unreadable, unreadableCount, considered, expressionMatches };
+}
+
+/**
+ * Why the selection is smaller than asked, in words: `--num-vis 50 requested, 20 available`, or which filter
+ * matched nothing. Undefined when the selection is what was asked for.
+ */
+export function selectionShortfall(result: SelectionResult, options: Pick<SelectionOptions, 'numVis' | 'filter' | 'indices'>): string | undefined {
+  const pool = options.indices ? `the ${result.considered} samples of --indices` : `${result.considered} samples`;
+  const { filter } = options;
+  if (result.population === 0 && result.considered > 0 && isFilterActive(filter)) {
+    const expression = filter.expression ? `--filter ${JSON.stringify(filter.expression.source)}` : undefined;
+    const only = filter.only.length ? `--only ${filter.only.join(',')}` : undefined;
+    if (expression && result.expressionMatches === 0) return `${expression} matched none of ${pool}`;
+    if (expression && only) return `${expression} matched ${result.expressionMatches} of ${pool}, but none of them is ${filter.only.join(' or ')} (${only})`;
+    return `${only} matched none of ${pool}`;
+  }
+  if (typeof options.numVis === 'number' && options.numVis > result.population) {
+    const after = isFilterActive(filter) ? ' after filtering' : '';
+    return `--num-vis ${options.numVis} requested, ${result.population} available${after}: rendering ${result.population}`;
+  }
+  return undefined;
 }

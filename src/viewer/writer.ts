@@ -1,6 +1,7 @@
 // Writes the offline viewer: index.html, its grid index, the search text, and per-sample data and photos.
+import { OutputError } from '../errors.js';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { candidateColor, readableOnWhite } from '../render/colors.js';
 import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../outputs/atomic-write.js';
@@ -40,7 +41,13 @@ export class ViewerWriter {
   ) {}
 
   static async open(dir: string, options: ViewerOptions = {}): Promise<ViewerWriter> {
-    await mkdir(path.join(dir, DATA_DIR), { recursive: true });
+    // A symlink planted at viewer-data/ would carry every photo and data file out of the output folder.
+    const dataDir = path.join(dir, DATA_DIR);
+    const existing = await lstat(dataDir).catch(() => null);
+    if (existing && !existing.isDirectory()) {
+      throw new OutputError(`cannot write ${dataDir}: it is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}, and the viewer writes only inside the output folder. Remove it or choose another --output-dir`);
+    }
+    await mkdir(dataDir, { recursive: true });
     // A run killed hard leaves temp files behind; the output folder itself is swept by prepareOutputDir.
     await removeStaleTempFiles(path.join(dir, DATA_DIR));
     const text = createAtomicStream(dir, TEXT_FILE);

@@ -42,16 +42,57 @@ describe('Dataset errors', () => {
     expect(ann.message).toContain(`${split.annotationsTsv}, sample 0, byte offset 0: the line is longer than ${annLength - 1} bytes`);
   });
 
-  it('a stale .lineidx: a line spanning two lines is bad-lineidx, a mid-line offset is offset-not-line-start', async () => {
+  it('a stale .lineidx: a mid-line offset fails only its own sample (offset-not-line-start)', async () => {
     const split = await writeSplit(tmp.dir, 's', await samples());
-    await writeFile(split.annotationsLineidx!, `0\n${split.annOffsets[2]}\n`);
-    const spans = await readFailure(split, 0);
-    expect(spans.code).toBe('bad-lineidx');
-    expect(spans.message).toContain(`${split.annotationsTsv}, sample 0, byte offset 0: the line index gives ${split.annOffsets[2]} bytes for this line, but a newline ends it after`);
     await writeFile(split.annotationsLineidx!, `0\n${split.annOffsets[1] + 2}\n`);
     const mid = await readFailure(split, 1);
     expect(mid.code).toBe('offset-not-line-start');
     expect(mid.where).toEqual({ file: split.annotationsTsv, index: 1, offset: split.annOffsets[1] + 2 });
+  });
+
+  /** Reads every sample; a failure becomes its error code. */
+  async function outcomes(paths: Parameters<typeof Dataset.open>[0]): Promise<(string | number)[]> {
+    const dataset = await Dataset.open(paths);
+    try {
+      const out: (string | number)[] = [];
+      for (let i = 0; i < dataset.length; i++) {
+        out.push(await dataset.readSample(i).then((s) => s.annOffset, (e: { code: string }) => e.code));
+      }
+      return out;
+    } finally {
+      await dataset.close();
+    }
+  }
+
+  it('a bad .lineidx entry never takes its good neighbours down (item 2)', async () => {
+    const split = await writeSplit(tmp.dir, 's', await samples());
+    const [a, b, c] = split.annOffsets;
+    // Entry 1 points inside line 1 (past its start): sample 0 must still read its intact line, sample 2 too.
+    await writeFile(split.annotationsLineidx!, `${a}\n${b + 3}\n${c}\n`);
+    expect(await outcomes(split)).toEqual([a, 'offset-not-line-start', c]);
+    // Entry 1 points inside line 0 (before its end): sample 0 reads on to its newline.
+    await writeFile(split.annotationsLineidx!, `${a}\n${b - 5}\n${c}\n`);
+    expect(await outcomes(split)).toEqual([a, 'offset-not-line-start', c]);
+    // Not a number, or not ascending, or past the end: only that entry's sample fails, not the whole split.
+    await writeFile(split.annotationsLineidx!, `${a}\nabc\n${c}\n`);
+    expect(await outcomes(split)).toEqual([a, 'bad-lineidx', c]);
+    await writeFile(split.annotationsLineidx!, `${a}\n${c}\n${b}\n`);
+    expect(await outcomes(split)).toEqual([a, c, 'bad-lineidx']);
+    await writeFile(split.annotationsLineidx!, `${a}\n99999999\n${c}\n`);
+    expect(await outcomes(split)).toEqual([a, 'bad-lineidx', c]);
+  });
+
+  it('a bad image offset fails only its own sample', async () => {
+    const split = await writeSplit(tmp.dir, 's', await samples());
+    const tsv = await readFile(split.annotationsTsv, 'utf8');
+    // Sample 1's image offset points one byte into its image line.
+    const lines = tsv.split('\n');
+    lines[1] = lines[1].replace(/^\d+/, String(split.imgOffsets[1] + 1));
+    await writeFile(split.annotationsTsv, lines.join('\n'));
+    const fixed = lines.map((l) => Buffer.byteLength(l) + 1);
+    const offsets = fixed.slice(0, 2).reduce((acc, n) => [...acc, acc[acc.length - 1] + n], [0]);
+    await writeFile(split.annotationsLineidx!, offsets.join('\n') + '\n');
+    expect(await outcomes(split)).toEqual([offsets[0], 'offset-not-line-start', offsets[2]]);
   });
 
   it('index-out-of-range', async () => {

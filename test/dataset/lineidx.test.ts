@@ -4,26 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { tempDirForEachTest } from '../cli.js';
 import { formatLineidx, parseLineidx, scanLineStarts } from '../../src/dataset/lineidx.js';
 import { writeLineidx } from '../../src/commands/index-cmd.js';
-import { dataError, sampleAnnotation, tinyImage, writeSplit } from './helpers.js';
+import { sampleAnnotation, tinyImage, writeSplit } from './helpers.js';
 
 const tmp = tempDirForEachTest('dataset');
 
 describe('parseLineidx', () => {
   it('parses offsets, with or without a final newline, tolerating CRLF', () => {
-    expect([...parseLineidx(Buffer.from('0\n10\n4400000000\n'), 'f', 4400000001)]).toEqual([0, 10, 4400000000]);
-    expect([...parseLineidx(Buffer.from('0\r\n10'), 'f', 11)]).toEqual([0, 10]);
-    expect([...parseLineidx(Buffer.from(''), 'f', 11)]).toEqual([]);
+    expect([...parseLineidx(Buffer.from('0\n10\n4400000000\n'), 'f', 4400000001).offsets]).toEqual([0, 10, 4400000000]);
+    expect([...parseLineidx(Buffer.from('0\r\n10'), 'f', 11).offsets]).toEqual([0, 10]);
+    expect([...parseLineidx(Buffer.from(''), 'f', 11).offsets]).toEqual([]);
   });
 
   it.each([
-    ['0\nabc\n', 100, 'f.lineidx, sample 1: line 2 is "abc", not a byte offset. Rebuild it with `humanref-vis index <annotations.tsv>`'],
-    ['0\n\n5\n', 100, 'f.lineidx, sample 1: line 2 is "", not a byte offset. Rebuild it with `humanref-vis index <annotations.tsv>`'],
-    ['0\n50\n20\n', 100, 'f.lineidx, sample 2, byte offset 20: offsets must ascend, but line 3 (20) follows 50. Rebuild it with `humanref-vis index <annotations.tsv>`'],
-    ['0\n100\n', 100, 'f.lineidx, sample 1, byte offset 100: line 2 points past the end of its TSV (100 bytes). Rebuild it with `humanref-vis index <annotations.tsv>`'],
-  ])('bad-lineidx for %j', (text, size, message) => {
-    const error = dataError(() => parseLineidx(Buffer.from(text), 'f.lineidx', size));
+    ['0\nabc\n', 100, 'f.lineidx, sample 1, byte offset 2: line 2 is "abc", not a byte offset. Rebuild it with `humanref-vis index <annotations.tsv>`'],
+    ['0\n\n5\n', 100, 'f.lineidx, sample 1, byte offset 2: line 2 is "", not a byte offset. Rebuild it with `humanref-vis index <annotations.tsv>`'],
+    ['0\n50\n20\n', 100, 'f.lineidx, sample 2, byte offset 5: offsets must ascend, but line 3 (20) follows 50. Rebuild it with `humanref-vis index <annotations.tsv>`'],
+    ['0\n100\n', 100, 'f.lineidx, sample 1, byte offset 2: line 2 (100) points past the end of its TSV (100 bytes). Rebuild it with `humanref-vis index <annotations.tsv>`'],
+  ])('bad-lineidx for %j, kept for that entry alone (item 2)', (text, size, message) => {
+    const { offsets, bad } = parseLineidx(Buffer.from(text), 'f.lineidx', size);
+    expect(bad.size).toBe(1);
+    const [[index, error]] = [...bad];
     expect(error.code).toBe('bad-lineidx');
     expect(error.message).toBe(message);
+    expect(Number.isNaN(offsets[index])).toBe(true);
+    expect([...offsets].filter((_, i) => i !== index).every((o) => Number.isFinite(o))).toBe(true);
   });
 });
 

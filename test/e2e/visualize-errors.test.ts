@@ -61,6 +61,12 @@ describe('visualize errors and exit codes', () => {
     expect(await listFiles(join(tmp.dir, 'piped'))).toContain('manifest.csv');
   });
 
+  it.each([['--help'], ['eval', '--help'], ['inspect', '0']])('%s into a closed pipe ends quietly with 141, no stack trace', async (...args) => {
+    const r = await cli(args, { cwd: tmp.dir, onSpawn: (child) => child.stdout!.destroy() });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|at .*\.js/);
+    expect(r.code).toBe(141);
+  });
+
   it('--strict turns warnings into exit 1', async () => {
     const warned = MAIN.find((s) => s.tags.includes('box-zero-width'))!.index;
     const r = await cli(['--split', 'main', '--indices', String(warned), '--strict', '--output-dir', 'strict'], { cwd: tmp.dir });

@@ -31,7 +31,7 @@ describe('visualize on the bundled sample', () => {
     expect(files).toContain('index.html');
     expect(files.filter(isTemp)).toEqual([]);
     const manifest = (await readFile(join(tmp.dir, 'out', 'manifest.csv'), 'utf8')).trim().split('\n');
-    expect(manifest[0]).toBe('index,split,ann_offset,img_offset,image_key,expression,candidates,targets,cot_targets,consistent,warnings,file,status,error');
+    expect(manifest[0]).toBe('index,split,ann_offset,img_offset,image_key,expression,candidates,targets,cot_targets,consistent,warnings,file,status,error,run');
     expect(manifest).toHaveLength(TOTAL + 1);
     // The viewer: its index lists every picture, and each rendered sample has its data and photo beside it.
     const viewer = await readIndexScript(join(tmp.dir, 'out', 'viewer-index.js'));
@@ -48,12 +48,18 @@ describe('visualize on the bundled sample', () => {
     const filesA = await listFiles(join(tmp.dir, 'same-a'));
     expect(filesA).toEqual(await listFiles(join(tmp.dir, 'same-b')));
     expect(images(filesA)).toHaveLength(4);
+    expect(filesA).toContain('run.json');
     expect(await listFiles(join(tmp.dir, 'same-a', 'viewer-data'))).toEqual(await listFiles(join(tmp.dir, 'same-b', 'viewer-data')));
-    const all = [...filesA.filter((f) => f !== 'viewer-data'), ...(await listFiles(join(tmp.dir, 'same-a', 'viewer-data'))).map((f) => `viewer-data/${f}`)];
+    // Pictures and viewer data are byte-identical (no clock in rendering). What names the run itself differs: its
+    // start time (manifest's run column, run.json) and command line (run.json, the viewer's list of runs).
+    const runOwn = new Set(['viewer-data', 'run.json', 'manifest.csv', 'viewer-index.js']);
+    const all = [...filesA.filter((f) => !runOwn.has(f)), ...(await listFiles(join(tmp.dir, 'same-a', 'viewer-data'))).map((f) => `viewer-data/${f}`)];
     for (const file of all) {
       const [x, y] = await Promise.all([readFile(join(tmp.dir, 'same-a', file)), readFile(join(tmp.dir, 'same-b', file))]);
       expect(x.equals(y), file).toBe(true);
     }
+    const withoutRun = async (d: string) => (await readFile(join(tmp.dir, d, 'manifest.csv'), 'utf8')).replace(/,[^,\n]*\n/g, '\n');
+    expect(await withoutRun('same-a')).toBe(await withoutRun('same-b'));
   });
 
   it('different seeds pick different samples', async () => {
@@ -111,7 +117,7 @@ describe('visualize on the bundled sample', () => {
     for (const line of lines) {
       const x = JSON.parse(line);
       const truth = MAIN[x.index];
-      expect(Object.keys(x)).toEqual(['index', 'split', 'annOffset', 'imgOffset', 'imageKey', 'image', 'expressions', 'candidates', 'targets', 'cotTargets', 'consistent', 'rejection', 'warnings', 'output']);
+      expect(Object.keys(x)).toEqual(['status', 'index', 'split', 'annOffset', 'imgOffset', 'imageKey', 'image', 'expressions', 'candidates', 'targets', 'cotTargets', 'consistent', 'rejection', 'warnings', 'output']);
       expect(x.split).toBe('main');
       expect(x.imageKey).toBe(truth.imageKey);
       expect(x.image).toEqual({ width: truth.width, height: truth.height, format: expect.any(String) });

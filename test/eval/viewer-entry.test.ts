@@ -31,7 +31,7 @@ describe('evalViewerEntry', () => {
     const entry = evalViewerEntry(sampleView(s.gt, 'A', s.models[0], parseChainOfThought), { file: 'eval_000004_A.png', error: null }, { width: 560, height: 320 });
     expect(entry).toMatchObject({ name: 'eval_000004_A', split: 'A', index: 4, status: 'rendered', score: s.models[0].score, rejection: false, consistent: true });
     expect(entry.kinds).toEqual(['position', 'wrong', 'false-alarm']);
-    expect(entry.detail!.predicted.map((p) => p.label)).toEqual(['#1 IoU 0.747', '#2 false alarm', '#3 IoU 0.996', '#4 IoU 0.995']);
+    expect(entry.detail!.predicted!.map((p) => p.label)).toEqual(['#1 IoU 0.747', '#2 false alarm', '#3 IoU 0.996', '#4 IoU 0.995']);
     expect(entry.detail!.regionMap).toEqual([{ expression: 'the three people in the middle', targets: [1, 3, 6] }]);
     expect(entry.detail!.mentions.length).toBeGreaterThan(8);
   });
@@ -73,6 +73,7 @@ describe('runEval with a viewer', () => {
     expect(handed[0][0].detail!.image).toEqual({ width: 560, height: 320 });
     // The photo goes to the viewer by path (copied there), not held in memory.
     const photo = handed[0][0].image!;
+    if (!('path' in photo)) throw new Error('the photo was handed over as bytes, not by path');
     expect(path.dirname(photo.path)).toBe(path.join(EVAL_DIR, 'images'));
     expect(['jpeg', 'png']).toContain(photo.format);
   });

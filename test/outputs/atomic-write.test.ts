@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/errors.js';
-import { prepareOutputDir, writeFileAtomic } from '../../src/outputs/atomic-write.js';
+import { createAtomicStream, describeWriteError, prepareOutputDir, writeFileAtomic } from '../../src/outputs/atomic-write.js';
+import { writeLineidx } from '../../src/commands/index-cmd.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -54,5 +55,58 @@ describe('prepareOutputDir and stale temp files', () => {
     for (const name of [...stale, ...kept]) await writeFile(path.join(dir, name), 'x');
     await prepareOutputDir(dir);
     expect((await readdir(dir)).sort()).toEqual([...kept].sort());
+  });
+});
+
+describe('unsafe writes (issue: symlinks at temp paths, kernel file systems, errno messages)', () => {
+  /** Symlinks at every temp name this process could pick next, all pointing at one victim file. */
+  async function plantSymlinks(folder: string, name: string): Promise<string> {
+    const victim = path.join(folder, 'victim.txt');
+    await writeFile(victim, 'precious');
+    await symlink(victim, path.join(folder, `.${name}.${process.pid}.tmp`));
+    for (let n = 1; n <= 300; n++) await symlink(victim, path.join(folder, `.${name}.${process.pid}.${n}.tmp`)).catch(() => undefined);
+    return victim;
+  }
+
+  it('writeFileAtomic never follows a symlink planted at a temp name', async () => {
+    const victim = await plantSymlinks(dir, 'out.txt');
+    await writeFileAtomic(dir, 'out.txt', 'new');
+    expect(await readFile(victim, 'utf8')).toBe('precious');
+    expect(await readFile(path.join(dir, 'out.txt'), 'utf8')).toBe('new');
+  });
+
+  it('`index` writes through the same exclusive create: a planted symlink is not followed', async () => {
+    const tsv = path.join(dir, 'a.tsv');
+    await writeFile(tsv, 'x\ny\n');
+    const victim = await plantSymlinks(dir, 'a.tsv.lineidx');
+    await writeLineidx(tsv);
+    expect(await readFile(victim, 'utf8')).toBe('precious');
+    expect(await readFile(tsv + '.lineidx', 'utf8')).toBe('0\n2\n');
+  });
+
+  it('the manifest-style stream does not follow a planted symlink either', async () => {
+    const victim = await plantSymlinks(dir, 'm.csv');
+    const stream = createAtomicStream(dir, 'm.csv');
+    await stream.write('a,b\n');
+    await stream.commit();
+    expect(await readFile(victim, 'utf8')).toBe('precious');
+    expect(await readFile(path.join(dir, 'm.csv'), 'utf8')).toBe('a,b\n');
+  });
+
+  it.runIf(process.platform === 'linux')('refuses an output folder under /proc or /sys before any mkdir', async () => {
+    await expect(prepareOutputDir('/proc/self/humanref-vis-out/x')).rejects.toThrow(/cannot write \/proc\/self\/humanref-vis-out\/x: it lies in \/proc, a kernel file system, not storage\. Choose another --output-dir/);
+    await expect(prepareOutputDir('/sys/humanref-vis')).rejects.toThrow(/it lies in \/sys/);
+    // Through a symlink too.
+    await symlink('/proc', path.join(dir, 'p'));
+    await expect(prepareOutputDir(path.join(dir, 'p', 'out'))).rejects.toThrow(/it lies in \/proc/);
+  });
+
+  it('says "permission denied" for EACCES and names a broken symlink, never "free space"', async () => {
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    expect(describeWriteError(denied, '/x/out', '--output-dir')).toBe('cannot write /x/out: permission denied (EACCES). Fix the permissions or choose another --output-dir');
+    const link = path.join(dir, 'dangling');
+    await symlink(path.join(dir, 'nowhere', 'deeper'), link);
+    await expect(prepareOutputDir(link)).rejects.toThrow(`cannot write ${link}: ${link} is a broken symlink to ${path.join(dir, 'nowhere', 'deeper')}. Create its target or choose another --output-dir`);
+    await expect(prepareOutputDir(path.join(link, 'sub'))).rejects.toThrow(`${link} is a broken symlink to`);
   });
 });

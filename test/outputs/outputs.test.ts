@@ -45,7 +45,7 @@ function rendered(index: number, position: number): Outcome {
   };
 }
 
-const failed: Outcome = { status: 'failed', position: 1, split: 'rejection', index: 9, annOffset: 900, imgOffset: null, error: 'f.tsv, sample 9, byte offset 900: the JSON is malformed <bad>' };
+const failed: Outcome = { status: 'failed', position: 1, split: 'rejection', index: 9, annOffset: 900, imgOffset: null, error: 'f.tsv, sample 9, byte offset 900: the JSON is malformed <bad>', errorCode: 'invalid-json' };
 
 describe('sample record (NDJSON)', () => {
   it('has the documented keys, 1-based persons and xyxy boxes', () => {
@@ -105,5 +105,26 @@ describe('streamed manifest', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('manifest.csv against formula injection', () => {
+  it('prefixes text cells a spreadsheet would run with an apostrophe; numbers stay numbers', async () => {
+    const { manifestCsv, neutraliseCell } = await import('../../src/outputs/manifest.js');
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '＝']) expect(neutraliseCell(`${start}HYPERLINK("x")`)).toBe(`'${start}HYPERLINK("x")`);
+    expect(neutraliseCell("'=1")).toBe("'=1");
+    expect(neutraliseCell('a=1')).toBe('a=1');
+    const record = {
+      index: 3, split: '-split', annOffset: 10, imgOffset: 20, imageKey: '@key', image: { width: 1, height: 1, format: 'png' as const },
+      expressions: ['=cmd|" /C calc"!A0'], candidates: [], targets: [], cotTargets: [], consistent: true, rejection: true,
+      warnings: ['+warn'], output: '/x/-split_000003.png',
+    };
+    const csv = await manifestCsv([
+      { status: 'rendered', position: 0, record, file: '-split_000003.png', verdictCounts: { '✅': 0, '❌': 0, '⚠️': 0, none: 0 } },
+      { status: 'failed', position: 1, split: '=s', index: 4, annOffset: 7, imgOffset: null, error: '-bad', errorCode: 'invalid-json' },
+    ]);
+    const [, rendered, failed] = csv.trim().split('\n');
+    expect(rendered).toBe(`3,'-split,10,20,'@key,"'=cmd|"" /C calc""!A0",0,,,true,'+warn,'-split_000003.png,rendered,,`);
+    expect(failed).toBe(`4,'=s,7,,,,,,,,,,failed,'-bad,`);
   });
 });

@@ -51,7 +51,7 @@ describe('viewer entry from a visualize outcome', () => {
   });
 
   it('names a failed sample like its picture would have been named', () => {
-    const entry = viewerEntry({ status: 'failed', position: 0, split: 'main', index: 7, annOffset: 1, imgOffset: null, error: 'bad <json>' }, (split, index) => `${split}_${String(index).padStart(6, '0')}.png`);
+    const entry = viewerEntry({ status: 'failed', position: 0, split: 'main', index: 7, annOffset: 1, imgOffset: null, error: 'bad <json>', errorCode: 'invalid-json' }, (split, index) => `${split}_${String(index).padStart(6, '0')}.png`);
     expect(entry).toMatchObject({ name: 'main_000007', status: 'failed', error: 'bad <json>', candidates: 0 });
     expect(entry.file).toBeUndefined();
   });

@@ -33,3 +33,21 @@ describe('reasoning panel content', () => {
     for (const x of p2) expect(x.color).toBe(readableOnWhite(candidateColor(2, '✅')));
   });
 });
+
+describe('grouped summary lines (item 16)', () => {
+  it('colour every person a grouped subject names, each like its own box', () => {
+    const think = 'OK.\n# Step 1: Look\n- Person 1: a → ❌\n# Summarize and Re-Check answer\n- Person 1, 3, 4: x → ❌\n- Person 6-7: y → ✅\n- Person 9-12: z → ❌\n- Person 2,5 and 8: q → ❌';
+    const cot = parseChainOfThought(think, 12, {});
+    const summary = buildReasoning(think, cot, { size: 16 }).filter((p) => /[-]\s|Person/.test(p.pieces.map((x) => x.text).join('')));
+    const coloured = (line: string) => {
+      const para = summary.find((p) => p.pieces.map((x) => x.text).join('').replace(/\u00A0/g, ' ').startsWith(line))!;
+      return para.pieces.filter((x) => x.bold).map((x) => [x.text.replace(/\u00A0/g, ' '), x.color]);
+    };
+    const colour = (n: number) => readableOnWhite(candidateColor(n, cot.verdicts[n - 1] ?? null));
+    expect(coloured('- Person 1, 3, 4')).toEqual([['Person 1', colour(1)], ['3', colour(3)], ['4', colour(4)]]);
+    expect(coloured('- Person 6-7')).toEqual([['Person 6', colour(6)], ['7', colour(7)]]);
+    expect(coloured('- Person 9-12')).toEqual([['Person 9', colour(9)], ['12', colour(12)]]);
+    expect(coloured('- Person 2,5 and 8')).toEqual([['Person 2', colour(2)], ['5', colour(5)], ['8', colour(8)]]);
+    expect(colour(3)).not.toBe(colour(1));
+  });
+});

@@ -1,4 +1,5 @@
 // Safe outputs: one clear error for an unusable or full output folder; data never becomes a path or markup; nothing outside the folder.
+import { unneutraliseCell } from '../../src/outputs/manifest.js';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -77,7 +78,7 @@ describe('an output folder that cannot take files', () => {
     const script = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" || exit 99; exec "$@"';
     const r = await cli([...dataArgs(), '--output-dir', out], { cwd: dir, prefix: ['unshare', '-rm', 'sh', '-c', script, out] });
     expect(r.code, r.stderr).toBe(2);
-    expect(cannotWrite(r.stderr)).toEqual([`humanref-vis: cannot write ${out}: permission denied (EROFS). Free space or choose another --output-dir`]);
+    expect(cannotWrite(r.stderr)).toEqual([`humanref-vis: cannot write ${out}: the file system is read-only (EROFS). Choose another --output-dir on a writable file system`]);
     expect(r.stderr).not.toMatch(/sample \d+/);
   });
 
@@ -117,7 +118,7 @@ describe('hostile image keys and expressions', () => {
     const stems = names.map((n) => n.replace(/\.png$/, ''));
     const viewerFiles = ['index.html', 'viewer-index.js', 'viewer-text.js', 'viewer-data/', ...stems.flatMap((n) => [`viewer-data/${n}.js`, `viewer-data/${n}.photo`])];
     // The photos keep their own format (jpg or png here).
-    expect(added.map((f) => f.replace(/(viewer-data\/.*)\.(jpg|png)$/, '$1.photo')).sort()).toEqual(['hostile/out/', 'hostile/out/manifest.csv', ...viewerFiles.map((f) => `hostile/out/${f}`), ...names.map((n) => `hostile/out/${n}`)].sort());
+    expect(added.map((f) => f.replace(/(viewer-data\/.*)\.(jpg|png)$/, '$1.photo')).sort()).toEqual(['hostile/out/', 'hostile/out/manifest.csv', 'hostile/out/run.json', ...viewerFiles.map((f) => `hostile/out/${f}`), ...names.map((n) => `hostile/out/${n}`)].sort());
     expect(await exists('/tmp/humanref-vis-pwned')).toBe(false);
     expect(await exists('/tmp/humanref-vis-pwned-expr')).toBe(false);
 
@@ -132,8 +133,9 @@ describe('hostile image keys and expressions', () => {
     const rows = await readManifest(join(work, 'out'));
     // fast-csv drops NUL characters from fields; everything else (quotes, commas, CR, LF) round-trips.
     const noNul = (text: string) => text.replaceAll('\u0000', '');
-    expect(rows.map((row) => row.image_key)).toEqual(KEYS.map(noNul));
-    expect(rows.map((row) => row.expression)).toEqual(KEYS.map((_, i) => noNul(EXPRESSIONS[i % EXPRESSIONS.length])));
+    // Text a spreadsheet would run as a formula carries a leading apostrophe (CSV injection); undone here.
+    expect(rows.map((row) => unneutraliseCell(row.image_key))).toEqual(KEYS.map(noNul));
+    expect(rows.map((row) => unneutraliseCell(row.expression))).toEqual(KEYS.map((_, i) => noNul(EXPRESSIONS[i % EXPRESSIONS.length])));
     expect(rows.map((row) => row.file)).toEqual(names);
 
     const records = r.stdout.trim().split('\n').map((line) => JSON.parse(line));

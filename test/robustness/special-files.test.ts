@@ -72,6 +72,6 @@ describe.skipIf(process.platform === 'win32')('special files in place of dataset
     expect(folder.stderr).toMatch(/: this is a directory, not a regular file\. /);
     const target = join(tmp.dir, 'no-such-folder', 'x.lineidx');
     const unwritable = await cli(['index', split.annotationsTsv, '-o', target], { cwd: tmp.dir });
-    expect([unwritable.code, unwritable.stderr]).toEqual([2, `humanref-vis: cannot write ${target}: its folder does not exist (ENOENT). Choose another place with -o <path>\n`]);
+    expect([unwritable.code, unwritable.stderr]).toEqual([2, `humanref-vis: cannot write ${target}: its folder does not exist (ENOENT). Create the folder or choose another place with -o <path>\n`]);
   });
 });

@@ -123,6 +123,32 @@ describe('runVisualize', () => {
     expect(err.join('')).toMatch(/5 rendered, 0 failed/);
   });
 
+  it('--json lists every selected sample, failed ones with status, error and code, as the manifest does', async () => {
+    const { out, io: streams } = io();
+    const code = await runVisualize(options(dir, { selection: { numVis: 'all', seed: 0, filter: { only: [] } } }), deps(specs(4, [2])), streams);
+    expect(code).toBe(1);
+    const lines = out.map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.index, l.status])).toEqual([[0, 'rendered'], [1, 'rendered'], [2, 'failed'], [3, 'rendered']]);
+    expect(lines[2]).toEqual({ status: 'failed', index: 2, split: 'main', annOffset: 200, imgOffset: null, error: expect.stringMatching(/sample 2.*malformed/), errorCode: 'invalid-json', output: null });
+    expect(lines[0].output).toBe(path.join(path.resolve(dir), 'main_000000.png'));
+  });
+
+  it('says when --num-vis asks for more than exist, and which filter matched nothing', async () => {
+    const run = async (selection: Record<string, unknown>) => {
+      const { err, io: streams } = io();
+      await runVisualize(options(dir, { json: false, selection: { numVis: 5, seed: 0, filter: { only: [] }, ...selection } as never }), deps(specs(6)), streams);
+      return err.join('');
+    };
+    expect(await run({ numVis: 50 })).toContain('humanref-vis: note: --num-vis 50 requested, 6 available: rendering 6\n');
+    expect(await run({ numVis: 50, indices: [1, 2] })).toContain('--num-vis 50 requested, 2 available: rendering 2');
+    expect(await run({ filter: { expression: /zzz/i, only: [] } })).toContain('no samples match the selection: --filter "zzz" matched none of 6 samples; nothing to render');
+    expect(await run({ filter: { expression: /left/i, only: ['rejection'] } })).toContain(
+      'no samples match the selection: --filter "left" matched 6 of 6 samples, but none of them is rejection (--only rejection); nothing to render',
+    );
+    expect(await run({ indices: [0, 1], filter: { only: ['rejection', 'inconsistent'] } })).toContain('--only rejection,inconsistent matched none of the 2 samples of --indices');
+    expect(await run({ numVis: 6 })).not.toContain('note:');
+  });
+
   it('exits 1 when a sample fails, with the others written and the failure in the manifest', async () => {
     const { err, io: streams } = io();
     const code = await runVisualize(options(dir, { selection: { numVis: 'all', seed: 0, filter: { only: [] } } }), deps(specs(6, [2])), streams);

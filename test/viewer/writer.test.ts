@@ -1,5 +1,5 @@
 // The viewer's files without a browser: parseable back, merged with an earlier run, photos unrotated, names checked.
-import { mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -123,5 +123,20 @@ describe('EXIF orientation', () => {
     }
     const plain = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).jpeg().toBuffer();
     expect(withoutRotation(plain, 'jpeg')).toBe(plain);
+  });
+});
+
+describe('viewer-data/ as a planted symlink (item 3, a neighbour)', () => {
+  it('is refused: nothing is written where it points', async () => {
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'humanref-vis-elsewhere-'));
+    try {
+      await symlink(elsewhere, path.join(dir, 'viewer-data'));
+      await touch('main_000001.png');
+      const detail = { image: { width: 4, height: 4 }, candidates: [], regionMap: [], cotTargets: [], reasoning: '', mentions: [], lines: [] };
+      await expect(writeViewer(dir, [entry('main_000001', { detail })])).rejects.toThrow(/viewer-data: it is a symbolic link, and the viewer writes only inside the output folder/);
+      expect(await readdir(elsewhere)).toEqual([]);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,149 @@
+// run.json: what made the pictures in this folder (tool version, command line, seed, options, dataset files), one
+// entry per run into the folder, newest last, so a picture can be reproduced months later.
+import { statSync } from 'node:fs';
+import { readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { SplitPaths } from '../types.js';
+import { toJson } from '../json.js';
+import { toolInfo } from '../version.js';
+import { writeFileAtomic } from './atomic-write.js';
+
+export const RUN_FILE = 'run.json';
+
+/** A dataset file as the run read it. */
+export interface RunFile {
+  path: string;
+  /** Bytes, or null when the file could not be looked at. */
+  size: number | null;
+}
+
+export interface RunSplit {
+  name: string;
+  annotationsTsv: RunFile;
+  /** Null when there was none (the index was built in memory). */
+  annotationsLineidx: RunFile | null;
+  imagesTsv: RunFile;
+  samples: number;
+}
+
+/** One run into the output folder. */
+export interface RunInfo {
+  /** The run's id: its start time, ISO 8601 UTC; the `run` column of manifest.csv names it. */
+  id: string;
+  tool: { name: string; version: string };
+  /** The command line after `node`: the program, then every argument as given. */
+  argv: string[];
+  cwd: string;
+  startedAt: string;
+  /** Null while the run is going on, or when it was killed before it could finish. */
+  endedAt: string | null;
+  seed: number;
+  /** Every option as the run used it (defaults filled in, paths resolved). */
+  options: Record<string, unknown>;
+  splits: RunSplit[];
+  /** Null until the run ends. */
+  counts: { selected: number; rendered: number; failed: number } | null;
+  /** The exit code, or null until the run ends. */
+  exitCode: number | null;
+  node: string;
+  platform: string;
+}
+
+/** The content of run.json. */
+export interface RunLog {
+  runs: RunInfo[];
+}
+
+function fileInfo(file: string): RunFile {
+  const resolved = path.resolve(file);
+  try {
+    return { path: resolved, size: statSync(resolved).size };
+  } catch {
+    return { path: resolved, size: null };
+  }
+}
+
+export function describeSplit(paths: SplitPaths, samples: number): RunSplit {
+  return {
+    name: paths.name,
+    annotationsTsv: fileInfo(paths.annotationsTsv),
+    annotationsLineidx: paths.annotationsLineidx === null ? null : fileInfo(paths.annotationsLineidx),
+    imagesTsv: fileInfo(paths.imagesTsv),
+    samples,
+  };
+}
+
+export interface RunStart {
+  argv: readonly string[];
+  cwd: string;
+  started: Date;
+  seed: number;
+  options: Record<string, unknown>;
+  splits: RunSplit[];
+}
+
+export function startRunInfo(start: RunStart): RunInfo {
+  const startedAt = start.started.toISOString();
+  return {
+    id: startedAt,
+    tool: toolInfo(),
+    argv: [...start.argv],
+    cwd: start.cwd,
+    startedAt,
+    endedAt: null,
+    seed: start.seed,
+    options: start.options,
+    splits: start.splits,
+    counts: null,
+    exitCode: null,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+/** Reads the earlier runs of a folder; a run.json that is not ours (or broken) is moved aside, never lost. */
+export async function readRunLog(dir: string, onWarning: (message: string) => void): Promise<RunInfo[]> {
+  const file = path.join(dir, RUN_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return [];
+  }
+  try {
+    const log = JSON.parse(text) as RunLog;
+    if (!Array.isArray(log.runs)) throw new Error('no "runs" list');
+    return log.runs;
+  } catch (error) {
+    const aside = path.join(dir, `run.unreadable-${Date.now()}.json`);
+    await rename(file, aside).catch(() => undefined);
+    onWarning(`${file} could not be read (${(error as Error).message}); it was kept as ${aside} and a new run.json started`);
+    return [];
+  }
+}
+
+/** The run log of a folder: written when the run starts (endedAt null) and again when it ends. */
+export class RunLogWriter {
+  private constructor(
+    private readonly dir: string,
+    private readonly earlier: readonly RunInfo[],
+    readonly current: RunInfo,
+  ) {}
+
+  /** Reads the earlier runs and writes run.json with this run appended (newest last). */
+  static async open(dir: string, start: RunStart, onWarning: (message: string) => void): Promise<RunLogWriter> {
+    const writer = new RunLogWriter(dir, await readRunLog(dir, onWarning), startRunInfo(start));
+    await writer.write();
+    return writer;
+  }
+
+  private async write(): Promise<void> {
+    const log: RunLog = { runs: [...this.earlier, this.current] };
+    await writeFileAtomic(this.dir, RUN_FILE, toJson(log, 2) + '\n');
+  }
+
+  async finish(ended: Date, counts: NonNullable<RunInfo['counts']>, exitCode: number): Promise<void> {
+    Object.assign(this.current, { endedAt: ended.toISOString(), counts, exitCode });
+    await this.write();
+  }
+}

@@ -1,0 +1,80 @@
+// Every command the README prints runs as printed (inside the checkout, after its set-up): none is a usage
+// error, "command not found" or a crash, and none is written as a bare `humanref-vis` a fresh checkout lacks.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, tempCwd } from './cli.js';
+
+/** The shell commands of the README's ```sh blocks, continuation lines joined, comments dropped. */
+async function readmeCommands(): Promise<string[]> {
+  const text = await readFile(join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const commands: string[] = [];
+  for (const block of blocks) {
+    const joined = block.replace(/\\\n\s*/g, ' ');
+    for (const raw of joined.split('\n')) {
+      const line = raw.replace(/^\$ /, '').replace(/\s+#\s.*$/, '').trim();
+      if (line) commands.push(line);
+    }
+  }
+  return commands;
+}
+
+let cwd: string;
+let cleanup: () => Promise<void>;
+let shims: string;
+beforeAll(async () => {
+  ({ dir: cwd, cleanup } = await tempCwd());
+  // The checkout's files the examples name, and `npx humanref-vis` as npx runs it inside the checkout (this bin).
+  await symlink(join(ROOT, 'fixtures'), join(cwd, 'fixtures'));
+  shims = join(cwd, '.shims');
+  await mkdir(shims);
+  await writeFile(join(shims, 'npx'), `#!/bin/sh\nif [ "$1" = humanref-vis ]; then shift; exec "${process.execPath}" "${BIN}" "$@"; fi\necho "npx $1: not expected in the README" >&2\nexit 127\n`);
+  await chmod(join(shims, 'npx'), 0o755);
+});
+afterAll(async () => {
+  await cleanup();
+});
+
+const hasJq = spawnSync('jq', ['--version']).status === 0;
+
+describe('README commands (item 8)', () => {
+  it('writes every humanref-vis command as `npx humanref-vis` (what works in a fresh checkout)', async () => {
+    const commands = await readmeCommands();
+    const ours = commands.filter((c) => /\bhumanref-vis\b/.test(c) && !c.startsWith('git clone'));
+    expect(ours.length).toBeGreaterThan(15);
+    for (const c of ours) expect(c, c).toMatch(/^npx humanref-vis\b|^(python3|MALLOC)/);
+    // Bare `humanref-vis` anywhere in running text must come with the link step that makes it exist.
+    const text = await readFile(join(ROOT, 'README.md'), 'utf8');
+    expect(text).toMatch(/npm link/);
+  });
+
+  it.runIf(process.platform !== 'win32')(
+    'runs each one as printed: no usage error, no command not found, no crash',
+    async () => {
+      const commands = (await readmeCommands()).filter((c) => c.startsWith('npx humanref-vis') && (hasJq || !c.includes('| jq')));
+      const results: string[] = [];
+      for (const command of commands) {
+        const r = spawnSync('bash', ['-o', 'pipefail', '-c', command], {
+          cwd,
+          env: { ...process.env, PATH: `${shims}:${process.env.PATH}` },
+          encoding: 'utf8',
+          timeout: 120_000,
+        });
+        results.push(`${r.status} ${command}${r.status !== 0 && r.status !== 1 ? `\n${r.stderr.slice(0, 500)}` : ''}`);
+      }
+      if (process.env.SHOW_README_RUNS) console.log(results.join("\n"));
+      for (const line of results) expect(line).toMatch(/^[01] /);
+    },
+    600_000,
+  );
+});
+
+// Keeps `execFileSync` for a quick sanity check of the shim itself.
+describe('the npx shim of this test', () => {
+  it('runs this checkout\'s bin', () => {
+    const out = execFileSync(join(shims, 'npx'), ['humanref-vis', '--version'], { encoding: 'utf8' });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
