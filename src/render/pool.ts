@@ -77,7 +77,9 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
     async render(sample: Sample, cot: ParsedCot, renderOptions: RenderOptions = {}): Promise<RenderedImage> {
       let result: WorkerResult;
       try {
-        result = await run({ kind: 'render', sample, cot, options: renderOptions });
+        // The drawing never reads the annotation's unknown keys, which may nest deeper than a structured clone can go.
+        const sent: Sample = { ...sample, annotation: { ...sample.annotation, extra: {} } };
+        result = await run({ kind: 'render', sample: sent, cot, options: renderOptions });
       } catch (error) {
         // The thread died (an uncaught error, out of heap, process.exit in it): piscina starts a new one.
         throw new Error(`the drawing thread stopped while drawing this sample (${describe(error)}); a new thread takes over the next samples`);

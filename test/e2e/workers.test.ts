@@ -11,12 +11,18 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-/** Every file below `dir` (relative path -> bytes) but index.html, the page that lists them. */
+// What records the run itself (its time, its command line) rather than the samples.
+const RUN_RECORDS = new Set(['index.html', 'run.json', 'viewer-index.js']);
+
+/** Every file below `dir` (relative path -> bytes) but the run's own records; manifest.csv without its run column. */
 async function contents(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     const path = relative(dir, join(entry.parentPath, entry.name));
-    if (entry.isFile() && path !== 'index.html') out.set(path, await readFile(join(dir, path)));
+    if (!entry.isFile() || RUN_RECORDS.has(path)) continue;
+    let bytes = await readFile(join(dir, path));
+    if (path === 'manifest.csv') bytes = Buffer.from(bytes.toString('utf8').replace(/,[^,\n]*$/gm, ''));
+    out.set(path, bytes);
   }
   return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
 }
