@@ -15,6 +15,8 @@ import { addOptions, concurrencyOption, jsonOption, option, quietOption, type Op
 import { DEFAULT_SEED, parseExpressionFilter, parseIndices, parseNumVis, parseSeed } from '../options/selection-flags.js';
 import { runEval, type EvalGroundTruth } from '../eval/run.js';
 import { writeViewer } from '../viewer/writer.js';
+import { commandLine } from '../runs/run-record.js';
+import { toolInfo } from '../version.js';
 import { safeName } from '../eval/draw.js';
 import { parseEvalOnly, parseWorst } from '../eval/select.js';
 
@@ -126,6 +128,19 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
         sources = await openAll(locateSplits(selectionFromOptions(opts), process.stderr), (m) => process.stderr.write(`humanref-vis: warning: ${m}\n`));
         groundTruth = { kind: 'dataset', sources };
       }
+      // The viewer's header says what made these pictures, as it does for visualize's.
+      const truthFiles = groundTruth.kind === 'jsonl'
+        ? `ground truth ${path.resolve(groundTruth.file)}${groundTruth.imagesDir ? `, images ${path.resolve(groundTruth.imagesDir)}` : ''}`
+        : sources.map((s) => `${s.paths.name}: ${path.resolve(s.paths.annotationsTsv)}, images ${path.resolve(s.paths.imagesTsv)}`).join('; ');
+      const runInfo = {
+        run: new Date().toISOString(),
+        tool: `${toolInfo().name} ${toolInfo().version}`,
+        command: commandLine(process.argv.slice(1)),
+        cwd: process.cwd(),
+        seed: String(selection.seed),
+        data: `${truthFiles}; predictions ${models.map((m) => `${m.name}: ${path.resolve(m.file)}`).join(', ')}`,
+        details: 'metrics.json',
+      };
       try {
         return await withProcessIo((io) => runEval(
           {
@@ -144,7 +159,7 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
             parseCot: parseChainOfThought,
             renderPicture: loadPictureRenderer,
             // The pictures also open in the offline viewer (sortable by score, filterable by kind and model).
-            writeViewer: (dir, entries) => writeViewer(dir, entries, { title: 'humanref-vis eval' }),
+            writeViewer: (dir, entries) => writeViewer(dir, entries, { title: 'humanref-vis eval', run: runInfo }),
           },
           io,
         ));

@@ -48,7 +48,10 @@ export async function openDataFile(file: string): Promise<{ handle: FileHandle; 
     const stats = await handle.stat();
     if (!stats.isFile()) {
       const kind = stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a pipe' : stats.isSocket() ? 'a socket' : 'a device';
-      throw new DataError('io', { file }, `this is ${kind}, not a regular file`, 'Point to the dataset file itself (pipes and devices cannot be read by offset)');
+      const hint = stats.isDirectory()
+        ? 'Point to a dataset file inside it (a whole dataset folder is given with --data-dir)'
+        : 'Point to the dataset file itself (pipes and devices cannot be read by offset)';
+      throw new DataError('io', { file }, `this is ${kind}, not a regular file`, hint);
     }
     await checkDataFile(handle, file, stats.size);
     return { handle, size: stats.size };

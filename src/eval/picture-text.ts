@@ -118,12 +118,12 @@ function boxLines(boxes: EvalTextInput['boxes'], persons: readonly PersonJudgeme
     lines.push(
       hit
         ? [swatch(OUTCOME_COLORS.hit), { text: `target ${g.index + 1} (` }, ...who(g.person), { text: `): hit by box #${hit.index + 1}, IoU ${f3(hit.iou)}` }]
-        : [swatch(OUTCOME_COLORS.missed), { text: `target ${g.index + 1} (` }, ...who(g.person), { text: '): missed', bold: true }],
+        : [swatch(OUTCOME_COLORS.missed), { text: `target ${g.index + 1} (` }, ...who(g.person), { text: '): ' }, { text: 'missed', bold: true }],
     );
   }
   for (const b of boxes.predicted.filter((x) => x.outcome === 'false-alarm')) {
     const best = b.iou > 0 ? `, best IoU with a target ${f3(b.iou)}` : '';
-    lines.push([swatch(OUTCOME_COLORS['false-alarm']), { text: `box #${b.index + 1} (` }, ...who(b.person), { text: '): false alarm', bold: true }, { text: best }]);
+    lines.push([swatch(OUTCOME_COLORS['false-alarm']), { text: `box #${b.index + 1} (` }, ...who(b.person), { text: '): ' }, { text: 'false alarm', bold: true }, { text: best }]);
   }
   return lines;
 }

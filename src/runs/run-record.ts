@@ -73,13 +73,18 @@ export function openRunRecord(options: RecordedOptions, sources: readonly Sample
   );
 }
 
+/** A command line as one would type it again in a POSIX shell. */
+export function commandLine(argv: readonly string[]): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+  return argv.map(quote).join(' ');
+}
+
 /** What the viewer's header lists of a run: a few readable lines (run.json has everything). */
 export function viewerRunInfo(info: RunInfo): Record<string, string> {
-  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
   return {
     run: info.id,
     tool: `${info.tool.name} ${info.tool.version}`,
-    command: info.argv.map(quote).join(' '),
+    command: commandLine(info.argv),
     cwd: info.cwd,
     seed: String(info.seed),
     data: info.splits.map((s) => `${s.name}: ${s.annotationsTsv.path} (${s.samples} samples), images ${s.imagesTsv.path}`).join('; '),

@@ -82,7 +82,7 @@ ${markCss('mk-warn', MARK_SVGS.warn)}
 .left{flex:1 1 540px;min-width:0}
 .figure{position:relative;display:inline-block;max-width:100%;line-height:0}
 .photo{display:block;max-width:100%;height:auto;image-orientation:none;background:#ccc}
-.overlay{position:absolute;left:0;top:0;width:100%;height:100%;overflow:visible}
+.overlay{position:absolute;left:0;top:0;width:100%;height:100%;overflow:hidden}
 .box{cursor:pointer}
 .box .frame{fill:var(--bc);fill-opacity:0;stroke:var(--bc);stroke-width:3px;vector-effect:non-scaling-stroke;pointer-events:all}
 .label{cursor:pointer}

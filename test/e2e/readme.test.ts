@@ -51,10 +51,11 @@ describe('README commands (item 8)', () => {
   });
 
   it.runIf(process.platform !== 'win32')(
-    'runs each one as printed: no usage error, no command not found, no crash',
+    'runs each one as printed: no usage error, no command not found, no crash, no empty selection',
     async () => {
       const commands = (await readmeCommands()).filter((c) => c.startsWith('npx humanref-vis') && (hasJq || !c.includes('| jq')));
       const results: string[] = [];
+      const empty: string[] = [];
       for (const command of commands) {
         const r = spawnSync('bash', ['-o', 'pipefail', '-c', command], {
           cwd,
@@ -63,9 +64,12 @@ describe('README commands (item 8)', () => {
           timeout: 120_000,
         });
         results.push(`${r.status} ${command}${r.status !== 0 && r.status !== 1 ? `\n${r.stderr.slice(0, 500)}` : ''}`);
+        // An example that selects nothing on the bundled sample shows the reader nothing.
+        if (/no samples match the selection/.test(r.stderr)) empty.push(command);
       }
       if (process.env.SHOW_README_RUNS) console.log(results.join("\n"));
       for (const line of results) expect(line).toMatch(/^[01] /);
+      expect(empty).toEqual([]);
     },
     600_000,
   );

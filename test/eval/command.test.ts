@@ -46,6 +46,23 @@ describe('humanref-vis eval', () => {
     for (const l of pictured) expect(files).toContain(l.models.B.file);
   });
 
+  it("the viewer's header says what made the pictures: command, version, seed, ground truth and predictions", async () => {
+    const out = join(cwd.dir, 'provenance');
+    const r = await cli(['eval', '--gt', GT, '--images', join(EVAL, 'images'), '--pred', PA, PB, '--names', 'A,B', '--output_dir', out, '--num_vis', '1', '--seed', '7'], { cwd: cwd.dir });
+    expect(r.code).toBe(0);
+    const script = await readFile(join(out, 'viewer-index.js'), 'utf8');
+    const index = JSON.parse(script.slice(script.indexOf('{'), script.indexOf(',"entries":')) + '}');
+    expect(index.runs).toHaveLength(1);
+    const [run] = index.runs;
+    expect(run.command).toMatch(/\beval --gt .*--seed 7$/);
+    expect(run.tool).toMatch(/^humanref-vis \d+\.\d+\.\d+/);
+    expect(run.seed).toBe('7');
+    expect(run.cwd).toBe(cwd.dir);
+    expect(run.data).toContain(`ground truth ${GT}`);
+    expect(run.data).toContain(`A: ${PA}`);
+    expect(run.data).toContain(`B: ${PB}`);
+  });
+
   it('--json: one record per sample on stdout, the table on stderr', async () => {
     const out = join(cwd.dir, 'json');
     const r = await cli(['eval', '--gt', GT, '--pred', PA, '--json', '--no-pictures', '--output-dir', out], { cwd: cwd.dir });

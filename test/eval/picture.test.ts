@@ -109,6 +109,13 @@ describe('eval pictures on fixtures/eval', () => {
     expect(green1).toBeGreaterThan(100);
   });
 
+  it('sets only the outcome in bold, not the bracket that closes the person before it', () => {
+    const bold = (id: string, model: number) => evalParagraphs(view(id, model), 16).flatMap((p) => p.pieces.filter((x) => x.bold).map((x) => x.text));
+    expect(bold('attr-001', 1)).toContain('missed');
+    expect(bold('attr-002', 0)).toContain('false alarm');
+    for (const text of [...bold('attr-001', 1), ...bold('attr-002', 0)]) expect(text).not.toMatch(/^\)/);
+  });
+
   it("notes an answer eval.py could not read, and none for a rejection answer or a missing line", () => {
     expect(view('attr-003', 1).notes).toContain('the answer is not a rejection, yet extracted_predictions holds no box (eval.py could not read one from it)');
     expect(view('rej-002', 1).notes).toEqual([]);

@@ -55,6 +55,8 @@ describe.skipIf(process.platform === 'win32')('special files in place of dataset
   it('an annotations TSV that is a folder', async () => {
     const error = await openError({ ...split, annotationsTsv: join(tmp.dir, 'folder.annotations.tsv') });
     expect(error.problem).toBe('this is a directory, not a regular file');
+    // The hint fits a folder: it names the file to point to, not pipes and devices.
+    expect(error.message).toBe(`${join(tmp.dir, 'folder.annotations.tsv')}: this is a directory, not a regular file. Point to a dataset file inside it (a whole dataset folder is given with --data-dir)`);
   });
 
   it('validate through the CLI with a pipe as --img-tsv: one line, exit 1, at once', async () => {

@@ -90,7 +90,9 @@ export function viewerDetailView(dom: Dom) {
       g.style.setProperty('--bc', c.color);
       const title = svgEl('title', {});
       title.textContent = `Person ${c.person}: ${c.verdict ? VERDICT_WORD[c.verdict] : 'no mark'}${c.target ? ' · ground-truth target' : ''}`;
-      g.append(title, svgEl('rect', { class: 'frame', x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) }));
+      // A path, not a rect: an SVG rect of width or height 0 draws nothing, a zero-size box must still show as a line.
+      const [left, top, w, h] = [Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0)];
+      g.append(title, svgEl('path', { class: 'frame', d: `M${left} ${top}h${w}v${h}h${-w}z` }));
       // Labels sit in a layer above every frame, so no other box's border crosses a number.
       const tagW = fs * (0.9 + 0.62 * String(c.person).length);
       const tx = Math.max(0, Math.min(W - tagW, Math.min(x0, x1)));
@@ -123,7 +125,8 @@ export function viewerDetailView(dom: Dom) {
       frames.append(g);
       labels.append(tag);
     }
-    svg.append(frames, labels);
+    // The model's boxes go between the frames and the labels: no dashed side crosses a number either.
+    const preds = svgEl('g', {});
     for (const p of d.predicted ?? []) {
       const [x0, y0, x1, y1] = p.box;
       const g = svgEl('g', { class: 'pred' });
@@ -134,8 +137,9 @@ export function viewerDetailView(dom: Dom) {
         t.textContent = p.label;
         g.append(t);
       }
-      svg.append(g);
+      preds.append(g);
     }
+    svg.append(frames, preds, labels);
     fig.append(svg);
     into.append(fig);
   };
