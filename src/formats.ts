@@ -1,9 +1,15 @@
-// The output image formats, one row each (file extension, MIME type, sharp's encoder settings, largest side), and
+// The output image formats, one row each (file extension, MIME type, encoder settings, largest side), and
 // the size limit on source images: the single definition that the renderer, the CLI's --format and file names read.
-import type { JpegOptions, PngOptions, WebpOptions } from 'sharp';
+import type { JpegOptions, WebpOptions } from 'sharp';
+
+/** PNG through @napi-rs/image (the Rust `png` crate): fdeflate's fast compression, with adaptive row filters or Up alone. */
+export interface PngEncodeOptions {
+  compression: 'fast';
+  filter: 'adaptive' | 'up';
+}
 
 export type EncodeSettings =
-  | { format: 'png'; options: PngOptions }
+  | { format: 'png'; options: PngEncodeOptions }
   | { format: 'jpeg'; options: JpegOptions }
   | { format: 'webp'; options: WebpOptions };
 
@@ -12,14 +18,14 @@ interface FormatRow<F extends EncodeSettings['format']> {
   mime: string;
   /** Largest side the encoder accepts, in pixels. */
   maxSide: number;
-  /** sharp's settings; `fast` trades file size for encoding time. */
+  /** The encoder's settings (sharp's for JPEG and WebP); `fast` trades file size for encoding time. */
   encoder(fast: boolean): Extract<EncodeSettings, { format: F }>;
 }
 
 export const OUTPUT_FORMATS: { [F in EncodeSettings['format']]: FormatRow<F> } = {
-  // zlib level 2: on photos the deflate strategies of levels 3-6 find ~1% more (6% on flat drawings) for 20-40%
-  // more time (test/bench/encoders.mjs); adaptive filtering would save ~27% of the bytes for ~65% more time.
-  png: { extension: 'png', mime: 'image/png', maxSide: 2 ** 31 - 1, encoder: (fast) => ({ format: 'png', options: { compressionLevel: fast ? 1 : 2, adaptiveFiltering: false } }) },
+  // On the bench pictures (test/bench/encoders.mjs): fdeflate with adaptive filters takes ~1/4 of the CPU time of
+  // sharp's zlib level 2 for ~3% more bytes; --fast (the Up filter alone) ~20% less again for ~4% more bytes.
+  png: { extension: 'png', mime: 'image/png', maxSide: 2 ** 31 - 1, encoder: (fast) => ({ format: 'png', options: { compression: 'fast', filter: fast ? 'up' : 'adaptive' } }) },
   // 4:4:4 keeps coloured text crisp; mozjpeg would make encoding several times slower.
   jpeg: { extension: 'jpg', mime: 'image/jpeg', maxSide: 65_535, encoder: () => ({ format: 'jpeg', options: { quality: 90, chromaSubsampling: '4:4:4' } }) },
   webp: { extension: 'webp', mime: 'image/webp', maxSide: 16_383, encoder: (fast) => ({ format: 'webp', options: { quality: 90, effort: fast ? 0 : 4 } }) },

@@ -151,4 +151,6 @@ export interface RenderedImage {
 /** Sample + ParsedCot -> picture (render/ implements it; runs/ takes it as a seam, tests pass fakes). */
 export interface Renderer {
   render(sample: Sample, cot: ParsedCot, options?: RenderOptions): Promise<RenderedImage>;
+  /** Frees what the renderer holds (drawing threads); called once the run is over. */
+  close?(): Promise<void>;
 }

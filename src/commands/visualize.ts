@@ -5,9 +5,10 @@ import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
-import { defaultConcurrency, parseConcurrency } from '../options/concurrency.js';
+import { defaultConcurrency, defaultWorkers, parseConcurrency, parseWorkers } from '../options/concurrency.js';
 import { DEFAULT_SEED, selectionFromFlags } from '../options/selection-flags.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
+import type { Renderer } from '../types.js';
 import { runVisualize } from '../runs/visualize-run.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 import { addOptions, concurrencyOption, jsonOption, option, quietOption, strictOption, type OptionValues } from '../options/declare.js';
@@ -19,7 +20,8 @@ const OPTIONS = [
   option({ flags: '--indices <list>', description: '0-based sample indices, e.g. 0,5,10-20 (within each split; all of them unless --num-vis is given)' }),
   option({ flags: '--filter <regex>', description: 'only samples whose referring expression matches (case-insensitive JavaScript regex)' }),
   option({ flags: '--only <kinds>', description: 'only inconsistent, rejection or warned samples (comma list: any of them; warned also reads image headers)' }),
-  concurrencyOption(`samples rendered at once (default: cores, ${defaultConcurrency()})`),
+  concurrencyOption(`samples rendered at once (default: cores, ${defaultConcurrency()}, or --workers if more)`),
+  option({ flags: '--workers <n>', description: `threads that draw and encode; 0 draws on the main thread (default: cores, ${defaultWorkers()}; 0 on one core)` }),
   option({ flags: '--format <format>', description: 'image format', choices: OUTPUT_FORMAT_NAMES, default: 'png' }),
   jsonOption('print one JSON object per selected sample on stdout (NDJSON; status rendered or failed)'),
   strictOption('exit 1 when any sample has warnings'),
@@ -44,10 +46,17 @@ Outputs (in --output-dir): <split>_<index, 6 digits>.png per sample, manifest.cs
 Exit codes: 0 ok; 1 a sample failed (the others are rendered) or warnings with --strict; 2 usage error; 130 Ctrl-C; 143 SIGTERM.
 `;
 
-/** Loaded on demand: canvas and fonts cost half a second, which validate, stats and inspect need not pay. */
-async function loadRenderer() {
-  const { getRenderer } = await import('../render/index.js');
-  return getRenderer();
+/**
+ * Loaded on demand: canvas and fonts cost half a second, which validate, stats and inspect need not pay.
+ * With workers, each drawing thread loads them and this thread only reads, schedules and writes.
+ */
+async function loadRenderer(workers: number, concurrency: number): Promise<Renderer> {
+  if (workers === 0) {
+    const { getRenderer } = await import('../render/index.js');
+    return getRenderer();
+  }
+  const { startRenderPool } = await import('../render/pool.js');
+  return startRenderPool({ workers, concurrency });
 }
 
 const PROGRAM_EXAMPLES = `
@@ -69,17 +78,28 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
     .addHelpText('after', EXAMPLES)
     .action(returningExitCode(result, async (opts: VisualizeOptionValues) => {
       const selection = selectionFromFlags(opts, cmd.getOptionValueSource('numVis') === 'cli');
-      const concurrency = parseConcurrency(opts.concurrency, defaultConcurrency());
+      const workers = parseWorkers(opts.workers, defaultWorkers());
+      const concurrency = parseConcurrency(opts.concurrency, Math.max(defaultConcurrency(), workers));
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
+      // Drawing threads start loading fonts, canvas and the encoders now, while the splits open and the selection is
+      // drawn; drawing on the main thread loads them only when there is something to render.
+      const early = workers > 0 ? loadRenderer(workers, concurrency) : null;
+      early?.catch(() => undefined);
+      // Threads started for a run that drew nothing (no match, interrupted first, a bad path) end here too.
+      const closeEarly = async () => (await early?.catch(() => null))?.close?.();
       const datasetWarnings: string[] = [];
-      const sources = await openAll(splits, (m) => datasetWarnings.push(m));
+      const sources = await openAll(splits, (m) => datasetWarnings.push(m)).catch(async (error: unknown) => {
+        await closeEarly();
+        throw error;
+      });
       const options = { outputDir: opts.outputDir, format: opts.format, fast: Boolean(opts.fast), concurrency, json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), selection };
       // run.json records the command line, the folder and the options as given.
       const context = { argv: process.argv.slice(1), cwd: process.cwd(), commandOptions: { ...opts } };
-      const deps = { sources, parseCot: parseAnnotationCot, readImageHeader, getRenderer: loadRenderer, datasetWarnings, context };
+      const deps = { sources, parseCot: parseAnnotationCot, readImageHeader, getRenderer: () => early ?? loadRenderer(workers, concurrency), datasetWarnings, context };
       try {
         return await withProcessIo((io) => runVisualize(options, deps, io));
       } finally {
+        await closeEarly();
         await closeAll(sources);
       }
     }));

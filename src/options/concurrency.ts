@@ -17,3 +17,17 @@ export function parseConcurrency(text: string | undefined, fallback: number): nu
   }
   return Number(text);
 }
+
+/** Drawing threads by default: one per core; none (draw on the main thread) on a one-core machine. */
+export function defaultWorkers(): number {
+  const cores = availableParallelism();
+  return cores > 1 ? cores : 0;
+}
+
+export function parseWorkers(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text.trim()) || Number(text) > 256) {
+    throw new UsageError(`--workers must be a whole number from 0 (draw on the main thread) to 256, got "${text}"`);
+  }
+  return Number(text);
+}

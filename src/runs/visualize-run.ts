@@ -105,8 +105,9 @@ async function renderAndRecord(
     return asUsageError(error);
   });
   let writeError: OutputError | undefined;
+  let renderer: Renderer | null = null;
   try {
-    const renderer = refs.length > 0 && !io.signal?.aborted ? await deps.getRenderer() : null;
+    renderer = refs.length > 0 && !io.signal?.aborted ? await deps.getRenderer() : null;
     if (renderer) {
       const result = await renderSamples({
         sources: deps.sources,
@@ -133,6 +134,7 @@ async function renderAndRecord(
     }
   } finally {
     progress.finish();
+    await renderer?.close?.();
     // The manifest and viewer describe what was done, also after an interrupt or a failed write.
     try {
       await manifest.commit();

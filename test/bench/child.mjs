@@ -3,7 +3,8 @@
 // was renamed into place.
 import { readFileSync, watch, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { main } from '../../dist/cli.js';
+// BENCH_CLI: another build's dist/cli.js (the bench's --before run); by default this checkout's.
+const { main } = await import(process.env.BENCH_CLI ?? '../../dist/cli.js');
 
 const cpuMs = () => {
   // resourceUsage(): CPU times in microseconds for the whole process, sharp's threads included; maxRSS in kilobytes.

@@ -1,10 +1,10 @@
 // The floor of a render: decode the same source JPEGs and encode pictures of the output size with the same
-// encoder settings, nothing drawn, same concurrency, files written. Run as a child so it starts as cold as the CLI.
+// encoder, nothing drawn, same concurrency, files written. Run as a child so it starts as cold as the CLI.
 // Usage: node floor.mjs <jobs.json> <out-dir> <concurrency> <result.json>
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { encodeOptions } from '../../dist/render/encode.js';
+import { encodeRgba } from '../../dist/render/encode.js';
 import { PANEL_BG } from '../../dist/render/colors.js';
 
 const [jobsFile, outDir, concurrencyArg, resultFile] = process.argv.slice(2);
@@ -16,10 +16,10 @@ await mkdir(outDir, { recursive: true });
 async function one(item) {
   const jpeg = sources[item.image];
   const meta = await sharp(jpeg).metadata();
-  // The decoded photo on a canvas of the output size (the panel area left plain), then the renderer's encoder.
-  const img = sharp(jpeg).extend({ right: item.width - meta.width, bottom: item.height - meta.height, background: PANEL_BG });
-  const { format, options } = encodeOptions(jobs.format, jobs.fast);
-  const data = await img[format](options).toBuffer();
+  // The decoded photo on a canvas of the output size (the panel area left plain), as RGBA like the canvas's pixels,
+  // then the renderer's own encoder.
+  const rgba = await sharp(jpeg).extend({ right: item.width - meta.width, bottom: item.height - meta.height, background: PANEL_BG }).ensureAlpha().raw().toBuffer();
+  const data = await encodeRgba(rgba, item.width, item.height, jobs.format, jobs.fast);
   await writeFile(path.join(outDir, item.name), data);
   return data.length;
 }

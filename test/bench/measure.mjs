@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +21,7 @@ export const median = (xs) => {
  * first to last image over count-1), count, bytesPerImage, peakRss (bytes), cpuMsPerImage (all threads, after
  * the first image: unlike wall time it hardly changes when other processes load the machine), mainMsPerImage.
  */
-export async function runCli(args, { outDir, rssFile }) {
+export async function runCli(args, { outDir, rssFile, cli }) {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const seen = new Map();
@@ -31,7 +32,8 @@ export async function runCli(args, { outDir, rssFile }) {
   });
   started = performance.now();
   const child = spawn(process.execPath, [CHILD, ...args, '--output-dir', outDir, '--quiet'], {
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    // As bin/humanref-vis.cjs does before the CLI loads: libuv's pool sized to the cores (never below 4).
+    env: { UV_THREADPOOL_SIZE: String(Math.max(4, os.availableParallelism() + 1)), ...process.env, BENCH_RSS_FILE: rssFile, ...(cli ? { BENCH_CLI: cli } : {}) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -1,6 +1,8 @@
 // `npm run bench`: builds a photo-like dataset in a temp folder, runs the built CLI as child processes and
-// prints ms/image, the decode+encode floor, peak RSS, time to first image, small vs >4 GB TSV, concurrency scaling.
-// Flags: --quick (smaller runs), --keep (keep the temp folder), --save (also write test/bench/last-results.json).
+// prints ms/image, the decode+encode floor, peak RSS, time to first image, small vs >4 GB TSV, scaling with
+// drawing threads (--workers 0, 1, ... cores), CPU per stage, and the 45k extrapolation for 2, 8 and 16 cores.
+// Flags: --quick (smaller runs), --keep (keep the temp folder), --save (also write test/bench/last-results.json),
+// --before <path to another build's dist/cli.js>: its typical runs alternate with ours, for a before/after table.
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +11,9 @@ import { makeBenchDataset } from './dataset.mjs';
 import { median, pngSize, runCli, runNode } from './measure.mjs';
 import { printReport, checkTargets } from './report.mjs';
 
-const flags = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const flags = new Set(argv);
+const beforeCli = argv.includes('--before') ? path.resolve(argv[argv.indexOf('--before') + 1]) : undefined;
 const quick = flags.has('--quick');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cores = os.availableParallelism();
@@ -42,17 +46,22 @@ const generateMs = performance.now() - t0;
 const dataArgs = (d) => ['--img-tsv', d.imgTsv, '--ann-tsv', d.annTsv, '--ann-lineidx', d.annLineidx, '--format', 'png'];
 const out = path.join(tmp, 'out');
 const rssFile = path.join(tmp, 'rss');
-const cli = (d, extra) => runCli([...dataArgs(d), ...extra], { outDir: out, rssFile });
+const cli = (d, extra, other) => runCli([...dataArgs(d), ...extra], { outDir: out, rssFile, cli: other });
 
 // 1 and 2. A typical run, several times (ms per image in steady state, time to first image, peak RSS), each
 // followed by the floor: decode the same JPEGs and encode pictures of the same sizes with the same settings and
 // concurrency, nothing drawn. Alternating them lets both see the same load when other work shares the machine.
 const typicalRuns = [];
+const beforeRuns = [];
 const floorRuns = [];
 const jobsFile = path.join(tmp, 'floor-jobs.json');
 for (let i = 0; i < plan.repeats; i++) {
   log(`typical run ${i + 1}/${plan.repeats}: --num-vis ${plan.typical}, default concurrency (${cores}); then the floor`);
   typicalRuns.push(await cli(main, ['--num-vis', String(plan.typical)]));
+  if (beforeCli) {
+    log(`  the same with ${beforeCli}`);
+    beforeRuns.push(await cli(main, ['--num-vis', String(plan.typical)], beforeCli));
+  }
   if (i === 0) {
     // The floor needs the sizes of the pictures this run produced.
     const produced = (await readdir(out)).filter((f) => f.endsWith('.png')).sort();
@@ -85,22 +94,27 @@ for (let i = 0; i < plan.pair; i++) {
   pairs.sparse.push(await cli(sparse, ['--num-vis', 'all']));
 }
 
-// 6. Throughput from concurrency 1 to the number of cores and twice that (the default concurrency is the typical run).
-const levels = [1];
-for (let c = 2; c < cores; c *= 2) levels.push(c);
+// 6. Throughput with 0 (drawing on the main thread), 1, 2, ... drawing threads up to the cores (the typical runs are
+// the default, --workers = cores); each run's peak RSS gives the memory a thread adds.
+const levels = [0, 1];
+for (let w = 2; w < cores; w *= 2) levels.push(w);
 if (cores > 1) levels.push(cores);
-// One step past the cores: shows whether more samples in flight would fill the gaps between draw and encode.
-levels.push(cores * 2);
 const sweep = [];
-for (const c of levels) {
-  if (c === cores) {
-    sweep.push({ concurrency: c, msPerImage: median(typicalRuns.map((r) => r.msPerImage)), from: 'typical runs' });
+for (const w of levels) {
+  if (w === cores) {
+    const r = typicalRuns;
+    sweep.push({ workers: w, msPerImage: median(r.map((x) => x.msPerImage)), cpuMsPerImage: median(r.map((x) => x.cpuMsPerImage)), mainMsPerImage: median(r.map((x) => x.mainMsPerImage)), peakRss: median(r.map((x) => x.peakRss)), from: `typical runs (--num-vis ${plan.typical})` });
     continue;
   }
-  log(`concurrency ${c}: --num-vis ${plan.sweep}`);
-  const r = await cli(main, ['--num-vis', String(plan.sweep), '--concurrency', String(c)]);
-  sweep.push({ concurrency: c, msPerImage: r.msPerImage, from: `--num-vis ${plan.sweep}` });
+  log(`--workers ${w}: --num-vis ${plan.sweep}`);
+  const r = await cli(main, ['--num-vis', String(plan.sweep), '--workers', String(w)]);
+  sweep.push({ workers: w, msPerImage: r.msPerImage, cpuMsPerImage: r.cpuMsPerImage, mainMsPerImage: r.mainMsPerImage, peakRss: r.peakRss, from: `--num-vis ${plan.sweep}` });
 }
+
+// 7. CPU time per stage, one picture at a time in this process (after every run above, so nothing overlaps).
+log('CPU time per stage');
+const { measureStages } = await import('./stages.mjs');
+const stages = await measureStages(main, quick ? 20 : 40, tmp);
 load.push(os.loadavg()[0]);
 
 const ours = median(typicalRuns.map((r) => r.msPerImage));
@@ -143,7 +157,20 @@ const results = {
     sparseCpuSeconds: median(pairs.sparse.map((r) => r.cpuMs)) / 1000,
     cpuRatio: median(pairs.sparse.map((r) => r.cpuMs)) / median(pairs.small.map((r) => r.cpuMs)),
   },
-  concurrency: sweep.map((s) => ({ ...s, imagesPerSecond: 1000 / s.msPerImage, speedup: sweep[0].msPerImage / s.msPerImage })),
+  workers: sweep.map((s) => ({ ...s, imagesPerSecond: 1000 / s.msPerImage, speedup: sweep[0].msPerImage / s.msPerImage })),
+  stages,
+  before: beforeCli
+    ? {
+        cli: beforeCli,
+        runs: beforeRuns,
+        msPerImage: median(beforeRuns.map((r) => r.msPerImage)),
+        cpuMsPerImage: median(beforeRuns.map((r) => r.cpuMsPerImage)),
+        mainMsPerImage: median(beforeRuns.map((r) => r.mainMsPerImage)),
+        firstImageSeconds: median(beforeRuns.map((r) => r.firstMs)) / 1000,
+        peakRss: median(beforeRuns.map((r) => r.peakRss)),
+        bytesPerImage: median(beforeRuns.map((r) => r.bytesPerImage)),
+      }
+    : undefined,
   // CPU-bound: with every core busy, an image costs its CPU time over the cores.
   cpuBoundMsPerImage: median(typicalRuns.map((r) => r.cpuMsPerImage)) / cores,
   fullDataset: {
@@ -154,13 +181,23 @@ const results = {
   },
   benchSeconds: (performance.now() - t0) / 1000,
 };
-// More cores: the main thread (layout, drawing) caps the rate at 1000 / its ms per image; sharp's work (the rest of
-// the CPU time) runs on libuv's pool, 4 threads unless UV_THREADPOOL_SIZE says more, one image per thread.
+// More cores: with one drawing thread per core, an image needs its CPU time (all threads) spread over the cores, and
+// the main thread (reading, scheduling, writing) caps a process at 1000 / its ms per image whatever the cores.
+const cpuMs = results.typical.cpuMsPerImage;
 const mainMs = results.typical.mainMsPerImage;
-const poolMs = results.typical.cpuMsPerImage - mainMs;
-results.scaling = [4, 8, 16, 32].map((n) => {
-  const rate = (threads) => Math.min(1000 / mainMs, (Math.min(n - 1, threads) * 1000) / poolMs);
-  return { cores: n, imagesPerSecond: rate(4), fullDatasetMinutes: FULL_DATASET / rate(4) / 60, withPoolPerCore: rate(n), fullDatasetMinutesPoolPerCore: FULL_DATASET / rate(n) / 60 };
+// Peak RSS a drawing thread adds: the slope over the sweep (1 thread -> cores threads).
+const byWorkers = new Map(sweep.map((s) => [s.workers, s.peakRss]));
+results.memory = {
+  mainThreadOnly: byWorkers.get(0),
+  oneWorker: byWorkers.get(1),
+  perWorker: cores > 1 ? (byWorkers.get(cores) - byWorkers.get(1)) / (cores - 1) : NaN,
+  workerHeapBoundMB: (await import('../../dist/render/pool.js')).DEFAULT_MAX_HEAP_MB,
+};
+results.scaling = [2, 8, 16].map((n) => {
+  const byCpu = (n * 1000) / cpuMs;
+  const byMain = 1000 / mainMs;
+  const rate = Math.min(byCpu, byMain);
+  return { cores: n, imagesPerSecond: rate, limit: byCpu <= byMain ? 'CPU time per image over the cores' : 'the main thread', byCpu, byMain, fullDatasetMinutes: (first / 1000 + FULL_DATASET / rate) / 60 };
 });
 results.targets = checkTargets(results);
 
