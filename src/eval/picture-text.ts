@@ -1,7 +1,8 @@
 // The text beside an eval picture, as styled paragraphs: the sample, the model's score, boxes, verdicts vs truth, its reasoning.
 import type { Mark, ParsedCot } from '../types.js';
 import { candidateColor, INK, MUTED, readableOnWhite, tint, verdictColor } from '../render/colors.js';
-import { buildReasoning, nbsp } from '../render/reasoning.js';
+import { nbsp } from '../render/mention-pieces.js';
+import { buildReasoning } from '../render/reasoning.js';
 import type { Paragraph, Piece } from '../render/wrap.js';
 import type { ModelSampleResult } from './evaluate.js';
 import type { GtBoxJudgement, PersonJudgement, PredictedBoxJudgement } from './judge.js';

@@ -1,7 +1,7 @@
 // The footer: consistency of region_map vs the ✅ marks, the parser's warnings, where the sample comes from, a legend.
 import type { ParsedCot, Sample } from '../types.js';
 import { INK, MUTED, verdictColor } from './colors.js';
-import { mentionStyle } from './reasoning.js';
+import { mentionStyle } from './mention-pieces.js';
 import type { Paragraph, Piece } from './wrap.js';
 
 const OK = '#0f7a32';
