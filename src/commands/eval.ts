@@ -58,7 +58,8 @@ Examples:
 Ground truth: HumanRef's annotations.jsonl (--gt), or HumanRef-CoT TSVs (the dataset options), whose predictions
 are keyed by "index" (and "split"). Predictions: JSONL as Rex-Thinker's evaluation/eval.py writes them.
 Outputs (in --output-dir): metrics.json, metrics.md (the table printed on stdout), samples.jsonl (one record per
-sample) and eval_<position, 6 digits>_<model>.png per selected sample and model.
+sample), run.json (each run's inputs and options) and eval_<position, 6 digits>_<model>.png per selected sample
+and model. An earlier eval's metrics.json, metrics.md and samples.jsonl are moved to earlier/<its run id>/.
 Exit codes: 0 ok; 1 bad lines were skipped or a picture failed (the rest is written); 2 usage error; 130 Ctrl-C.
 `;
 
