@@ -58,7 +58,8 @@ Examples:
 Ground truth: HumanRef's annotations.jsonl (--gt), or HumanRef-CoT TSVs (the dataset options), whose predictions
 are keyed by "index" (and "split"). Predictions: JSONL as Rex-Thinker's evaluation/eval.py writes them.
 Outputs (in --output-dir): metrics.json, metrics.md (the table printed on stdout), samples.jsonl (one record per
-sample) and eval_<position, 6 digits>_<model>.png per selected sample and model.
+sample), run.json (each run's inputs and options) and eval_<position, 6 digits>_<model>.png per selected sample
+and model. An earlier eval's metrics.json, metrics.md and samples.jsonl are moved to earlier/<its run id>/.
 Exit codes: 0 ok; 1 bad lines were skipped or a picture failed (the rest is written); 2 usage error; 130 Ctrl-C.
 `;
 
@@ -132,14 +133,14 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
       const truthFiles = groundTruth.kind === 'jsonl'
         ? `ground truth ${path.resolve(groundTruth.file)}${groundTruth.imagesDir ? `, images ${path.resolve(groundTruth.imagesDir)}` : ''}`
         : sources.map((s) => `${s.paths.name}: ${path.resolve(s.paths.annotationsTsv)}, images ${path.resolve(s.paths.imagesTsv)}`).join('; ');
+      // `run` is filled in with the run's id in run.json when the viewer is written.
       const runInfo = {
-        run: new Date().toISOString(),
         tool: `${toolInfo().name} ${toolInfo().version}`,
         command: commandLine(process.argv.slice(1)),
         cwd: process.cwd(),
         seed: String(selection.seed),
         data: `${truthFiles}; predictions ${models.map((m) => `${m.name}: ${path.resolve(m.file)}`).join(', ')}`,
-        details: 'metrics.json',
+        details: 'run.json, metrics.json',
       };
       try {
         return await withProcessIo((io) => runEval(
@@ -159,7 +160,7 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
             parseCot: parseChainOfThought,
             renderPicture: loadPictureRenderer,
             // The pictures also open in the offline viewer (sortable by score, filterable by kind and model).
-            writeViewer: (dir, entries) => writeViewer(dir, entries, { title: 'humanref-vis eval', run: runInfo }),
+            writeViewer: (dir, entries, runId) => writeViewer(dir, entries, { title: 'humanref-vis eval', run: { run: runId, ...runInfo } }),
           },
           io,
         ));

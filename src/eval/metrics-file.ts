@@ -14,9 +14,11 @@ export interface MetricsDocument {
   predictions: Record<string, { file: string; lines_used: number; bad_lines: number; ids_not_in_ground_truth: number; samples_without_prediction: number }>;
   iou_thresholds: number[];
   notes: string[];
+  /** The id of the run that wrote this file (its entry in run.json). */
+  run?: string;
 }
 
-export function metricsDocument(options: EvalOptions, truth: GtReadResult, preds: readonly PredReadResult[], ev: Evaluation): MetricsDocument {
+export function metricsDocument(options: EvalOptions, truth: GtReadResult, preds: readonly PredReadResult[], ev: Evaluation, runId?: string): MetricsDocument {
   const models: Record<string, ModelMetrics> = {};
   const predictions: MetricsDocument['predictions'] = {};
   ev.metrics.forEach(({ name, metrics }, i) => {
@@ -30,7 +32,7 @@ export function metricsDocument(options: EvalOptions, truth: GtReadResult, preds
     };
   });
   const gt = options.groundTruth;
-  return {
+  const doc: MetricsDocument = {
     models,
     model_order: ev.metrics.map((m) => m.name),
     ground_truth: {
@@ -45,4 +47,6 @@ export function metricsDocument(options: EvalOptions, truth: GtReadResult, preds
       'rejection.correct counts rejection samples with no predicted box (a sample without a prediction line counts as no box).',
     ],
   };
+  if (runId !== undefined) doc.run = runId;
+  return doc;
 }

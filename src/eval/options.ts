@@ -5,6 +5,7 @@ import type { EvalPictureInput, EvalPictureOptions } from './picture.js';
 import type { EvalSelection } from './select.js';
 import type { ParseCot } from './view.js';
 import type { EvalViewerEntry } from './viewer-entry.js';
+import type { RunContext } from '../runs/run-record.js';
 
 export type EvalGroundTruth = { kind: 'jsonl'; file: string; imagesDir: string | null } | { kind: 'dataset'; sources: readonly SampleSource[] };
 
@@ -27,5 +28,7 @@ export interface EvalDeps {
   /** Loaded only when there is a picture to draw (fonts and canvas are not free). */
   renderPicture: () => Promise<(input: EvalPictureInput, options: EvalPictureOptions) => Promise<{ data: Buffer; source: { width: number; height: number } }>>;
   /** Hands the pictures to the offline viewer (src/viewer's writeViewer), when there is one. */
-  writeViewer?: (outputDir: string, entries: EvalViewerEntry[]) => Promise<unknown>;
+  writeViewer?: (outputDir: string, entries: EvalViewerEntry[], runId: string) => Promise<unknown>;
+  /** For run.json: the command line, folder, options as given and the clock (tests fix it). */
+  context?: RunContext;
 }

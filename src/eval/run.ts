@@ -1,5 +1,5 @@
 // The eval command as a library call: read, score, write metrics.json / metrics.md / samples.jsonl, draw the selected pictures.
-import { DataError, OutputError, UsageError, exitCodeForSignal } from '../errors.js';
+import { DataError, EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } from '../errors.js';
 import { toJson } from '../json.js';
 import { prepareOutputDir, writeFileAtomic } from '../outputs/atomic-write.js';
 import type { RunIo } from '../plumbing/run-io.js';
@@ -15,6 +15,8 @@ import { comparisonMarkdown } from './table.js';
 import { drawPictures } from './draw.js';
 import { formatEvalSummary } from './summary.js';
 import type { EvalDeps, EvalOptions } from './options.js';
+import { keepEarlierOutputs, openEvalRunRecord } from './run-record.js';
+import type { RunInfo } from '../outputs/run-info.js';
 
 export type { EvalDeps, EvalGroundTruth, EvalOptions } from './options.js';
 
@@ -44,6 +46,26 @@ function reportProblems(io: RunIo, problems: readonly LineProblem[]): void {
 
 export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): Promise<number> {
   await prepareOutputDir(options.outputDir).catch(asUsageError);
+  const warn = (message: string) => io.stderr.write(`humanref-vis: warning: ${oneLine(message)}\n`);
+  // run.json gains this run before anything is read: a run killed later still leaves its record.
+  const record = await openEvalRunRecord(options, deps.context ?? {}, warn).catch(asUsageError);
+  const counts: NonNullable<RunInfo['counts']> = { selected: 0, rendered: 0, failed: 0 };
+  const finish = (code: number) =>
+    record
+      .finish((deps.context?.clock ?? (() => new Date()))(), counts, code)
+      .catch((error: unknown) => warn(`run.json was not updated at the end: ${(error as Error).message}`));
+  let code: number;
+  try {
+    code = await evaluateAndWrite(options, deps, io, record.current.id, counts);
+  } catch (error) {
+    await finish((error as { exitCode?: number }).exitCode ?? EXIT.internal);
+    throw error;
+  }
+  await finish(code);
+  return code;
+}
+
+async function evaluateAndWrite(options: EvalOptions, deps: EvalDeps, io: RunIo, runId: string, counts: NonNullable<RunInfo['counts']>): Promise<number> {
   const { truth, preds } = await readInputs(options, io);
   const badLines = [...truth.problems, ...preds.flatMap((p) => p.problems)];
   reportProblems(io, badLines);
@@ -56,8 +78,13 @@ export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): 
   const names = options.models.map((m) => m.name);
   const ev = evaluate(truth.samples, preds.map((p, i) => ({ name: names[i], byKey: p.byKey })));
 
-  const doc = metricsDocument(options, truth, preds, ev);
+  const doc = metricsDocument(options, truth, preds, ev, runId);
   const markdown = comparisonMarkdown(ev.metrics);
+  // An earlier eval's metrics and records are moved aside, never replaced.
+  const kept = await keepEarlierOutputs(options.outputDir).catch((error: unknown) => {
+    throw new UsageError(`the earlier eval's metrics.json, metrics.md and samples.jsonl in ${options.outputDir} could not be moved aside (${(error as Error).message}); nothing was replaced. Choose another --output-dir`);
+  });
+  if (kept) io.stderr.write(`humanref-vis: the earlier eval's metrics.json, metrics.md and samples.jsonl were moved to ${kept}\n`);
   await writeFileAtomic(options.outputDir, 'metrics.json', `${JSON.stringify(doc, null, 2)}\n`).catch(asUsageError);
   await writeFileAtomic(options.outputDir, 'metrics.md', markdown).catch(asUsageError);
   (options.json ? io.stderr : io.stdout).write(`${markdown}\n`);
@@ -67,6 +94,7 @@ export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): 
   for (const note of selected.notes) io.stderr.write(`humanref-vis: ${note}\n`);
   const drawing = await drawPictures(options, deps, ev, selected.positions, io);
   const { pictures, viewerEntries, drawn, failed } = drawing;
+  Object.assign(counts, { selected: selected.positions.length * names.length, rendered: drawn, failed });
   let writeError = drawing.writeError;
 
   // Every sample's record: samples.jsonl always, stdout with --json.
@@ -77,7 +105,7 @@ export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): 
   });
   if (options.json && io.signal?.reason !== 'EPIPE') for (const line of lines) io.stdout.write(`${line}\n`);
   if (deps.writeViewer && viewerEntries.length > 0 && !writeError) {
-    await deps.writeViewer(options.outputDir, viewerEntries).catch((error: unknown) => {
+    await deps.writeViewer(options.outputDir, viewerEntries, runId).catch((error: unknown) => {
       if (!(error instanceof OutputError)) throw error;
       writeError ??= error;
     });

@@ -26,6 +26,16 @@ export interface RunSplit {
   samples: number;
 }
 
+/** An input of an eval run as it was read: a file with its size, or the images folder (size null). */
+export interface RunInput {
+  role: 'ground-truth' | 'images' | 'predictions';
+  path: string;
+  /** Bytes, or null for a folder or a file that could not be looked at. */
+  size: number | null;
+  /** The model's name, for prediction files. */
+  model?: string;
+}
+
 /** One run into the output folder. */
 export interface RunInfo {
   /** The run's id: its start time, ISO 8601 UTC; the `run` column of manifest.csv names it. */
@@ -47,6 +57,10 @@ export interface RunInfo {
   exitCode: number | null;
   node: string;
   platform: string;
+  /** The command that made the run; absent for visualize runs (run.json had no such field before eval wrote one). */
+  command?: 'visualize' | 'eval';
+  /** Eval only: the ground truth, images folder and prediction files it read. */
+  inputs?: RunInput[];
 }
 
 /** The content of run.json. */
@@ -54,7 +68,7 @@ export interface RunLog {
   runs: RunInfo[];
 }
 
-function fileInfo(file: string): RunFile {
+export function fileInfo(file: string): RunFile {
   const resolved = path.resolve(file);
   try {
     return { path: resolved, size: statSync(resolved).size };
@@ -80,11 +94,13 @@ export interface RunStart {
   seed: number;
   options: Record<string, unknown>;
   splits: RunSplit[];
+  command?: RunInfo['command'];
+  inputs?: RunInput[];
 }
 
 export function startRunInfo(start: RunStart): RunInfo {
   const startedAt = start.started.toISOString();
-  return {
+  const info: RunInfo = {
     id: startedAt,
     tool: toolInfo(),
     argv: [...start.argv],
@@ -99,6 +115,10 @@ export function startRunInfo(start: RunStart): RunInfo {
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
   };
+  // Only when given, so visualize's entries keep the shape they always had.
+  if (start.command !== undefined) info.command = start.command;
+  if (start.inputs !== undefined) info.inputs = start.inputs;
+  return info;
 }
 
 /** Reads the earlier runs of a folder; a run.json that is not ours (or broken) is moved aside, never lost. */

@@ -61,6 +61,8 @@ describe('humanref-vis eval', () => {
     expect(run.data).toContain(`ground truth ${GT}`);
     expect(run.data).toContain(`A: ${PA}`);
     expect(run.data).toContain(`B: ${PB}`);
+    // The same id as the run's entry in run.json.
+    expect(run.run).toBe(JSON.parse(await readFile(join(out, 'run.json'), 'utf8')).runs[0].id);
   });
 
   it('--json: one record per sample on stdout, the table on stderr', async () => {
@@ -89,7 +91,7 @@ describe('humanref-vis eval', () => {
     expect(r.stderr).toContain(`${gt}, line 17: not valid JSON`);
     expect(r.stderr).toContain(`${pred}, line 1: "extracted_predictions" is not a list`);
     expect(r.stderr).toMatch(/2 bad lines skipped/);
-    expect(await listFiles(join(dir, 'out'))).toEqual(['metrics.json', 'metrics.md', 'samples.jsonl']);
+    expect(await listFiles(join(dir, 'out'))).toEqual(['metrics.json', 'metrics.md', 'run.json', 'samples.jsonl']);
   });
 
   it.each([

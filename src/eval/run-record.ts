@@ -1,0 +1,110 @@
+// What eval writes to run.json (the same log as visualize's), and how an earlier eval's metrics and records are kept
+// when a second eval writes into the same folder.
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { describeSplit, fileInfo, RunLogWriter, type RunInput } from '../outputs/run-info.js';
+import { formatIndices, type RunContext } from '../runs/run-record.js';
+import type { EvalOptions } from './options.js';
+
+/** The files a second eval would replace: kept under `earlier/<run id>/` first. */
+export const EVAL_OUTPUTS = ['metrics.json', 'metrics.md', 'samples.jsonl'] as const;
+export const EARLIER_DIR = 'earlier';
+
+/** The ground truth, images folder and prediction files, with their sizes. */
+export function evalInputs(options: EvalOptions): RunInput[] {
+  const gt = options.groundTruth;
+  const inputs: RunInput[] = [];
+  if (gt.kind === 'jsonl') {
+    inputs.push({ role: 'ground-truth', ...fileInfo(gt.file) });
+    if (gt.imagesDir !== null) inputs.push({ role: 'images', path: path.resolve(gt.imagesDir), size: null });
+  }
+  for (const m of options.models) inputs.push({ role: 'predictions', ...fileInfo(m.file), model: m.name });
+  return inputs;
+}
+
+/** Every option as the eval uses it (defaults filled in, paths resolved). */
+export function evalRunOptions(options: EvalOptions, commandOptions: Record<string, unknown> = {}): Record<string, unknown> {
+  const s = options.selection;
+  return {
+    ...commandOptions,
+    outputDir: path.resolve(options.outputDir),
+    models: options.models.map((m) => m.name),
+    pictures: options.pictures,
+    format: options.format,
+    fast: options.fast,
+    concurrency: options.concurrency,
+    json: options.json,
+    quiet: options.quiet,
+    numVis: s.numVis,
+    seed: s.seed,
+    indices: s.indices === undefined ? null : formatIndices(s.indices),
+    filter: s.filter?.source ?? null,
+    only: s.only,
+    worst: s.worst ?? null,
+  };
+}
+
+/** Writes run.json with this eval appended, before anything is read. */
+export function openEvalRunRecord(options: EvalOptions, context: RunContext, warn: (message: string) => void): Promise<RunLogWriter> {
+  const gt = options.groundTruth;
+  return RunLogWriter.open(
+    options.outputDir,
+    {
+      argv: context.argv ?? process.argv.slice(1),
+      cwd: context.cwd ?? process.cwd(),
+      started: (context.clock ?? (() => new Date()))(),
+      seed: options.selection.seed,
+      options: evalRunOptions(options, context.commandOptions),
+      splits: gt.kind === 'dataset' ? gt.sources.map((src) => describeSplit(src.paths, src.length)) : [],
+      command: 'eval',
+      inputs: evalInputs(options),
+    },
+    warn,
+  );
+}
+
+/** The id of the run that wrote the folder's metrics.json (its `run` field), else the oldest of the files' times. */
+async function earlierRunId(dir: string, present: readonly string[]): Promise<string> {
+  try {
+    const doc = JSON.parse(await readFile(path.join(dir, 'metrics.json'), 'utf8')) as { run?: unknown };
+    if (typeof doc.run === 'string' && doc.run !== '') return doc.run;
+  } catch {
+    // No metrics.json, or not ours: the files' own times name the run.
+  }
+  const times = await Promise.all(present.map(async (f) => (await stat(path.join(dir, f))).mtimeMs));
+  return new Date(Math.min(...times)).toISOString();
+}
+
+/** A folder name from a run id: `2026-12-01T02:37:19.000Z` -> `2026-12-01T02-37-19.000Z`. */
+export function runFolderName(id: string): string {
+  const safe = id.replaceAll(':', '-').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  return safe === '' ? 'run' : safe;
+}
+
+/**
+ * Moves an earlier eval's metrics.json, metrics.md and samples.jsonl into `earlier/<its run id>/` (a folder created
+ * for them, so nothing there is overwritten; `-2`, `-3` ... when one of that name exists). Each move is a rename
+ * inside the output folder. Returns the folder, or null when there was nothing to keep.
+ */
+export async function keepEarlierOutputs(dir: string): Promise<string | null> {
+  const present: string[] = [];
+  for (const name of EVAL_OUTPUTS) {
+    const isFile = await stat(path.join(dir, name)).then((s) => s.isFile(), () => false);
+    if (isFile) present.push(name);
+  }
+  if (present.length === 0) return null;
+  const base = runFolderName(await earlierRunId(dir, present));
+  await mkdir(path.join(dir, EARLIER_DIR), { recursive: true });
+  for (let n = 1; ; n++) {
+    const target = path.join(dir, EARLIER_DIR, n === 1 ? base : `${base}-${n}`);
+    try {
+      // Not recursive: EEXIST means the name is taken, and the next one is tried.
+      await mkdir(target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && n < 1000) continue;
+      throw error;
+    }
+    for (const name of present) await rename(path.join(dir, name), path.join(target, name));
+    return target;
+  }
+}
