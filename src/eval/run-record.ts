@@ -3,7 +3,7 @@
 import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeSplit, fileInfo, RunLogWriter, type RunInput } from '../outputs/run-info.js';
-import { formatIndices, type RunContext } from '../runs/run-record.js';
+import { formatIndices, startOf, type RunContext } from '../runs/run-record.js';
 import type { EvalOptions } from './options.js';
 
 /** The files a second eval would replace: kept under `earlier/<run id>/` first. */
@@ -50,9 +50,7 @@ export function openEvalRunRecord(options: EvalOptions, context: RunContext, war
   return RunLogWriter.open(
     options.outputDir,
     {
-      argv: context.argv ?? process.argv.slice(1),
-      cwd: context.cwd ?? process.cwd(),
-      started: (context.clock ?? (() => new Date()))(),
+      ...startOf(context),
       seed: options.selection.seed,
       options: evalRunOptions(options, context.commandOptions),
       splits: gt.kind === 'dataset' ? gt.sources.map((src) => describeSplit(src.paths, src.length)) : [],

@@ -1,7 +1,7 @@
 // run.json: what made the pictures in this folder (tool version, command line, seed, options, dataset files), one
 // entry per run into the folder, newest last, so a picture can be reproduced months later.
 import { statSync } from 'node:fs';
-import { readFile, rename } from 'node:fs/promises';
+import { readEarlierFile } from './earlier-file.js';
 import path from 'node:path';
 import type { SplitPaths } from '../types.js';
 import { toJson } from '../json.js';
@@ -122,24 +122,22 @@ export function startRunInfo(start: RunStart): RunInfo {
 }
 
 /** Reads the earlier runs of a folder; a run.json that is not ours (or broken) is moved aside, never lost. */
-export async function readRunLog(dir: string, onWarning: (message: string) => void): Promise<RunInfo[]> {
-  const file = path.join(dir, RUN_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return [];
-  }
-  try {
-    const log = JSON.parse(text) as RunLog;
-    if (!Array.isArray(log.runs)) throw new Error('no "runs" list');
-    return log.runs;
-  } catch (error) {
-    const aside = path.join(dir, `run.unreadable-${Date.now()}.json`);
-    await rename(file, aside).catch(() => undefined);
-    onWarning(`${file} could not be read (${(error as Error).message}); it was kept as ${aside} and a new run.json started`);
-    return [];
-  }
+export function readRunLog(dir: string, onWarning: (message: string) => void): Promise<RunInfo[]> {
+  return readEarlierFile<RunInfo[]>(
+    {
+      dir,
+      name: RUN_FILE,
+      parse: (text) => {
+        const log = JSON.parse(text) as RunLog;
+        if (!Array.isArray(log.runs)) throw new Error('no "runs" list');
+        return log.runs;
+      },
+      empty: [],
+      asideName: (stamp) => `run.unreadable-${stamp}.json`,
+      warning: (file, reason, aside) => `${file} could not be read (${reason}); it was kept as ${aside} and a new run.json started`,
+    },
+    onWarning,
+  );
 }
 
 /** The run log of a folder: written when the run starts (endedAt null) and again when it ends. */

@@ -57,14 +57,17 @@ export function effectiveOptions(options: RecordedOptions, commandOptions: Recor
   };
 }
 
+/** The command line, folder and start time of this run (the context's, in tests; the process's otherwise). */
+export function startOf(context: RunContext): { argv: readonly string[]; cwd: string; started: Date } {
+  return { argv: context.argv ?? process.argv.slice(1), cwd: context.cwd ?? process.cwd(), started: (context.clock ?? (() => new Date()))() };
+}
+
 /** Writes run.json with this run appended (before anything is rendered: a run killed later still leaves its record). */
 export function openRunRecord(options: RecordedOptions, sources: readonly SampleSource[], context: RunContext, warn: (message: string) => void): Promise<RunLogWriter> {
   return RunLogWriter.open(
     options.outputDir,
     {
-      argv: context.argv ?? process.argv.slice(1),
-      cwd: context.cwd ?? process.cwd(),
-      started: (context.clock ?? (() => new Date()))(),
+      ...startOf(context),
       seed: options.selection.seed,
       options: effectiveOptions(options, context.commandOptions),
       splits: sources.map((s) => describeSplit(s.paths, s.length)),
