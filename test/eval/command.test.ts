@@ -1,21 +1,15 @@
 // `humanref-vis eval` end to end on fixtures/eval: outputs, --json, bad lines (exit 1), usage errors (exit 2), selection.
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, listFiles, tempCwd } from '../e2e/cli.js';
+import { describe, expect, it } from 'vitest';
+import { cli, FIXTURES, listFiles, tempDirForFile } from '../e2e/cli.js';
 
 const EVAL = join(FIXTURES, 'eval');
 const GT = join(EVAL, 'annotations.jsonl');
 const PA = join(EVAL, 'pred_model_a.jsonl');
 const PB = join(EVAL, 'pred_model_b.jsonl');
 
-let cwd: { dir: string; cleanup: () => Promise<void> };
-beforeAll(async () => {
-  cwd = await tempCwd();
-});
-afterAll(async () => {
-  await cwd.cleanup();
-});
+const cwd = tempDirForFile('eval-command');
 
 const records = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
 

@@ -2,8 +2,8 @@
 // metrics.md and samples.jsonl are kept under earlier/<its run id>/ instead of being replaced.
 import { mkdir, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempCwd } from '../e2e/cli.js';
+import { describe, expect, it } from 'vitest';
+import { cli, FIXTURES, tempDirForFile } from '../e2e/cli.js';
 
 const EVAL = join(FIXTURES, 'eval');
 const GT = join(EVAL, 'annotations.jsonl');
@@ -11,13 +11,7 @@ const IMAGES = join(EVAL, 'images');
 const PA = join(EVAL, 'pred_model_a.jsonl');
 const PB = join(EVAL, 'pred_model_b.jsonl');
 
-let cwd: { dir: string; cleanup: () => Promise<void> };
-beforeAll(async () => {
-  cwd = await tempCwd();
-});
-afterAll(async () => {
-  await cwd.cleanup();
-});
+const cwd = tempDirForFile('eval-runs');
 
 const runLog = async (out: string) => JSON.parse(await readFile(join(out, 'run.json'), 'utf8')) as { runs: Record<string, any>[] };
 const folderName = (id: string) => id.replaceAll(':', '-');
