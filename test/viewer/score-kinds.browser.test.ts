@@ -32,7 +32,9 @@ const entry = (index: number, score: number | undefined, kinds: string[]): Viewe
 
 describe.skipIf(!CHROMIUM)('score, extra kinds and predicted boxes', () => {
   const folder = viewerFolder('viewer-score', async (dir) => {
-    await writeViewer(dir, [entry(1, 0.25, ['wrong']), entry(2, 0.9, []), entry(3, undefined, ['wrong', 'missed']), entry(4, 0.5, [])]);
+    // An eval's rejection sample carries its domain `rejection` as a kind too.
+    const rejected = { ...entry(5, 0, ['rejection', 'wrong']), rejection: true };
+    await writeViewer(dir, [entry(1, 0.25, ['wrong']), entry(2, 0.9, []), entry(3, undefined, ['wrong', 'missed']), entry(4, 0.5, []), rejected]);
   });
 
   it('sorts by score (highest first, none last), filters by the extra kinds, and draws the model boxes dashed', async () => {
@@ -40,11 +42,13 @@ describe.skipIf(!CHROMIUM)('score, extra kinds and predicted boxes', () => {
     const names = () => cardNames(page);
     const { page, errors } = await openPage(folder.browser, `${base}#sort=score`);
     expect(await page.inputValue('#sort')).toBe('score');
-    expect(await names()).toEqual(['A_2', 'A_4', 'A_1', 'A_3']);
+    expect(await names()).toEqual(['A_2', 'A_4', 'A_1', 'A_5', 'A_3']);
+    // A kind that a built-in badge already shows is not shown twice.
+    expect(await page.$$eval('[data-sample="A_5"] .badges > *', (bs) => bs.map((b) => b.textContent))).toEqual(['consistent', 'rejection', 'wrong', 'score 0']);
     expect(await page.$eval('[data-sample="A_2"] .score', (e) => e.textContent)).toBe('score 0.9');
     await page.goto(`${base}#only=wrong`);
     await page.waitForSelector('#app[data-ready="1"]');
-    expect(await names()).toEqual(['A_1', 'A_3']);
+    expect(await names()).toEqual(['A_1', 'A_3', 'A_5']);
     expect(await page.$eval('label.kind:has(input[data-kind="missed"])', (e) => e.textContent?.trim())).toBe('missed (1)');
     await page.goto(`${base}#A_1`);
     await page.waitForSelector('#app[data-loaded="A_1"]');

@@ -39,7 +39,8 @@ export function viewerGrid(dom: Dom, entries: Entry[], grid: HTMLElement, isShow
       w.title = e.warnings.join('\n');
       badges.append(w);
     }
-    for (const k of e.kinds) badges.append(badge('kind', k));
+    // An extra kind a built-in badge already shows (an eval's domain `rejection`) is not shown twice.
+    for (const k of e.kinds) if (!(k === 'rejection' && e.rejection)) badges.append(badge('kind', k));
     if (e.score !== null) badges.append(badge('score', `score ${Number(e.score.toFixed(3))}`));
     card.append(badges);
     if (e.warnings.length) card.append(el('div', 'warnline', e.warnings[0]));
