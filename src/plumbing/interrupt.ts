@@ -8,6 +8,9 @@ export interface InterruptWatch {
   dispose(): void;
 }
 
+/** Signals this close to the first are copies of it, not a second Ctrl-C. */
+const SAME_SIGNAL_MS = 250;
+
 export function watchInterrupts(stderr: { write(text: string): unknown }): InterruptWatch {
   const controller = new AbortController();
   // `humanref-vis --json | head -1`: the reader left; stop like an interrupt instead of crashing on EPIPE.
@@ -16,12 +19,17 @@ export function watchInterrupts(stderr: { write(text: string): unknown }): Inter
     if (!controller.signal.aborted) controller.abort('EPIPE');
   };
   process.stdout.on('error', onStdoutError);
+  let firstAt = 0;
   const onSignal = (name: NodeJS.Signals) => {
     if (!controller.signal.aborted) {
       stderr.write(`\nhumanref-vis: ${name}: finishing the samples in progress and writing the manifest (send it again to stop at once)\n`);
+      firstAt = Date.now();
       controller.abort(name);
       return;
     }
+    // timeout(1) and group kills send one signal to the process and again to its process group: both copies arrive
+    // together. Only a signal sent after a pause is a second request.
+    if (Date.now() - firstAt < SAME_SIGNAL_MS) return;
     removeLiveTempFiles();
     dispose();
     // Re-raise with the default handler gone: the process ends the way shells expect for this signal.
