@@ -1,5 +1,6 @@
 // Ctrl-C and SIGTERM: the first asks the run to stop and write what it has; the second leaves at once, temp files removed.
 import { removeLiveTempFiles } from '../outputs/atomic-write.js';
+import { releaseLocksSync } from '../outputs/run-lock.js';
 import type { RunIo } from './run-io.js';
 
 export interface InterruptWatch {
@@ -31,6 +32,7 @@ export function watchInterrupts(stderr: { write(text: string): unknown }): Inter
     // together. Only a signal sent after a pause is a second request.
     if (Date.now() - firstAt < SAME_SIGNAL_MS) return;
     removeLiveTempFiles();
+    releaseLocksSync();
     dispose();
     // Re-raise with the default handler gone: the process ends the way shells expect for this signal.
     process.kill(process.pid, name);
