@@ -78,7 +78,8 @@ function modelsFrom(opts: EvalOptionValues): { name: string; file: string }[] {
   const names = files.map((f, i) => given[i] ?? path.basename(f).replace(/\.jsonl?$/i, ''));
   const seen = new Map<string, string>();
   for (const n of names) {
-    const key = safeName(n);
+    // Compared without case: on macOS and Windows `_A.png` and `_a.png` are one file.
+    const key = safeName(n).toLowerCase();
     if (seen.has(key)) throw new UsageError(`two models would share the name "${key}" in picture file names ("${seen.get(key)}" and "${n}"); give distinct --names`);
     seen.set(key, n);
   }

@@ -1,6 +1,6 @@
 // `humanref-vis index <tsv>`: writes the .lineidx of a TSV so later runs need not scan it.
-import { existsSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { EXIT, OutputError, UsageError } from '../errors.js';
@@ -28,6 +28,15 @@ export async function writeLineidx(tsv: string, out: string = tsv + '.lineidx'):
   return offsets.length;
 }
 
+/** Whether writing to `out` (a rename onto that name) would replace the file `tsv` names, symlinks resolved. */
+function isSameEntry(out: string, tsv: string): boolean {
+  try {
+    return join(realpathSync(dirname(out)), basename(out)) === realpathSync(tsv);
+  } catch {
+    return false;
+  }
+}
+
 const OPTIONS = [option({ flags: '-o, --output <path>', description: 'where to write the index (default: <tsv>.lineidx)' })] as const;
 
 export function registerIndexCommand(program: Command, result: CommandResult): void {
@@ -38,6 +47,7 @@ export function registerIndexCommand(program: Command, result: CommandResult): v
   addOptions(cmd, OPTIONS).action(returningExitCode(result, async (tsv: string, opts: OptionValues<typeof OPTIONS>) => {
     if (!existsSync(tsv)) throw new UsageError(`${tsv}: no such file`);
     const out = opts.output ?? tsv + '.lineidx';
+    if (isSameEntry(out, tsv)) throw new UsageError(`-o ${out} is the TSV being indexed: writing there would replace the data with its index. Choose another path`);
     const lines = await writeLineidx(tsv, out);
     process.stdout.write(`${out}: ${lines} line${lines === 1 ? '' : 's'} indexed\n`);
     return EXIT.ok;

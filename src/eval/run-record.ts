@@ -1,6 +1,6 @@
 // What eval writes to run.json (the same log as visualize's), and how an earlier eval's metrics and records are kept
 // when a second eval writes into the same folder.
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeSplit, fileInfo, RunLogWriter, type RunInput } from '../outputs/run-info.js';
 import { formatIndices, startOf, type RunContext } from '../runs/run-record.js';
@@ -92,6 +92,11 @@ export async function keepEarlierOutputs(dir: string): Promise<string | null> {
   }
   if (present.length === 0) return null;
   const base = runFolderName(await earlierRunId(dir, present));
+  // A symlink planted at earlier/ would carry the moved files out of the output folder.
+  const existing = await lstat(path.join(dir, EARLIER_DIR)).catch(() => null);
+  if (existing && !existing.isDirectory()) {
+    throw new Error(`${path.join(dir, EARLIER_DIR)} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}`);
+  }
   await mkdir(path.join(dir, EARLIER_DIR), { recursive: true });
   for (let n = 1; ; n++) {
     const target = path.join(dir, EARLIER_DIR, n === 1 ? base : `${base}-${n}`);

@@ -2,6 +2,7 @@
 import { DataError, EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } from '../errors.js';
 import { toJson } from '../json.js';
 import { prepareOutputDir, writeFileAtomic } from '../outputs/atomic-write.js';
+import { lockOutputDir } from '../outputs/run-lock.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import { readDatasetGroundTruth, resolveSplitKeys } from './dataset-gt.js';
 import { evaluate } from './evaluate.js';
@@ -46,6 +47,15 @@ function reportProblems(io: RunIo, problems: readonly LineProblem[]): void {
 
 export async function runEval(options: EvalOptions, deps: EvalDeps, io: RunIo): Promise<number> {
   await prepareOutputDir(options.outputDir).catch(asUsageError);
+  const release = await lockOutputDir(options.outputDir).catch(asUsageError);
+  try {
+    return await evalLocked(options, deps, io);
+  } finally {
+    await release();
+  }
+}
+
+async function evalLocked(options: EvalOptions, deps: EvalDeps, io: RunIo): Promise<number> {
   const warn = (message: string) => io.stderr.write(`humanref-vis: warning: ${oneLine(message)}\n`);
   // run.json gains this run before anything is read: a run killed later still leaves its record.
   const record = await openEvalRunRecord(options, deps.context ?? {}, warn).catch(asUsageError);

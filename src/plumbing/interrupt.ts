@@ -1,5 +1,6 @@
 // Ctrl-C and SIGTERM: the first asks the run to stop and write what it has; the second leaves at once, temp files removed.
 import { removeLiveTempFiles } from '../outputs/atomic-write.js';
+import { releaseLocksSync } from '../outputs/run-lock.js';
 import type { RunIo } from './run-io.js';
 
 export interface InterruptWatch {
@@ -7,6 +8,9 @@ export interface InterruptWatch {
   signal: AbortSignal;
   dispose(): void;
 }
+
+/** Signals this close to the first are copies of it, not a second Ctrl-C. */
+const SAME_SIGNAL_MS = 250;
 
 export function watchInterrupts(stderr: { write(text: string): unknown }): InterruptWatch {
   const controller = new AbortController();
@@ -16,13 +20,19 @@ export function watchInterrupts(stderr: { write(text: string): unknown }): Inter
     if (!controller.signal.aborted) controller.abort('EPIPE');
   };
   process.stdout.on('error', onStdoutError);
+  let firstAt = 0;
   const onSignal = (name: NodeJS.Signals) => {
     if (!controller.signal.aborted) {
       stderr.write(`\nhumanref-vis: ${name}: finishing the samples in progress and writing the manifest (send it again to stop at once)\n`);
+      firstAt = Date.now();
       controller.abort(name);
       return;
     }
+    // timeout(1) and group kills send one signal to the process and again to its process group: both copies arrive
+    // together. Only a signal sent after a pause is a second request.
+    if (Date.now() - firstAt < SAME_SIGNAL_MS) return;
     removeLiveTempFiles();
+    releaseLocksSync();
     dispose();
     // Re-raise with the default handler gone: the process ends the way shells expect for this signal.
     process.kill(process.pid, name);

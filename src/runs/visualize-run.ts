@@ -5,6 +5,7 @@ import type { Renderer } from '../types.js';
 import type { OutputFormat } from '../formats.js';
 import type { ReadImageHeader } from '../checks/image-info.js';
 import { prepareOutputDir } from '../outputs/atomic-write.js';
+import { lockOutputDir } from '../outputs/run-lock.js';
 import { ManifestWriter } from '../outputs/manifest.js';
 import { checkDistinctOutputNames } from '../outputs/output-names.js';
 import type { RunLogWriter } from '../outputs/run-info.js';
@@ -57,6 +58,15 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
   checkDistinctOutputNames(deps.sources.map((s) => s.paths));
   for (const warning of deps.datasetWarnings ?? []) io.stderr.write(`humanref-vis: warning: ${warning}\n`);
   await prepareOutputDir(options.outputDir).catch(asUsageError);
+  const release = await lockOutputDir(options.outputDir).catch(asUsageError);
+  try {
+    return await visualizeLocked(options, deps, io, started, now);
+  } finally {
+    await release();
+  }
+}
+
+async function visualizeLocked(options: VisualizeOptions, deps: VisualizeDeps, io: RunIo, started: number, now: () => number): Promise<number> {
   const refs = await selectRefs(options, deps, io);
   const tally = new RunTally();
   const warn = (message: string) => io.stderr.write(`humanref-vis: warning: ${oneLine(message)}\n`);

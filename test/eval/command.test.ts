@@ -95,6 +95,8 @@ describe('humanref-vis eval', () => {
     [['eval', '--gt', 'nope.jsonl', '--pred', PA], /ground-truth file not found: nope\.jsonl/],
     [['eval', '--gt', GT, '--pred', 'nope.jsonl'], /prediction file not found/],
     [['eval', '--gt', GT, '--pred', PA, PB, '--names', 'x y,x_y'], /two models would share the name "x_y"/],
+    // Case-insensitive file systems (macOS, Windows) would write both models' pictures to one file.
+    [['eval', '--gt', GT, '--pred', PA, PB, '--names', 'Model,model'], /two models would share the name "model"/],
     [['eval', '--gt', GT, '--pred', PA, '--only', 'inconsistent'], /--only: "inconsistent" is not one of wrong, rejection/],
     [['eval', '--gt', GT, '--pred', PA, '--worst', '0'], /--worst must be/],
     [['eval', '--gt', GT, '--pred', PA, '--indices', '3,16'], /--indices 16: the ground truth has positions 0 to 15/],

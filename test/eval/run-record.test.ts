@@ -1,6 +1,6 @@
 // A second eval into the same folder: run.json lists both runs with their inputs, and the first run's metrics.json,
 // metrics.md and samples.jsonl are kept under earlier/<its run id>/ instead of being replaced.
-import { mkdir, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempDirForFile } from '../e2e/cli.js';
@@ -78,6 +78,21 @@ describe('eval: run.json and a second run into the same folder', () => {
     expect((await readdir(next)).sort()).toEqual(['metrics.json', 'samples.jsonl']);
     expect(await readFile(join(next, 'samples.jsonl'), 'utf8')).toBe('{"id":"old"}\n');
     expect((await runLog(out)).runs).toHaveLength(1);
+  });
+
+  it('a symlink planted at earlier/ is refused, so no file moves out of the output folder', async () => {
+    const out = join(cwd.dir, 'planted');
+    const elsewhere = join(cwd.dir, 'elsewhere');
+    await mkdir(out);
+    await mkdir(elsewhere);
+    await symlink(elsewhere, join(out, 'earlier'));
+    expect((await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir })).code).toBe(0);
+    const first = await readFile(join(out, 'metrics.json'), 'utf8');
+    const r = await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/earlier.*symbolic link/);
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect(await readFile(join(out, 'metrics.json'), 'utf8')).toBe(first);
   });
 
   it('a run.json that is not ours is kept under another name with a warning, as visualize does', async () => {
