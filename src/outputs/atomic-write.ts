@@ -5,6 +5,7 @@ import path from 'node:path';
 import { oneLine, OutputError } from '../errors.js';
 import { checkNotVirtual } from './output-place.js';
 import { describeWriteError } from './write-errors.js';
+import { isAlive } from './pid.js';
 
 export { describeWriteError };
 
@@ -175,12 +176,3 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
   return removed;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

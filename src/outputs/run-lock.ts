@@ -5,20 +5,13 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { open, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { isAlive } from './pid.js';
 
 export const LOCK_FILE = '.humanref-vis.lock';
 
 /** Locks this process holds, so an interrupt that ends the process at once can remove them. */
 const held = new Set<string>();
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function holderOf(text: string): number | null {
   const pid = Number(text.trim());
