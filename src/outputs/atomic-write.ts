@@ -175,4 +175,3 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
   }
   return removed;
 }
-

@@ -12,7 +12,6 @@ export const LOCK_FILE = '.humanref-vis.lock';
 /** Locks this process holds, so an interrupt that ends the process at once can remove them. */
 const held = new Set<string>();
 
-
 function holderOf(text: string): number | null {
   const pid = Number(text.trim());
   return Number.isInteger(pid) && pid > 0 ? pid : null;
