@@ -13,7 +13,7 @@ import { defaultConcurrency, parseConcurrency } from '../options/concurrency.js'
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 import { addOptions, concurrencyOption, jsonOption, option, quietOption, type OptionValues } from '../options/declare.js';
 import { DEFAULT_SEED, parseExpressionFilter, parseIndices, parseNumVis, parseSeed } from '../options/selection-flags.js';
-import { runEval, type EvalGroundTruth } from '../eval/run.js';
+import { runEval, type EvalGroundTruth } from '../runs/eval-run.js';
 import { writeViewer } from '../viewer/writer.js';
 import { commandLine } from '../runs/run-record.js';
 import { toolInfo } from '../version.js';

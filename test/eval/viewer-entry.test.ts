@@ -8,7 +8,7 @@ import { evaluate } from '../../src/eval/evaluate.js';
 import { renderEvalPicture } from '../../src/eval/picture.js';
 import { readGroundTruth } from '../../src/eval/read-gt.js';
 import { readPredictions } from '../../src/eval/read-pred.js';
-import { runEval } from '../../src/eval/run.js';
+import { runEval } from '../../src/runs/eval-run.js';
 import { sampleView } from '../../src/eval/view.js';
 import { evalViewerEntry, type EvalViewerEntry } from '../../src/eval/viewer-entry.js';
 import { FIXTURES_DIR } from '../fixtures/cases.js';

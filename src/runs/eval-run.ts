@@ -4,22 +4,22 @@ import { toJson } from '../json.js';
 import { prepareOutputDir, writeFileAtomic } from '../outputs/atomic-write.js';
 import { lockOutputDir } from '../outputs/run-lock.js';
 import type { RunIo } from '../plumbing/run-io.js';
-import { readDatasetGroundTruth, resolveSplitKeys } from './dataset-gt.js';
-import { evaluate } from './evaluate.js';
-import type { LineProblem } from './jsonl.js';
-import { metricsDocument } from './metrics-file.js';
-import { readGroundTruth } from './read-gt.js';
-import { readPredictions, type PredReadResult } from './read-pred.js';
-import { sampleRecord } from './records.js';
-import { selectForPictures } from './select.js';
-import { comparisonMarkdown } from './table.js';
-import { drawPictures } from './draw.js';
-import { formatEvalSummary } from './summary.js';
-import type { EvalDeps, EvalOptions } from './options.js';
-import { keepEarlierOutputs, openEvalRunRecord } from './run-record.js';
+import { readDatasetGroundTruth, resolveSplitKeys } from '../eval/dataset-gt.js';
+import { evaluate } from '../eval/evaluate.js';
+import type { LineProblem } from '../eval/jsonl.js';
+import { metricsDocument } from '../eval/metrics-file.js';
+import { readGroundTruth } from '../eval/read-gt.js';
+import { readPredictions, type PredReadResult } from '../eval/read-pred.js';
+import { sampleRecord } from '../eval/records.js';
+import { selectForPictures } from '../eval/select.js';
+import { comparisonMarkdown } from '../eval/table.js';
+import { drawPictures } from '../eval/draw.js';
+import { formatEvalSummary } from '../eval/summary.js';
+import type { EvalDeps, EvalOptions } from '../eval/options.js';
+import { keepEarlierOutputs, openEvalRunRecord } from './eval-record.js';
 import type { RunInfo } from '../outputs/run-info.js';
 
-export type { EvalDeps, EvalGroundTruth, EvalOptions } from './options.js';
+export type { EvalDeps, EvalGroundTruth, EvalOptions } from '../eval/options.js';
 
 /** Lists at most this many bad lines on stderr; the count is always given. */
 const MAX_LISTED = 50;

@@ -3,8 +3,8 @@
 import { lstat, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeSplit, fileInfo, RunLogWriter, type RunInput } from '../outputs/run-info.js';
-import { formatIndices, startOf, type RunContext } from '../runs/run-record.js';
-import type { EvalOptions } from './options.js';
+import { formatIndices, startOf, type RunContext } from './run-record.js';
+import type { EvalOptions } from '../eval/options.js';
 
 /** The files a second eval would replace: kept under `earlier/<run id>/` first. */
 export const EVAL_OUTPUTS = ['metrics.json', 'metrics.md', 'samples.jsonl'] as const;
