@@ -8,21 +8,17 @@ import { writeFileAtomic } from '../outputs/atomic-write.js';
 import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
-import type { OutputFormat } from '../formats.js';
+import { evalPictureName, evalPictureStem } from '../outputs/output-names.js';
 import type { ImageFormat } from '../types.js';
 import type { Evaluation } from './evaluate.js';
 import type { EvalDeps, EvalOptions } from './options.js';
 import { sampleView } from './view.js';
 import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
 
-/** Picture file name: position and model name, so every (sample, model) pair has its own file. */
-export function pictureName(position: number, model: string, format: OutputFormat): string {
-  const ext = format === 'jpeg' ? 'jpg' : format;
-  return `eval_${String(position).padStart(6, '0')}_${safeName(model)}.${ext}`;
-}
-
-export function safeName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]/g, '_');
+/** A sample to draw: its position in the ground truth and the id part of its pictures' names (outputs/output-names). */
+export interface PictureSample {
+  position: number;
+  stem: string;
 }
 
 export interface PictureOutcome {
@@ -41,7 +37,7 @@ export interface Drawing {
   writeError?: OutputError;
 }
 
-async function loadImage(options: EvalOptions, ev: Evaluation, position: number): Promise<{ bytes: Buffer; format: ImageFormat; file: string }> {
+async function loadImage(options: EvalOptions, ev: Pick<Evaluation, 'samples'>, position: number): Promise<{ bytes: Buffer; format: ImageFormat; file: string }> {
   const gt = ev.samples[position].gt;
   const source = options.groundTruth;
   if (source.kind === 'dataset') {
@@ -65,10 +61,10 @@ async function loadImage(options: EvalOptions, ev: Evaluation, position: number)
   return { bytes, format, file };
 }
 
-export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Evaluation, positions: readonly number[], io: RunIo): Promise<Drawing> {
+export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Pick<Evaluation, 'samples'>, picks: readonly PictureSample[], io: RunIo): Promise<Drawing> {
   const names = options.models.map((m) => m.name);
   const result: Drawing = { pictures: new Map(), viewerEntries: [], drawn: 0, failed: 0 };
-  const jobs = positions.flatMap((position) => names.map((name, m) => ({ position, name, m })));
+  const jobs = picks.flatMap(({ position, stem }) => names.map((name, m) => ({ position, name, m, stem })));
   if (jobs.length === 0 || io.signal?.aborted) return result;
   const render = await deps.renderPicture();
   const progress = new Progress(io.stderr, jobs.length, 'drawing', { quiet: options.quiet });
@@ -80,25 +76,25 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Eva
   try {
     await runPool(
       jobs,
-      async ({ position, name, m }) => {
+      async ({ position, name, m, stem }) => {
         const s = ev.samples[position];
         const view = sampleView(s.gt, name, s.models[m], deps.parseCot);
         try {
           const image = await loadImage(options, ev, position);
           const out = await render({ ...view, image: image.bytes, imageFormat: image.format, imageFile: image.file }, { format: options.format, fast: options.fast });
-          const file = pictureName(position, name, options.format);
+          const file = evalPictureName(stem, name, options.format);
           await writeFileAtomic(options.outputDir, file, out.data);
           record(position, name, { file, error: null });
           // A photo from --images can be copied by path; one inside a TSV would have to be held in memory.
           const photo = options.groundTruth.kind === 'jsonl' ? { path: image.file, format: image.format } : undefined;
-          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { file, error: null }, out.source, photo));
+          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { name: evalPictureStem(stem, name), file, error: null }, out.source, photo));
           result.drawn++;
           progress.tick(true);
         } catch (error) {
           if (!(error instanceof DataError)) throw error;
           result.failed++;
           record(position, name, { file: null, error: error.message });
-          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { file: null, error: error.message }, null));
+          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { name: evalPictureStem(stem, name), file: null, error: error.message }, null));
           io.stderr.write(`humanref-vis: picture of sample ${position} (${oneLine(String(s.gt.id))}), model ${name}: ${error.message}\n`);
           progress.tick(false);
         }
@@ -112,7 +108,7 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Eva
     progress.finish();
   }
   // In selection order, model by model, whatever order the pool finished in.
-  const order = new Map(positions.map((p, i) => [p, i]));
+  const order = new Map(picks.map((p, i) => [p.position, i]));
   result.viewerEntries.sort((a, b) => order.get(a.index)! - order.get(b.index)! || names.indexOf(a.split) - names.indexOf(b.split));
   return result;
 }

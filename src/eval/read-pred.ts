@@ -49,7 +49,8 @@ export function predictionKey(value: Record<string, unknown>, mode: PredKeyMode)
   return `i:${value.split ?? ''}:${value.index}`;
 }
 
-export async function readPredictions(file: string, mode: PredKeyMode = 'id'): Promise<PredReadResult> {
+/** `responses: false` keeps every raw_response out of memory (`''`); the pictures read theirs again by line. */
+export async function readPredictions(file: string, mode: PredKeyMode = 'id', { responses = true } = {}): Promise<PredReadResult> {
   const byKey = new Map<string, Prediction>();
   const problems: LineProblem[] = [];
   const lines = new Map<string, number[]>();
@@ -79,7 +80,7 @@ export async function readPredictions(file: string, mode: PredKeyMode = 'id'): P
     const seen = lines.get(key);
     if (seen) seen.push(line);
     else lines.set(key, [line]);
-    byKey.set(key, { key, id: mode === 'id' ? value.id : value.index, line, boxes, rawResponse: (value.raw_response as string | undefined) ?? '' });
+    byKey.set(key, { key, id: mode === 'id' ? value.id : value.index, line, boxes, rawResponse: responses ? ((value.raw_response as string | undefined) ?? '') : '' });
   }
   const duplicates = [...lines].filter(([, l]) => l.length > 1).map(([key, l]) => ({ id: key.slice(2), lines: l }));
   return { file, byKey, problems, duplicates };

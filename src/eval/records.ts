@@ -1,7 +1,6 @@
 // The per-sample record of an eval: one NDJSON line on stdout with --json, and one line of samples.jsonl.
 import type { SampleResult } from './evaluate.js';
 import { isNoPrediction } from './metric.js';
-import { sampleScore } from './select.js';
 
 export interface ModelRecord {
   has_prediction: boolean;
@@ -77,4 +76,9 @@ export function sampleRecord(s: SampleResult, names: readonly string[], pictures
     record.index = g.dataset.index;
   }
   return record;
+}
+
+/** A sample's score for sorting: its worst model's (DensityF1@0.5:0.95; 1 or 0 for a rejection sample). */
+export function sampleScore(s: Pick<SampleResult, 'models'>): number {
+  return Math.min(...s.models.map((m) => m.score));
 }

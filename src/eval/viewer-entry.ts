@@ -1,4 +1,4 @@
-// One eval picture as an entry of the offline viewer (issue 11's ViewerEntry shape): sortable by score, `wrong` as a kind,
+// One eval picture as an entry of the offline viewer (the viewer's ViewerEntry): sortable by score, `wrong` as a kind,
 // the model's boxes as `detail.predicted`.
 import type { ImageFormat } from '../types.js';
 import type { ViewerEntry } from '../viewer/types.js';
@@ -12,7 +12,8 @@ export type EvalViewerEntry = ViewerEntry & Required<Pick<ViewerEntry, 'score' |
 
 export function evalViewerEntry(
   view: SampleView,
-  picture: { file: string | null; error: string | null },
+  /** `name`: the picture's name without extension (outputs/output-names), also when it could not be drawn. */
+  picture: { name: string; file: string | null; error: string | null },
   image: { width: number; height: number } | null,
   photo?: { path: string; format: ImageFormat },
 ): EvalViewerEntry {
@@ -23,9 +24,8 @@ export function evalViewerEntry(
   if (result.wrong) kinds.push('wrong');
   if (boxes.gt.some((g) => g.outcome === 'missed')) kinds.push('missed');
   if (boxes.predicted.some((b) => b.outcome === 'false-alarm')) kinds.push('false-alarm');
-  const name = (picture.file ?? `eval_${String(gt.position).padStart(6, '0')}_${view.modelName}`).replace(/\.[a-z]+$/, '');
   const entry: EvalViewerEntry = {
-    name,
+    name: picture.name,
     split: view.modelName,
     index: gt.position,
     status: picture.file ? 'rendered' : 'failed',

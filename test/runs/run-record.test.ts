@@ -39,7 +39,7 @@ async function run(sampleSpecs: FakeSampleSpec[], at: string, selection: Record<
       parseCot: fakeParseCot,
       readImageHeader: fakeHeader,
       getRenderer: async () => fakeRenderer(),
-      context: { argv: ['/bin/humanref-vis', '--num_vis', 'all', '--seed', '7'], cwd: '/home/me', commandOptions: { numVis: 'all', dataDir: 'data' }, clock: () => new Date(at) },
+      context: { args: ['--num_vis', 'all', '--seed', '7'], cwd: '/home/me', commandOptions: { numVis: 'all', dataDir: 'data' }, clock: () => new Date(at) },
     },
     { stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t), isTTY: false } },
   );
@@ -57,7 +57,7 @@ describe('run.json (item 10)', () => {
     expect(runs[0]).toMatchObject({
       id: '2026-01-02T03:04:05.000Z',
       tool: { name: PACKAGE.name, version: PACKAGE.version },
-      argv: ['/bin/humanref-vis', '--num_vis', 'all', '--seed', '7'],
+      argv: ['humanref-vis', '--num_vis', 'all', '--seed', '7'],
       cwd: '/home/me',
       startedAt: '2026-01-02T03:04:05.000Z',
       endedAt: '2026-01-02T03:04:05.000Z',
@@ -73,7 +73,7 @@ describe('run.json (item 10)', () => {
       {
         run: '2026-01-02T03:04:05.000Z',
         tool: `${PACKAGE.name} ${PACKAGE.version}`,
-        command: '/bin/humanref-vis --num_vis all --seed 7',
+        command: 'humanref-vis --num_vis all --seed 7',
         cwd: '/home/me',
         seed: '7',
         data: 'main: /data/main.annotations.tsv (4 samples), images /data/main.images.tsv',
