@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
-import { UsageError } from '../errors.js';
+import { exitCodesHelp, UsageError } from '../errors.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
@@ -59,8 +59,9 @@ Ground truth: HumanRef's annotations.jsonl (--gt), or HumanRef-CoT TSVs (the dat
 are keyed by "index" (and "split"). Predictions: JSONL as Rex-Thinker's evaluation/eval.py writes them.
 Outputs (in --output-dir): metrics.json, metrics.md (the table printed on stdout), samples.jsonl (one record per
 sample), run.json (each run's inputs and options) and eval_<sample id>_<model>.png per selected sample and model
-(characters other than letters, digits, . and - made safe; a repeated id gets -2, -3 ...). An earlier eval's metrics.json, metrics.md and samples.jsonl are moved to earlier/<its run id>/.
-Exit codes: 0 ok; 1 bad lines were skipped or a picture failed (the rest is written); 2 usage error; 130 Ctrl-C.
+(other characters than letters, digits, . _ - become _; a repeated id gets -2, -3 ...). An earlier eval's
+metrics.json, metrics.md and samples.jsonl are moved to earlier/<its run id>/.
+${exitCodesHelp('eval')}
 `;
 
 async function loadPictureRenderer() {

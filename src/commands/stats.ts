@@ -1,5 +1,6 @@
 // `humanref-vis stats`: dataset statistics from the annotations alone, as a table or one JSON object.
 import type { Command } from 'commander';
+import { exitCodesHelp } from '../errors.js';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
@@ -21,6 +22,8 @@ const EXAMPLES = `
 Examples:
   humanref-vis stats --data-dir data/HumanRef-CoT-45k
   humanref-vis stats --split rejection --json | jq .total.rejectionShare
+
+${exitCodesHelp('stats')}
 `;
 
 export function registerStatsCommand(program: Command, result: CommandResult): void {

@@ -1,5 +1,6 @@
 // `humanref-vis validate`: checks every sample without rendering; exit 1 when any is broken (or has findings with --strict).
 import type { Command } from 'commander';
+import { exitCodesHelp } from '../errors.js';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
@@ -28,6 +29,7 @@ Examples:
 Broken samples (unreadable line, malformed JSON or types, undecodable image header) are errors: exit 1.
 Findings (boxes past the border, zero-size boxes, no boxes, persons without a box, text/label disagreement)
 are warnings: exit 0, or 1 with --strict. One line per problem: file, sample index, byte offset.
+${exitCodesHelp('validate')}
 `;
 
 export function registerValidateCommand(program: Command, result: CommandResult): void {

@@ -1,5 +1,6 @@
 // `humanref-vis [visualize]`: the default action; renders a seeded selection of samples into the output folder.
 import type { Command } from 'commander';
+import { exitCodesHelp } from '../errors.js';
 import { returningExitCode, type CommandResult, type Invocation } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
@@ -43,7 +44,7 @@ Examples:
 
 Outputs (in --output-dir): <split>_<index, 6 digits>.png per sample, manifest.csv, run.json, index.html (open it from
   disk). A second run into the same folder merges its rows with those of the pictures still there.
-Exit codes: 0 ok; 1 a sample failed (the others are rendered) or warnings with --strict; 2 usage error; 130 Ctrl-C; 143 SIGTERM.
+${exitCodesHelp('visualize')}
 `;
 
 /**

@@ -1,7 +1,7 @@
 // The pictures of an eval: one per selected sample and model, drawn in a pool, written atomically; failures are reported, not fatal.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError, oneLine } from '../errors.js';
+import { DataError, oneLine, readFailure } from '../errors.js';
 import { sniffImageFormat } from '../dataset/image-header.js';
 import { OutputError } from '../errors.js';
 import { writeFileAtomic } from '../outputs/atomic-write.js';
@@ -53,8 +53,8 @@ async function loadImage(options: EvalOptions, ev: Pick<Evaluation, 'samples'>, 
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(code === 'ENOENT' ? 'missing-file' : 'io', { file }, code === 'ENOENT' ? 'no such image' : `cannot read the image (${code ?? (error as Error).message})`, 'Check --images and the image_name of this sample');
+    const { code, reason } = readFailure(error);
+    throw new DataError(code, { file }, code === 'missing-file' ? 'no such image' : `cannot read the image (${reason})`, 'Check --images and the image_name of this sample');
   }
   const format = sniffImageFormat(bytes);
   if (!format) throw new DataError('not-an-image', { file }, 'the file is not a JPEG, PNG, WebP or GIF image', 'Check --images and the image_name of this sample');

@@ -1,7 +1,7 @@
 // Reads a JSONL file line by line (a stream, never the whole file at once); a bad line becomes a message, never a stop.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { DataError, oneLine } from '../errors.js';
+import { DataError, oneLine, readFailure } from '../errors.js';
 
 /** One bad line: where it is and what to do, as one line of text. */
 export interface LineProblem {
@@ -31,9 +31,8 @@ export async function* readJsonl(file: string, what: string): AsyncGenerator<Jso
   try {
     await opened;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new DataError(code === 'ENOENT' ? 'missing-file' : 'io', { file }, `cannot read the ${what} (${why})`, 'Check the path');
+    const { code, reason } = readFailure(error);
+    throw new DataError(code, { file }, `cannot read the ${what} (${reason})`, 'Check the path');
   }
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let number = 0;

@@ -1,6 +1,7 @@
 // The comparison tables as upstream's metric.py prints them: same rows, same order, same 3-decimal rounding.
 import { oneLine } from '../errors.js';
 import { compareCodePoints, type MetricAverages, type ModelMetrics } from './aggregate.js';
+import { BOX_COUNT_RANGES } from './metric.js';
 
 /**
  * Python's `f"{x:.3f}"`: correctly rounded, ties to even. JS `toFixed` rounds exact ties up, and with three
@@ -86,7 +87,7 @@ export function comparisonTables(models: readonly NamedMetrics[]): ComparisonTab
   }
 
   const boxRows: string[][] = [];
-  for (const range of ['1', '2-5', '6-10', '>10']) {
+  for (const range of BOX_COUNT_RANGES) {
     ranked(pick(models, (m) => m.box_count[range])).forEach(({ name, m }, i) =>
       boxRows.push([i === 0 ? range : '', name, ...metricCells(m)]),
     );

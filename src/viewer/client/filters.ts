@@ -89,5 +89,3 @@ export function viewerFilters(entries: Entry[]) {
     },
   };
 }
-
-export type Filters = ReturnType<typeof viewerFilters>;
