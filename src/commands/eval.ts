@@ -7,6 +7,7 @@ import { parseChainOfThought } from '../cot/parse.js';
 import { exitCodesHelp, UsageError } from '../errors.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
+import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import type { SampleSource } from '../plumbing/seams.js';
 import { defaultConcurrency, parseConcurrency } from '../options/concurrency.js';
@@ -121,7 +122,7 @@ export function registerEvalCommand(program: Command, result: CommandResult, inv
         }
         groundTruth = { kind: 'jsonl', file: gtFile, imagesDir };
       } else {
-        sources = await openAll(locateSplits(selectionFromOptions(opts), process.stderr), (m) => process.stderr.write(`humanref-vis: warning: ${m}\n`));
+        sources = await openAll(locateSplits(selectionFromOptions(opts), process.stderr), warnOnStderr);
         groundTruth = { kind: 'dataset', sources };
       }
       try {

@@ -4,6 +4,7 @@ import { returningExitCode, type CommandResult } from './command-result.js';
 import { UsageError } from '../errors.js';
 import type { SplitPaths } from '../types.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
+import { warnOnStderr } from './stderr.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 import { addOptions, jsonOption, type OptionValues } from '../options/declare.js';
 import { parseAnnotationCot } from '../cot/parse.js';
@@ -21,7 +22,7 @@ export function registerInspectCommand(program: Command, result: CommandResult):
     .argument('<index>', '0-based sample index in the split');
   addDatasetOptions(addOptions(cmd, OPTIONS)).action(returningExitCode(result, async (indexText: string, opts: InspectOptionValues) => {
     const options = { index: parseIndex(indexText), paths: pickSplit(opts), json: Boolean(opts.json) };
-    return runInspect(options, { openSource: openOne(), parseCot: parseAnnotationCot, readImageHeader }, { stdout: process.stdout });
+    return runInspect(options, { openSource: openOne(warnOnStderr), parseCot: parseAnnotationCot, readImageHeader }, { stdout: process.stdout });
   }));
 }
 

@@ -4,6 +4,7 @@ import { exitCodesHelp } from '../errors.js';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
+import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';
 import { runStats } from '../runs/stats-run.js';
@@ -33,7 +34,7 @@ export function registerStatsCommand(program: Command, result: CommandResult): v
     .action(returningExitCode(result, async (opts: StatsOptionValues) => {
       const concurrency = parseConcurrency(opts.concurrency, READ_CONCURRENCY);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
-      const deps = { splits, openSource: openOne(), parseCot: parseAnnotationCot };
+      const deps = { splits, openSource: openOne(warnOnStderr), parseCot: parseAnnotationCot };
       return withProcessIo((io) => runStats({ concurrency, quiet: Boolean(opts.quiet), json: Boolean(opts.json) }, deps, io));
     }));
 }

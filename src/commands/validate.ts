@@ -5,6 +5,7 @@ import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
+import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';
 import { runValidate } from '../runs/validate-run.js';
@@ -40,7 +41,7 @@ export function registerValidateCommand(program: Command, result: CommandResult)
       const concurrency = parseConcurrency(opts.concurrency, READ_CONCURRENCY);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
       const options = { json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), concurrency };
-      const deps = { splits, openSource: openOne(), parseCot: parseAnnotationCot, readImageHeader };
+      const deps = { splits, openSource: openOne(warnOnStderr), parseCot: parseAnnotationCot, readImageHeader };
       return withProcessIo((io) => runValidate(options, deps, io));
     }));
 }
