@@ -181,16 +181,18 @@ describe('humanref-vis eval', () => {
     expect(given.lines[2].models['m/x']).toMatchObject({ file: null, error: expect.stringMatching(/no such image/) });
   });
 
-  it('model and model.ft stay two models with two cards each', async () => {
+  it('model and model.ft stay two models with two cards each, also where a picture failed', async () => {
     const dir = join(cwd.dir, 'ft');
-    await mkdir(dir, { recursive: true });
+    await mkdir(join(dir, 'images'), { recursive: true });
+    await copyFile(join(EVAL, 'images', 'park5.jpg'), join(dir, 'images', 'park5.jpg'));
     await copyFile(PA, join(dir, 'model.jsonl'));
     await copyFile(PB, join(dir, 'model.ft.jsonl'));
-    const r = await cli(['eval', '--gt', GT, '--images', join(EVAL, 'images'), '--pred', join(dir, 'model.jsonl'), join(dir, 'model.ft.jsonl'), '--indices', '0', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
-    expect(r.code, r.stderr).toBe(0);
-    const viewer = await readFile(join(dir, 'out', 'viewer-index.js'), 'utf8');
-    expect(viewer).toContain('"eval_attr-001_model"');
-    expect(viewer).toContain('"eval_attr-001_model.ft"');
+    // Sample 2's photo (room3.jpg) is absent: its two cards are failures, and must stay two.
+    const r = await cli(['eval', '--gt', GT, '--images', join(dir, 'images'), '--pred', join(dir, 'model.jsonl'), join(dir, 'model.ft.jsonl'), '--indices', '0,2', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
+    expect(r.code, r.stderr).toBe(1);
+    const index = await readFile(join(dir, 'out', 'viewer-index.js'), 'utf8');
+    const names = [...index.matchAll(/\["(eval_[^"]+)"/g)].map((m) => m[1]).sort();
+    expect(names).toEqual(['eval_attr-001_model', 'eval_attr-001_model.ft', 'eval_attr-003_model', 'eval_attr-003_model.ft']);
     expect((await listFiles(join(dir, 'out'))).filter((f) => f.endsWith('.png')).sort()).toEqual(['eval_attr-001_model.ft.png', 'eval_attr-001_model.png']);
   });
 
