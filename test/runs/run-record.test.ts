@@ -49,7 +49,7 @@ async function run(sampleSpecs: FakeSampleSpec[], at: string, selection: Record<
 const manifestRows = async () => (await readFile(path.join(dir, 'manifest.csv'), 'utf8')).trim().split('\n');
 const runLog = async () => JSON.parse(await readFile(path.join(dir, 'run.json'), 'utf8')) as RunLog;
 
-describe('run.json (item 10)', () => {
+describe('run.json', () => {
   it('records tool and version from package.json, the command line, cwd, times, seed, options, dataset files and counts', async () => {
     expect((await run(specs(4, [2]), '2026-01-02T03:04:05.000Z')).code).toBe(1);
     const { runs } = await runLog();
@@ -100,7 +100,7 @@ describe('run.json (item 10)', () => {
   });
 });
 
-describe('a second run into the same folder (item 11)', () => {
+describe('a second run into the same folder', () => {
   it('merges: keeps earlier rows whose pictures remain, replaces same-file rows, drops earlier failures it rendered', async () => {
     await run(specs(6, [2]), '2026-01-01T00:00:00.000Z');
     await unlink(path.join(dir, 'main_000005.png'));
