@@ -1,6 +1,6 @@
 // Runs the built CLI as a child process and measures it from outside: wall time, when each image appeared, peak RSS.
 import { spawn } from 'node:child_process';
-import { watch } from 'node:fs';
+import { readFileSync, watch } from 'node:fs';
 import { mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,8 +20,10 @@ export const median = (xs) => {
  * wallMs (spawn to exit), firstMs (spawn to the first image renamed into place), msPerImage (steady state:
  * first to last image over count-1), count, bytesPerImage, peakRss (bytes), cpuMsPerImage (all threads, after
  * the first image: unlike wall time it hardly changes when other processes load the machine), mainMsPerImage.
+ * `allowFailure`: a run that exits non-zero (or dies) resolves with `failed: true`, its exit code or signal, the
+ * end of its stderr and the peak RSS last seen in /proc (a dying process writes no report of its own).
  */
-export async function runCli(args, { outDir, rssFile, cli }) {
+export async function runCli(args, { outDir, rssFile, cli, allowFailure = false }) {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const seen = new Map();
@@ -37,13 +39,17 @@ export async function runCli(args, { outDir, rssFile, cli }) {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
+  let seenRss = 0;
+  const poll = setInterval(() => (seenRss = Math.max(seenRss, peakRssFromProc(child.pid))), 250);
   const code = await new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (c, signal) => resolve(c ?? signal));
   });
+  clearInterval(poll);
   const wallMs = performance.now() - started;
   watcher.close();
+  if (code !== 0 && allowFailure) return { failed: true, code, stderrTail: stderr.slice(-2000), wallMs, peakRss: seenRss, count: seen.size };
   if (code !== 0) throw new Error(`humanref-vis ${args.join(' ')} exited with ${code}:\n${stderr}`);
 
   const files = (await readdir(outDir)).filter((f) => IMAGE.test(f));
@@ -65,6 +71,16 @@ export async function runCli(args, { outDir, rssFile, cli }) {
     mainMsPerImage: files.length > 1 ? (mainMs - mainAtFirstMs) / (files.length - 1) : NaN,
     watched: times.length,
   };
+}
+
+/** VmHWM (the peak resident set so far) of a live process, in bytes; 0 once it is gone. */
+function peakRssFromProc(pid) {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
+    return kb ? Number(kb[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Width and height of a PNG from its IHDR chunk (bytes 16-23). */

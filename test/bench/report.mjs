@@ -1,7 +1,14 @@
 // The bench's targets (issue "Scale with cores") and its printed table.
 
 const MB = 1e6;
-export const TARGETS = { msPerImage: 38, mainMsPerImage: 6, peakRssMB: 400, firstImageSeconds: 0.6, fullDatasetMinutes: 30, tsvPairRatio: 1.15 };
+export const TARGETS = { msPerImage: 38, mainMsPerImage: 6, peakRssMB: 400, firstImageSeconds: 0.6, fullDatasetMinutes: 30, tsvPairRatio: 1.15, evalLargePeakRssMB: 4000 };
+
+// eval over many prediction lines (people concatenate runs): it must finish, within a few GB.
+const evalLargeTarget = (l) => ({
+  target: `eval over ${l.lines} lines x 2 models finishes, peak RSS <= ${TARGETS.evalLargePeakRssMB} MB`,
+  value: l.peakRss / MB,
+  ok: !l.failed && l.peakRss <= TARGETS.evalLargePeakRssMB * MB,
+});
 
 export function checkTargets(r) {
   const rss = Object.entries(r.peakRss).filter(([k]) => k !== 'typical');
@@ -22,15 +29,32 @@ export function checkTargets(r) {
     { target: `45k samples <= ${TARGETS.fullDatasetMinutes} min on 2 cores (extrapolated from CPU time)`, value: twoCores.fullDatasetMinutes, ok: twoCores.fullDatasetMinutes <= TARGETS.fullDatasetMinutes },
     { target: `sparse >4 GB TSV ~ small TSV (<= ${TARGETS.tsvPairRatio}x)`, value: r.tsvPair.ratio, ok: r.tsvPair.ratio <= TARGETS.tsvPairRatio },
     { target: `sparse >4 GB TSV ~ small TSV in CPU time (<= ${TARGETS.tsvPairRatio}x)`, value: r.tsvPair.cpuRatio, ok: r.tsvPair.cpuRatio <= TARGETS.tsvPairRatio },
+    ...(r.eval?.large ? [evalLargeTarget(r.eval.large)] : []),
   ];
 }
 
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : String(x));
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : String(x));
 
-function table(rows) {
+export function table(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
   return rows.map((row) => row.map((cell, c) => String(cell).padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+}
+
+/** eval's rows of the table (test/bench/eval.mjs's figures): [measure, value, detail]. */
+export function evalRows(e) {
+  const p = e.pictures;
+  const rows = [
+    [`eval pictures (${e.samples} samples, 2 models, --num-vis ${p.numVis})`, `${f2(p.picturesPerSecond)} pictures/s`, `${f1(p.msPerPicture)} ms/picture steady, ${f1(p.cpuMsPerPicture)} ms CPU, main thread ${f1(p.mainMsPerPicture)} ms; ${f1(p.wallSeconds)} s wall; median of ${p.runs.length}`],
+    ['  eval: read + score + metrics, then first picture', `${f2(p.firstPictureSeconds)} s`, `from process start; --no-pictures run ${f2(e.scoreOnly.wallSeconds)} s wall`],
+    [`  eval peak RSS, ${e.samples} samples`, `${f1(e.smallVis.peakRss / MB)} MB`, `--num-vis ${e.smallVis.numVis}; ${f1(e.scoreOnly.peakRss / MB)} MB --no-pictures, ${f1(p.peakRss / MB)} MB --num-vis ${p.numVis}`],
+  ];
+  const l = e.large;
+  if (!l) return rows;
+  const what = `  eval peak RSS, ${l.lines} lines x 2 models`;
+  if (l.failed) return [...rows, [what, `FAILED (${l.code})`, `after ${f1(l.wallSeconds)} s, ${f1(l.peakRss / MB)} MB last seen; ${l.stderrTail.trim().split('\n').pop()}`]];
+  const holding = `holding the results: +${f1((l.peakRss - e.smallVis.peakRss) / MB)} MB over ${e.samples} samples`;
+  return [...rows, [what, `${f1(l.peakRss / MB)} MB`, `--num-vis ${l.numVis}; ${f1(l.wallSeconds)} s wall, first picture after ${f1(l.firstPictureSeconds)} s; ${f1(l.bytes / 1e9)} GB of JSONL; ${holding}`]];
 }
 
 export function printReport(r) {
@@ -67,6 +91,7 @@ export function printReport(r) {
         `${f1(s.fullDatasetMinutes)} min`,
         `${f1(s.imagesPerSecond)} images/s, bound by ${s.limit} (CPU: ${f1(s.byCpu)}/s, main thread: ${f1(s.byMain)}/s)`,
       ]),
+      ...(r.eval ? evalRows(r.eval) : []),
     ]),
   );
   console.log('\ntargets:');

@@ -1,8 +1,11 @@
 // `npm run bench`: builds a photo-like dataset in a temp folder, runs the built CLI as child processes and
 // prints ms/image, the decode+encode floor, peak RSS, time to first image, small vs >4 GB TSV, scaling with
 // drawing threads (--workers 0, 1, ... cores), CPU per stage, and the 45k extrapolation for 2, 8 and 16 cores.
-// Flags: --quick (smaller runs), --keep (keep the temp folder), --save (also write test/bench/last-results.json),
-// --before <path to another build's dist/cli.js>: its typical runs alternate with ours, for a before/after table.
+// Then eval (test/bench/eval.mjs): pictures/s on 6,000 samples with two models, peak RSS at 6k and 1M prediction lines.
+// Flags: --quick (smaller runs; eval's large case 100k lines), --keep (keep the temp folder), --save (also write
+// test/bench/last-results.json), --before <path to another build's dist/cli.js>: its typical runs alternate with
+// ours, for a before/after table; --no-eval, --eval-lines N (0: no large case), --eval-data DIR (eval's generated
+// inputs kept there and reused: the 1M case writes ~5.3 GB).
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,6 +118,12 @@ for (const w of levels) {
 log('CPU time per stage');
 const { measureStages } = await import('./stages.mjs');
 const stages = await measureStages(main, quick ? 20 : 40, tmp);
+
+// 8. eval: pictures per second on a 6,000-sample benchmark with two models, and peak RSS at 6k and at many lines.
+const evalLines = argv.includes('--eval-lines') ? Number(argv[argv.indexOf('--eval-lines') + 1]) : quick ? 100_000 : 1_000_000;
+const evalData = argv.includes('--eval-data') ? path.resolve(argv[argv.indexOf('--eval-data') + 1]) : undefined;
+const { benchEval } = await import('./eval.mjs');
+const evalResults = flags.has('--no-eval') ? undefined : await benchEval(tmp, { typical: quick ? 40 : 100, repeats: quick ? 2 : 3, lines: evalLines, dataDir: evalData });
 load.push(os.loadavg()[0]);
 
 const ours = median(typicalRuns.map((r) => r.msPerImage));
@@ -159,6 +168,7 @@ const results = {
   },
   workers: sweep.map((s) => ({ ...s, imagesPerSecond: 1000 / s.msPerImage, speedup: sweep[0].msPerImage / s.msPerImage })),
   stages,
+  eval: evalResults,
   before: beforeCli
     ? {
         cli: beforeCli,
