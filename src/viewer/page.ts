@@ -1,19 +1,27 @@
 // index.html of the viewer: markup, style, the ✅ ❌ ⚠️ marks as inline SVG (no emoji font needed), and the script.
-import { viewerDetailView } from './client/detail.js';
-import { viewerDom } from './client/dom.js';
-import { viewerFilters } from './client/filters.js';
-import { viewerGrid } from './client/grid.js';
-import { viewerClient } from './client/main.js';
-import { viewerSampleView } from './client/sample.js';
+import { readFileSync } from 'node:fs';
 
-/** The script's parts as source text: each is a self-contained function (see client/main.ts). */
-const SCRIPT = `(${viewerClient.toString()})({
-dom: ${viewerDom.toString()},
-filters: ${viewerFilters.toString()},
-grid: ${viewerGrid.toString()},
-detail: ${viewerDetailView.toString()},
-sample: ${viewerSampleView.toString()},
-});`;
+/**
+ * The page script, bundled from client/ by `npm run build` (page-script.vite.config.mjs). The same path from
+ * src/viewer/ and dist/viewer/, so tests running the sources use the built bundle too.
+ */
+const SCRIPT_FILE = new URL('../../dist/viewer/page-script.js', import.meta.url);
+let script: string | undefined;
+
+function pageScript(): string {
+  if (script === undefined) {
+    let text: string;
+    try {
+      text = readFileSync(SCRIPT_FILE, 'utf8');
+    } catch (error) {
+      throw new Error(`the viewer's page script ${SCRIPT_FILE.pathname} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): run \`npm run build\` in the package folder`);
+    }
+    // Inlined in a <script> element: a `</script` in it (in a string or comment) would end the element early;
+    // `<\/` means the same inside a string, a template, a regular expression or a comment.
+    script = text.replace(/<\/(script)/gi, '<\\/$1');
+  }
+  return script;
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -141,7 +149,7 @@ export function viewerHtml(title: string): string {
 </div>
 <noscript><p>This page needs JavaScript. The pictures are the .png files in this folder; manifest.csv lists them.</p></noscript>
 <script src="viewer-index.js"></script>
-<script>${SCRIPT}</script>
+<script>${pageScript()}</script>
 </body>
 </html>
 `;

@@ -45,13 +45,3 @@ export interface State {
   min: number | null;
   max: number | null;
 }
-
-export interface Dom {
-  el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K];
-  svgEl(tag: string, attrs: Record<string, string | number>): SVGElement;
-  /** ✅ ❌ ⚠️ as a drawn mark (page.ts styles `.mk-*`), never as a character. */
-  mark(m: string): HTMLElement;
-  badge(cls: string, text: string): HTMLElement;
-  /** The ✅ ❌ ⚠️ of a finished sample's counts, each drawn, with its number. */
-  counts(into: HTMLElement, e: Entry): void;
-}
