@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 // One grid card: thumbnail, position, expression, ✅ ❌ ⚠️ counts, badges and the first warning.
 import { badge, counts, el } from './dom.js';
+import type { ReviewStatus } from './review-file.js';
+import { fillReviewBadge } from './review-ui.js';
 import type { Entry } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -41,11 +43,18 @@ function badges(e: Entry): HTMLElement {
   return node;
 }
 
-export function makeCard(e: Entry): HTMLElement {
+/** What a card shows of the review: `data-review` and the badge over the thumbnail. */
+export function showReview(card: HTMLElement, status: ReviewStatus, note: string): void {
+  card.dataset.review = status;
+  fillReviewBadge(card.querySelector<HTMLElement>('.rvslot')!, status, note);
+}
+
+export function makeCard(e: Entry, status: ReviewStatus, note: string): HTMLElement {
   const card = el('a', 'card');
   card.href = `#${encodeURIComponent(e.name)}`;
   card.dataset.sample = e.name;
-  card.append(thumbnail(e));
+  card.append(thumbnail(e), el('div', 'rvslot'));
+  showReview(card, status, note);
   card.append(el('div', 'id', e.status === 'failed' ? `${e.split} #${e.index}` : `${e.split} #${e.index} · ${plural(e.candidates, 'candidate')}`));
   card.append(el('div', 'expr', e.expressions.length ? e.expressions.join(' | ') : '(no expression)'));
   card.append(countsLine(e), badges(e));

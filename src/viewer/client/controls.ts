@@ -21,6 +21,7 @@ export class Controls {
   private readonly max = byId<HTMLInputElement>('max');
   private readonly kindBox = byId('kinds');
   private readonly kindInputs = new Map<string, HTMLInputElement>();
+  private readonly kindCounts = new Map<string, Text>();
   private readonly splits: string[];
   private readonly hasScore: boolean;
 
@@ -40,8 +41,16 @@ export class Controls {
     box.value = k;
     box.dataset.kind = k;
     this.kindInputs.set(k, box);
-    label.append(box, ` ${k} (${n})`);
+    const count = document.createTextNode(` ${k} (${n})`);
+    this.kindCounts.set(k, count);
+    label.append(box, count);
     this.kindBox.append(label);
+  }
+
+  /** Shows `n` as the number of samples of kind `k` (the review's kinds change while the page is open). */
+  setKindCount(k: string, n: number): void {
+    const count = this.kindCounts.get(k);
+    if (count) count.textContent = ` ${k} (${n})`;
   }
 
   /** Calls `changed` after the user changes a control (typing is debounced). */

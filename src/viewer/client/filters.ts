@@ -1,7 +1,16 @@
 // The grid's filters: each entry's kinds, matching and sorting (no DOM).
+import { REVIEW_STATUSES, type ReviewStatus } from './review-file.js';
 import type { Entry, State } from './types.js';
 
 const BUILT_IN_KINDS = ['inconsistent', 'warned', 'failed', 'rejection'];
+/** The review's kinds: a sample's mark, which changes while the page is open (so not in kindsOf). */
+const REVIEW_KINDS: readonly string[] = REVIEW_STATUSES;
+
+/** What the filters ask of the review: a sample's status, and a number that changes whenever a mark does. */
+export interface ReviewLookup {
+  status(name: string): ReviewStatus;
+  readonly version: number;
+}
 
 function kindsOfEntry(e: Entry): string[] {
   const kinds: string[] = [];
@@ -40,21 +49,21 @@ export class Filters {
   private readonly exprLower: string[];
   private last: { key: string; q: string; hits: number[] } | null = null;
 
-  constructor(private readonly entries: Entry[]) {
+  constructor(private readonly entries: Entry[], private readonly review: ReviewLookup) {
     this.exprLower = entries.map((e) => e.expressions.join('\n').toLowerCase());
     this.kindsOf = entries.map(kindsOfEntry);
-    const extra = [...new Set(entries.flatMap((e) => e.kinds))].filter((k) => !BUILT_IN_KINDS.includes(k)).sort();
-    this.allKinds = [...BUILT_IN_KINDS, ...extra];
+    const extra = [...new Set(entries.flatMap((e) => e.kinds))].filter((k) => !BUILT_IN_KINDS.includes(k) && !REVIEW_KINDS.includes(k)).sort();
+    this.allKinds = [...BUILT_IN_KINDS, ...extra, ...REVIEW_KINDS];
     for (const ks of this.kindsOf) for (const k of ks) this.kindCounts.set(k, (this.kindCounts.get(k) ?? 0) + 1);
     ({ byIndex: this.byIndex, sorts: this.sorts } = sortsOf(entries));
   }
 
   /** Positions of the matching entries, sorted; several kinds match an entry of any of them. */
   computeView(state: State, searchText: Record<string, string> | null): number[] {
-    const { entries, kindsOf, exprLower } = this;
+    const { entries, exprLower } = this;
     const q = state.q.trim().toLowerCase();
     // Typing on narrows the last result: only its hits can still match a longer query.
-    const key = JSON.stringify([state.split, state.min, state.max, state.only, searchText !== null]);
+    const key = JSON.stringify([state.split, state.min, state.max, state.only, searchText !== null, state.only.some((k) => REVIEW_KINDS.includes(k)) && this.review.version]);
     const from = this.last && this.last.key === key && q.startsWith(this.last.q) ? this.last.hits : null;
     const out: number[] = [];
     const n = from ? from.length : entries.length;
@@ -64,11 +73,21 @@ export class Filters {
       if (state.split && e.split !== state.split) continue;
       if (state.min !== null && e.candidates < state.min) continue;
       if (state.max !== null && e.candidates > state.max) continue;
-      if (state.only.length && !state.only.some((k) => kindsOf[i].includes(k))) continue;
+      if (state.only.length && !this.hasKind(i, state.only)) continue;
       if (q && !exprLower[i].includes(q) && !(searchText?.[e.name]?.includes(q) ?? false)) continue;
       out.push(i);
     }
     this.last = { key, q, hits: out };
     return [...out].sort(this.sorts[state.sort] ?? this.byIndex);
+  }
+
+  private hasKind(i: number, only: string[]): boolean {
+    const kinds = this.kindsOf[i];
+    let status: string | undefined;
+    for (const k of only) {
+      if (kinds.includes(k)) return true;
+      if (REVIEW_KINDS.includes(k) && (status ??= this.review.status(this.entries[i].name)) === k) return true;
+    }
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The virtual grid: cards are absolutely placed, and only those on screen (plus a row each side) exist.
-import { makeCard } from './card.js';
+import { makeCard, showReview } from './card.js';
+import type { ReviewStore } from './review-store.js';
 import type { Entry } from './types.js';
 
 const CARD_MIN = 270, CARD_H = 352, GAP = 14;
@@ -16,6 +17,7 @@ export class Grid {
     private readonly entries: Entry[],
     private readonly grid: HTMLElement,
     private readonly isShown: () => boolean,
+    private readonly review: ReviewStore,
   ) {
     window.addEventListener('scroll', () => {
       if (!this.frame) this.frame = requestAnimationFrame(() => ((this.frame = 0), this.paint()));
@@ -37,7 +39,7 @@ export class Grid {
       wanted.add(e.name);
       let card = live.get(e.name);
       if (!card) {
-        card = makeCard(e);
+        card = makeCard(e, this.review.status(e.name), this.review.note(e.name));
         live.set(e.name, card);
         this.grid.append(card);
       }
@@ -49,6 +51,14 @@ export class Grid {
         card.remove();
         live.delete(name);
       }
+    }
+  }
+
+  /** Redraws the review badge of those of `names` that are on screen. */
+  updateReview(names: string[]): void {
+    for (const name of names) {
+      const card = this.live.get(name);
+      if (card) showReview(card, this.review.status(name), this.review.note(name));
     }
   }
 

@@ -7,6 +7,9 @@ import { Filters } from './filters.js';
 import { Grid } from './grid.js';
 import { defaultState, hashOf, isSampleHash, stateFromHash } from './hash.js';
 import { readIndex, type IndexData } from './index-data.js';
+import { REVIEW_STATUSES } from './review-file.js';
+import { ReviewStore } from './review-store.js';
+import { NoteEditor, ReviewBar, reviewCounts, reviewKey } from './review-ui.js';
 import { renderRuns } from './runs.js';
 import { SampleView } from './sample.js';
 import type { Entry, State } from './types.js';
@@ -24,10 +27,17 @@ class App {
   private searchText: Record<string, string> | null = null;
   private cameFromGrid = false;
   private gridScroll = 0;
+  private readonly review: ReviewStore;
+  private readonly reviewBar: ReviewBar;
+  private readonly notes: NoteEditor;
 
-  constructor(private readonly root: HTMLElement, index: IndexData) {
+  constructor(private readonly root: HTMLElement, private readonly index: IndexData) {
     this.entries = index.entries;
-    this.f = new Filters(this.entries);
+    const runIds = index.runs.map((r) => r.run).filter((r): r is string => typeof r === 'string');
+    this.review = new ReviewStore(runIds);
+    this.reviewBar = new ReviewBar(this.review, root.dataset.tool ?? 'humanref-vis');
+    this.notes = new NoteEditor(this.review);
+    this.f = new Filters(this.entries, this.review);
     this.controls = new Controls(this.entries, this.f);
     this.controls.onChange(() => ((this.state = this.controls.read()), this.applyFilters(true)));
     byId('reset').addEventListener('click', () => {
@@ -35,7 +45,7 @@ class App {
       this.controls.write(this.state);
       this.applyFilters(true);
     });
-    this.grid = new Grid(this.entries, byId('grid'), () => !this.gridView.hidden);
+    this.grid = new Grid(this.entries, byId('grid'), () => !this.gridView.hidden, this.review);
     this.sample = new SampleView({
       entries: this.entries,
       byName: index.byName,
@@ -44,9 +54,24 @@ class App {
       neighbours: (name) => this.neighbours(name),
       go: (name) => this.go(name),
       backToGrid: () => this.backToGrid(),
+      review: this.review,
     });
+    // A mark redraws its badges and counts; the list shown stays as it is until the filters change, so the
+    // sample just marked does not vanish from under the keys (j/k step on from it).
+    this.review.onChange((names) => {
+      this.grid.updateReview(names);
+      this.sample.updateReview(names);
+      this.showReviewCounts();
+    });
+    this.showReviewCounts();
     window.addEventListener('hashchange', () => this.onHashChange());
     document.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  private showReviewCounts(): void {
+    const c = reviewCounts(this.review, this.entries, this.index.byName);
+    this.reviewBar.show(c);
+    for (const s of REVIEW_STATUSES) this.controls.setKindCount(s, c[s]);
   }
 
   private refresh(): void {
@@ -118,10 +143,15 @@ class App {
   }
 
   private onKey(e: KeyboardEvent): void {
-    const current = this.sample.current();
-    if (this.sampleView.hidden || !current || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     const t = e.target as HTMLElement;
     if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA')) return;
+    const current = this.sample.current();
+    // Review keys mark the sample shown, or in the grid the focused card.
+    const card = this.gridView.hidden ? null : t?.closest?.<HTMLElement>('.card[data-sample]');
+    const marked = this.sampleView.hidden ? card?.dataset.sample : current;
+    if (marked && reviewKey(e.key, marked, this.review, this.notes)) return e.preventDefault();
+    if (this.sampleView.hidden || !current) return;
     const [prev, next] = this.neighbours(current);
     if (e.key === 'ArrowRight' || e.key === 'j') this.go(next);
     else if (e.key === 'ArrowLeft' || e.key === 'k') this.go(prev);

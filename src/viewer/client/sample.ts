@@ -4,6 +4,8 @@
 import { renderDetail } from './detail.js';
 import { loadDetail } from './details.js';
 import { badge, counts, el } from './dom.js';
+import type { ReviewStore } from './review-store.js';
+import { fillReviewBadge } from './review-ui.js';
 import type { Entry } from './types.js';
 
 export interface SampleContext {
@@ -15,6 +17,7 @@ export interface SampleContext {
   neighbours(name: string): [string | null, string | null];
   go(name: string | null): void;
   backToGrid(): void;
+  review: ReviewStore;
 }
 
 function bar(ctx: SampleContext, name: string, e: Entry | undefined): HTMLElement {
@@ -54,10 +57,17 @@ function facts(e: Entry): HTMLElement {
   return node;
 }
 
+/** The sample's mark and note, and the keys that change them. */
+function reviewBox(): HTMLElement {
+  const node = el('div', 'review-box');
+  node.append(el('span', 'rvslot'), el('span', 'rvnote'), el('span', 'rvkeys', 'a accept · x reject · u clear · n note'));
+  return node;
+}
+
 function head(e: Entry): HTMLElement {
   const node = el('div', 'shead');
   for (const x of e.expressions.length ? e.expressions : ['(no expression)']) node.append(el('h2', 'sexpr', x));
-  node.append(facts(e));
+  node.append(facts(e), reviewBox());
   if (e.error) node.append(el('pre', 'error', e.error));
   if (e.warnings.length) {
     const ul = el('ul', 'warnings');
@@ -95,7 +105,19 @@ export class SampleView {
     box.dataset.sample = name;
     box.append(head(e));
     ctx.container.append(box);
+    this.updateReview([name]);
     if (e.hasDetail) this.fill(name, box);
+  }
+
+  /** Redraws the mark if the sample shown is one of `names`. */
+  updateReview(names: string[]): void {
+    const name = this.name;
+    const box = this.ctx.container.querySelector<HTMLElement>('.sample');
+    if (!name || !box || !names.includes(name)) return;
+    const { review } = this.ctx;
+    box.dataset.review = review.status(name);
+    fillReviewBadge(box.querySelector<HTMLElement>('.rvslot')!, review.status(name), '', true);
+    box.querySelector('.rvnote')!.textContent = review.note(name);
   }
 
   private fill(name: string, box: HTMLElement): void {
