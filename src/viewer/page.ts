@@ -139,6 +139,20 @@ ${Object.entries(REVIEW_SVGS).map(([k, svg]) => markCss(`rvi-${k}`, svg)).join('
 .mention{color:var(--c,#555);font-weight:700;border-radius:3px;cursor:pointer;padding:0 .1em}
 .mention.on,.mention:focus{background:var(--mc);color:#fff;outline:none}
 .fatal{padding:1rem;color:#b42318;font-weight:600}
+#summary{margin:.6rem 1rem 0;background:#fff;border:1px solid var(--rule);border-radius:6px;padding:.35rem .7rem}
+#summary>summary{cursor:pointer;font-weight:600;font-size:.92rem}
+.totals{display:flex;flex-wrap:wrap;gap:.2rem .9rem;font-size:.9rem;margin:.3rem 0}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.6rem 1.2rem;margin:.2rem 0 .4rem}
+.htitle{font-size:.82rem;font-weight:600;display:flex;gap:.3rem;align-items:baseline}
+.hmax{margin-left:auto;font-weight:400;color:var(--muted);white-space:nowrap}
+.hbars{display:flex;align-items:flex-end;gap:1px;height:56px;border-bottom:1px solid var(--rule)}
+.hbar{flex:1 1 0;min-width:2px;height:100%;padding:0;border:0;background:transparent;display:flex;align-items:flex-end;cursor:pointer}
+.hfill{display:block;width:100%;background:#7d8b99;border-radius:1px 1px 0 0}
+.hbar:hover .hfill,.hbar:focus .hfill{background:#0969da}
+.hbar.on .hfill{background:#d4a72c}.hbar.on{background:#fff6d5}
+.hbar:focus{outline:2px solid #0969da55}
+.haxis{display:flex;justify-content:space-between;font-size:.72rem;color:var(--muted)}
+.hnone{font-size:.8rem;color:var(--muted);align-self:center}
 `;
 
 export function viewerHtml(title: string): string {
@@ -170,6 +184,7 @@ export function viewerHtml(title: string): string {
 <select id="sort" aria-label="sort"></select>
 <button id="reset" type="button">reset</button>
 </div>
+<details id="summary" open></details>
 <p id="empty" hidden>No sample matches these filters.</p>
 <div id="grid"></div>
 </section>

@@ -72,8 +72,10 @@ export class Controls {
     for (const [k, box] of this.kindInputs) box.checked = state.only.includes(k);
   }
 
-  read(): State {
+  /** The state the controls show; the summary's bar ranges (no control of their own) come from `prev`. */
+  read(prev: State): State {
     return {
+      ...prev,
       q: this.q.value,
       only: this.f.allKinds.filter((k) => this.kindInputs.get(k)!.checked),
       split: this.split.value,

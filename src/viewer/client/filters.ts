@@ -1,6 +1,6 @@
 // The grid's filters: each entry's kinds, matching and sorting (no DOM).
 import { REVIEW_STATUSES, type ReviewStatus } from './review-file.js';
-import type { Entry, State } from './types.js';
+import { RANGE_FIELDS, type Entry, type Range, type State } from './types.js';
 
 const BUILT_IN_KINDS = ['inconsistent', 'warned', 'failed', 'rejection'];
 /** The review's kinds: a sample's mark, which changes while the page is open (so not in kindsOf). */
@@ -59,11 +59,14 @@ export class Filters {
   }
 
   /** Positions of the matching entries, sorted; several kinds match an entry of any of them. */
-  computeView(state: State, searchText: Record<string, string> | null): number[] {
+  computeView(state: State, searchText: Record<string, string> | null, lengths: Map<string, number> | null): number[] {
     const { entries, exprLower } = this;
     const q = state.q.trim().toLowerCase();
     // Typing on narrows the last result: only its hits can still match a longer query.
-    const key = JSON.stringify([state.split, state.min, state.max, state.only, searchText !== null, state.only.some((k) => REVIEW_KINDS.includes(k)) && this.review.version]);
+    const ranges = RANGE_FIELDS.map((f) => state[f]);
+    const key = JSON.stringify([state.split, state.min, state.max, state.only, ranges, searchText !== null, state.only.some((k) => REVIEW_KINDS.includes(k)) && this.review.version]);
+    const inRange = (r: Range | null, v: number | undefined) => r === null || (v !== undefined && v >= r[0] && v <= r[1]);
+    const ranged = ranges.some((r) => r !== null);
     const from = this.last && this.last.key === key && q.startsWith(this.last.q) ? this.last.hits : null;
     const out: number[] = [];
     const n = from ? from.length : entries.length;
@@ -74,6 +77,7 @@ export class Filters {
       if (state.min !== null && e.candidates < state.min) continue;
       if (state.max !== null && e.candidates > state.max) continue;
       if (state.only.length && !this.hasKind(i, state.only)) continue;
+      if (ranged && (e.status === 'failed' || !inRange(state.ok, e.ok) || !inRange(state.no, e.no) || !inRange(state.warn, e.warn) || !inRange(state.len, lengths?.get(e.name)))) continue;
       if (q && !exprLower[i].includes(q) && !(searchText?.[e.name]?.includes(q) ?? false)) continue;
       out.push(i);
     }

@@ -12,6 +12,7 @@ import { ReviewStore } from './review-store.js';
 import { NoteEditor, ReviewBar, reviewCounts, reviewKey } from './review-ui.js';
 import { renderRuns } from './runs.js';
 import { SampleView } from './sample.js';
+import { SummaryPanel } from './summary-panel.js';
 import type { Entry, State } from './types.js';
 
 class App {
@@ -25,6 +26,9 @@ class App {
   private state: State = defaultState();
   private view: number[] = [];
   private searchText: Record<string, string> | null = null;
+  /** Characters of each sample's reasoning, once viewer-text.js is in. */
+  private lengths: Map<string, number> | null = null;
+  private readonly summary: SummaryPanel;
   private cameFromGrid = false;
   private gridScroll = 0;
   private readonly review: ReviewStore;
@@ -39,7 +43,14 @@ class App {
     this.notes = new NoteEditor(this.review);
     this.f = new Filters(this.entries, this.review);
     this.controls = new Controls(this.entries, this.f);
-    this.controls.onChange(() => ((this.state = this.controls.read()), this.applyFilters(true)));
+    this.controls.onChange(() => ((this.state = this.controls.read(this.state)), this.applyFilters(true)));
+    const summaryBox = byId<HTMLDetailsElement>('summary');
+    this.summary = new SummaryPanel(summaryBox, this.entries, this.f.kindsOf, (s) => {
+      this.state = s;
+      this.controls.write(s);
+      this.applyFilters(true);
+    }, () => this.state);
+    summaryBox.addEventListener('toggle', () => (summaryBox.open && summaryBox.dataset.stale ? this.summary.update(this.view) : undefined));
     byId('reset').addEventListener('click', () => {
       this.state = defaultState();
       this.controls.write(this.state);
@@ -75,7 +86,8 @@ class App {
   }
 
   private refresh(): void {
-    this.view = this.f.computeView(this.state, this.searchText);
+    this.view = this.f.computeView(this.state, this.searchText, this.lengths);
+    this.summary.update(this.view);
     byId('count').textContent = `${this.view.length} of ${this.entries.length}`;
     this.root.dataset.shown = String(this.view.length);
     byId('empty').hidden = this.view.length > 0;
@@ -175,9 +187,12 @@ class App {
     textScript.src = 'viewer-text.js';
     textScript.onload = () => {
       this.searchText = (window as unknown as { HRV_TEXT?: Record<string, string> }).HRV_TEXT ?? {};
+      this.lengths = new Map(Object.entries(this.searchText).map(([name, text]) => [name, text.length]));
+      this.summary.setLengths(this.lengths);
       this.root.dataset.text = 'loaded';
       this.root.dataset.textMs = String(Math.round(performance.now()));
-      if (this.state.q.trim() && !this.gridView.hidden) this.applyFilters(false);
+      if ((this.state.q.trim() || this.state.len) && !this.gridView.hidden) this.applyFilters(false);
+      else this.summary.update(this.view);
     };
     textScript.onerror = () => (this.root.dataset.text = 'missing');
     document.head.append(textScript);

@@ -36,12 +36,24 @@ export interface Detail extends Omit<ViewerDetail, 'image' | 'candidates'> {
   candidates: Candidate[];
 }
 
+/** Inclusive [lo, hi]. */
+export type Range = [number, number];
+
 /** The grid's filters, as the URL hash holds them. */
 export interface State {
   q: string;
   only: string[];
   split: string;
   sort: string;
+  /** Candidates at least / at most. */
   min: number | null;
   max: number | null;
+  /** The summary panel's bars: ✅, ❌, ⚠️ per sample and the reasoning's length in characters. */
+  ok: Range | null;
+  no: Range | null;
+  warn: Range | null;
+  len: Range | null;
 }
+
+/** The State fields a summary bar sets (besides min/max). */
+export const RANGE_FIELDS = ['ok', 'no', 'warn', 'len'] as const;
