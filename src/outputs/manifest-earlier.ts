@@ -11,7 +11,7 @@ export function readEarlierRows(dir: string, onWarning: (message: string) => voi
       parse: parseManifest,
       empty: [],
       asideName: (stamp) => `manifest.unreadable-${stamp}.csv`,
-      warning: (file, reason, aside) => `${file} could not be read as a manifest (${reason}); it was kept as ${aside}`,
+      what: 'a manifest',
     },
     onWarning,
   );

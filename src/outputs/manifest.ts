@@ -94,7 +94,12 @@ export class ManifestWriter {
   static async open(dir: string, run = '', onWarning: (message: string) => void = () => undefined): Promise<ManifestWriter> {
     const earlier = await readEarlierRows(dir, onWarning);
     const writer = new ManifestWriter(dir, createAtomicStream(dir, MANIFEST_FILE), run, earlier);
-    await writer.out.write(HEADER_LINE);
+    try {
+      await writer.out.write(HEADER_LINE);
+    } catch (error) {
+      await writer.out.abort();
+      throw error;
+    }
     return writer;
   }
 

@@ -48,7 +48,10 @@ export interface ViewerDetail {
 export interface ViewerEntry {
   /** Unique id and hash target (`index.html#main_000042`): the picture's file name without extension. */
   name: string;
+  /** The dataset split; an eval over annotations.jsonl (which has none) gives the sample's domain. */
   split: string;
+  /** The model whose answer an eval entry shows; absent for visualize. */
+  model?: string;
   index: number;
   status: 'rendered' | 'failed';
   /** The picture file in the output folder (thumbnail and "static picture" link); absent for failed samples. */
@@ -95,4 +98,6 @@ export interface ViewerOptions {
   run?: ViewerRunInfo;
   /** Keep the entries of an earlier run in the same folder whose pictures are still there (default true). */
   merge?: boolean;
+  /** Told when an earlier viewer file cannot be read back and is set aside (or partly left out and kept). */
+  onWarning?: (message: string) => void;
 }

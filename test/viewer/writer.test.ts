@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readIndexScript, readTextLines } from '../../src/viewer/data-files.js';
+import { readIndexScript } from '../../src/viewer/data-files.js';
 import { exifOrientation, withoutRotation } from '../../src/viewer/exif.js';
 import type { ViewerEntry } from '../../src/viewer/types.js';
 import { writeViewer } from '../../src/viewer/writer.js';
@@ -40,7 +40,8 @@ const touch = (name: string) => writeFile(path.join(dir, name), 'png');
 const index = async () => (await readIndexScript(path.join(dir, 'viewer-index.js')))!;
 const texts = async () => {
   const out: Record<string, string> = {};
-  for await (const [name, line] of readTextLines(path.join(dir, 'viewer-text.js'))) out[name] = JSON.parse(`{${line.trim().slice(0, -1)}}`)[name];
+  const lines = (await readFile(path.join(dir, 'viewer-text.js'), 'utf8')).split('\n').slice(1, -2);
+  for (const line of lines) Object.assign(out, JSON.parse(`{${line.slice(0, -1)}}`));
   return out;
 };
 
@@ -51,7 +52,7 @@ describe('viewer data files', () => {
     await writeViewer(dir, [e, entry('rejection_000002', { status: 'failed', file: undefined, error: nasty, score: Number.NaN, searchText: undefined })], { run: { seed: 3, command: nasty } });
     const data = await index();
     expect(data.runs).toEqual([{ seed: 3, command: nasty }]);
-    expect(data.entries[0]).toEqual(['main_000001', 'main_000001.png', 'main', 1, 'rendered', [nasty], 2, 1, 1, 0, 0, 1, 0, [nasty], ['wrong'], 0.25, null, 0, 0, nasty]);
+    expect(data.entries[0]).toEqual(['main_000001', 'main_000001.png', 'main', 1, 'rendered', [nasty], 2, 1, 1, 0, 0, 1, 0, [nasty], ['wrong'], 0.25, null, 0, 0, nasty, null]);
     // NaN has no JSON form: it becomes "no score", not a broken file.
     expect(data.entries[1].slice(14, 17)).toEqual([[], null, nasty]);
     expect(await texts()).toEqual({ main_000001: nasty.toLowerCase() });
