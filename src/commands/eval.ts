@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
-import { UsageError } from '../errors.js';
+import { oneLine, UsageError } from '../errors.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
@@ -161,7 +161,7 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
             parseCot: parseChainOfThought,
             renderPicture: loadPictureRenderer,
             // The pictures also open in the offline viewer (sortable by score, filterable by kind and model).
-            writeViewer: (dir, entries, runId) => writeViewer(dir, entries, { title: 'humanref-vis eval', run: { run: runId, ...runInfo } }),
+            writeViewer: (dir, entries, runId) => writeViewer(dir, entries, { title: 'humanref-vis eval', run: { run: runId, ...runInfo }, onWarning: (m) => process.stderr.write(`humanref-vis: warning: ${oneLine(m)}\n`) }),
           },
           io,
         ));

@@ -1,0 +1,73 @@
+// A second run into a folder whose earlier manifest, run.json and viewer files are there but cannot be read: each is
+// kept under another name with a warning, never replaced. Tests run as root, where mode 000 stops no read, so the
+// unreadable case runs the second run as `nobody` (setpriv) on root-owned mode-600 files.
+import { spawnSync } from 'node:child_process';
+import { chmod, chown, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, FIXTURES, tempDirForEachTest } from '../cli.js';
+
+const tmp = tempDirForEachTest('earlier-files');
+const SAMPLE = join(FIXTURES, 'sample');
+const EARLIER = ['manifest.csv', 'run.json', 'viewer-index.js', 'viewer-text.js'];
+const ASIDE: Record<string, RegExp> = {
+  'manifest.csv': /^manifest\.unreadable-\d+\.csv$/,
+  'run.json': /^run\.unreadable-\d+\.json$/,
+  'viewer-index.js': /^viewer-index\.unreadable-\d+\.js$/,
+  'viewer-text.js': /^viewer-text\.unreadable-\d+\.js$/,
+};
+const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+const asNobody = process.getuid?.() === 0 && spawnSync(NOBODY[0], [...NOBODY.slice(1), 'true']).status === 0;
+
+const visualize = (out: string, indices: string, prefix?: string[]) =>
+  cli(['--data-dir', SAMPLE, '--split', 'main', '--indices', indices, '--fast', '--concurrency', '1', '--output-dir', out], { cwd: tmp.dir, prefix });
+
+/** The set-aside file of each earlier file, by the name it had. */
+async function asides(out: string): Promise<Record<string, string[]>> {
+  const files = await readdir(out);
+  return Object.fromEntries(EARLIER.map((name) => [name, files.filter((f) => ASIDE[name].test(f))]));
+}
+
+describe('earlier files that cannot be read back', () => {
+  it.skipIf(!asNobody)('unreadable (EACCES, run as nobody): each is kept intact under another name with a warning, exit 0', async () => {
+    await chmod(tmp.dir, 0o755);
+    const out = join(tmp.dir, 'out');
+    const first = await visualize(out, '0,1');
+    expect(first.code, first.stderr).toBe(0);
+    const before = Object.fromEntries(await Promise.all(EARLIER.map(async (f) => [f, await readFile(join(out, f), 'utf8')] as const)));
+    spawnSync('chown', ['-R', 'nobody', out]);
+    for (const f of EARLIER) {
+      await chown(join(out, f), 0, 0);
+      await chmod(join(out, f), 0o600);
+    }
+    const second = await visualize(out, '2', NOBODY);
+    expect(second.code, second.stderr).toBe(0);
+    for (const f of EARLIER) expect(second.stderr, f).toMatch(new RegExp(`warning: ${join(out, f)} could not be read back as .*\\(it cannot be read \\(EACCES\\)\\); it was kept as ${out}/`));
+    const kept = await asides(out);
+    for (const f of EARLIER) {
+      expect(kept[f], f).toHaveLength(1);
+      expect(await readFile(join(out, kept[f][0]), 'utf8'), f).toBe(before[f]);
+    }
+    // The new files hold this run; the earlier run's pictures are still there.
+    expect(await readFile(join(out, 'manifest.csv'), 'utf8')).toMatch(/^index,/);
+    expect((await readdir(out)).filter((f) => f.endsWith('.png')).sort()).toEqual(['main_000000.png', 'main_000001.png', 'main_000002.png']);
+  });
+
+  it('a folder at each path: moved aside with what is inside it, and the run writes its files', async () => {
+    const out = join(tmp.dir, 'out');
+    await mkdir(out);
+    for (const f of EARLIER) {
+      await mkdir(join(out, f));
+      await writeFile(join(out, f, 'inside.txt'), f);
+    }
+    const r = await visualize(out, '0');
+    expect(r.code, r.stderr).toBe(0);
+    const kept = await asides(out);
+    for (const f of EARLIER) {
+      expect(r.stderr, f).toContain(`warning: ${join(out, f)} could not be read back as`);
+      expect(kept[f], f).toHaveLength(1);
+      expect(await readFile(join(out, kept[f][0], 'inside.txt'), 'utf8')).toBe(f);
+      expect(await readFile(join(out, f), 'utf8'), f).not.toBe('');
+    }
+  });
+});
