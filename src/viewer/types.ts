@@ -81,11 +81,14 @@ export interface ViewerEntry {
   /** The sample view's data; without it the sample view shows only what the grid knows. */
   detail?: ViewerDetail;
   /**
-   * The source image exactly as stored in the dataset, shown under the boxes in the sample view: its bytes, or
-   * the path of an image file to copy (read when the entry is written, so a run collecting many entries does not
-   * hold their photos in memory).
+   * The source image exactly as stored in the dataset, shown under the boxes in the sample view: its bytes, the
+   * path of an image file to copy, or a way to read it again (from an images TSV by offset). The last two are read
+   * when the entry is written, so a run collecting many entries does not hold their photos in memory.
    */
-  image?: { bytes: Buffer; format: 'jpeg' | 'png' | 'webp' | 'gif' } | { path: string; format: 'jpeg' | 'png' | 'webp' | 'gif' };
+  image?:
+    | { bytes: Buffer; format: 'jpeg' | 'png' | 'webp' | 'gif' }
+    | { path: string; format: 'jpeg' | 'png' | 'webp' | 'gif' }
+    | { load: () => Promise<Buffer>; format: 'jpeg' | 'png' | 'webp' | 'gif' };
 }
 
 /** Provenance of one run (seed, command line, paths, version, time ...), shown in the page's header. */

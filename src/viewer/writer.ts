@@ -87,7 +87,8 @@ export class ViewerWriter {
     let imageFile: string | null = null;
     if (entry.image) {
       imageFile = `${entry.name}.${IMAGE_EXTENSIONS[entry.image.format] ?? 'img'}`;
-      const bytes = 'bytes' in entry.image ? entry.image.bytes : await readFile(entry.image.path);
+      const image = entry.image;
+      const bytes = 'bytes' in image ? image.bytes : 'path' in image ? await readFile(image.path) : await image.load();
       await writeFileAtomic(dataDir, imageFile, withoutRotation(bytes, entry.image.format));
     }
     const payload = {
