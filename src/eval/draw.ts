@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DataError, oneLine } from '../errors.js';
 import { sniffImageFormat } from '../dataset/image-header.js';
 import { OutputError } from '../errors.js';
-import { writeFileAtomic } from '../outputs/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';

@@ -2,7 +2,7 @@
 // when a second eval writes into the same folder.
 import { lstat, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { earlierState, readPlainFile } from '../outputs/earlier-file.js';
+import { earlierState, readPlainFile } from '../fs/earlier-file.js';
 import { describeSplit, fileInfo, RunLogWriter, type RunInput } from '../outputs/run-info.js';
 import { formatIndices, startOf, type RunContext } from '../runs/run-record.js';
 import type { EvalOptions } from './options.js';

@@ -1,8 +1,8 @@
 // The eval command as a library call: read, score, write metrics.json / metrics.md / samples.jsonl, draw the selected pictures.
 import { DataError, EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } from '../errors.js';
 import { toJson } from '../json.js';
-import { prepareOutputDir, writeFileAtomic } from '../outputs/atomic-write.js';
-import { lockOutputDir } from '../outputs/run-lock.js';
+import { prepareOutputDir, writeFileAtomic } from '../fs/atomic-write.js';
+import { lockOutputDir } from '../fs/run-lock.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import { readDatasetGroundTruth, resolveSplitKeys } from './dataset-gt.js';
 import { evaluate } from './evaluate.js';

@@ -1,12 +1,12 @@
 // run.json: what made the pictures in this folder (tool version, command line, seed, options, dataset files), one
 // entry per run into the folder, newest last, so a picture can be reproduced months later.
 import { statSync } from 'node:fs';
-import { readEarlierFile } from './earlier-file.js';
+import { readEarlierFile } from '../fs/earlier-file.js';
 import path from 'node:path';
 import type { SplitPaths } from '../types.js';
 import { toJson } from '../json.js';
 import { toolInfo } from '../version.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 
 export const RUN_FILE = 'run.json';
 /** An entry is ~2 KB: this is thousands of runs. */

@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { earlierState, keepCopy, readEarlierFile, setAside } from '../outputs/earlier-file.js';
+import { earlierState, keepCopy, readEarlierFile, setAside } from '../fs/earlier-file.js';
 import { INDEX_FILE, keptTextLine, parseIndexScript, TEXT_FILE, TEXT_PREFIX } from './data-files.js';
 import { checkColumns, rowFromArray, SAFE_NAME, type ViewerRow } from './index-schema.js';
 import { arrayOf, isPlainObject, record, str } from './schema.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OutputError } from '../../src/errors.js';
-import { createAtomicStream, describeWriteError, prepareOutputDir, writeFileAtomic } from '../../src/outputs/atomic-write.js';
+import { createAtomicStream, describeWriteError, prepareOutputDir, writeFileAtomic } from '../../src/fs/atomic-write.js';
 import { writeLineidx } from '../../src/commands/index-cmd.js';
 
 let dir: string;

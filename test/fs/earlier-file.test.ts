@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { lstat, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readEarlierFile, type EarlierFile } from '../../src/outputs/earlier-file.js';
+import { readEarlierFile, type EarlierFile } from '../../src/fs/earlier-file.js';
 import { tempDirForEachTest } from '../cli.js';
 
 const tmp = tempDirForEachTest('earlier-file');

@@ -6,8 +6,8 @@ import { statfsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareOutputDir } from '../../src/outputs/atomic-write.js';
-import { describeWriteError } from '../../src/outputs/write-errors.js';
+import { prepareOutputDir } from '../../src/fs/atomic-write.js';
+import { describeWriteError } from '../../src/fs/write-errors.js';
 import { cli, FIXTURES, tempDirForEachTest } from '../cli.js';
 
 const tmp = tempDirForEachTest('write-errors');

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { lstat, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCK_FILE, lockOutputDir } from '../../src/outputs/run-lock.js';
+import { LOCK_FILE, lockOutputDir } from '../../src/fs/run-lock.js';
 import { tempDirForEachTest } from '../cli.js';
 
 const tmp = tempDirForEachTest('run-lock');
