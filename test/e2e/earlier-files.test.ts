@@ -70,4 +70,21 @@ describe('earlier files that cannot be read back', () => {
       expect(await readFile(join(out, f), 'utf8'), f).not.toBe('');
     }
   });
+
+  it('a hand-edited "title": 42 in viewer-index.js: this run and the next finish (exit 0, run.json ended), the file kept', async () => {
+    const out = join(tmp.dir, 'out');
+    expect((await visualize(out, '0')).code).toBe(0);
+    const index = await readFile(join(out, 'viewer-index.js'), 'utf8');
+    await writeFile(join(out, 'viewer-index.js'), index.replace(/"title":"[^"]*"/, '"title":42'));
+    for (const indices of ['1', '2']) {
+      const r = await visualize(out, indices);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const runs = (JSON.parse(await readFile(join(out, 'run.json'), 'utf8')) as { runs: { endedAt: string | null; exitCode: number }[] }).runs;
+    expect(runs.map((r) => [r.endedAt !== null, r.exitCode])).toEqual([[true, 0], [true, 0], [true, 0]]);
+    const kept = (await asides(out))['viewer-index.js'];
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(out, kept[0]), 'utf8')).toContain('"title":42');
+    expect(await readFile(join(out, 'viewer-index.js'), 'utf8')).toMatch(/"title":"HumanRef-CoT samples"/);
+  });
 });

@@ -1,13 +1,13 @@
 // The viewer's files without a browser: parseable back, merged with an earlier run, photos unrotated, names checked.
-import { mkdtemp, readFile, readdir, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, readdir, readlink, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readIndexScript } from '../../src/viewer/data-files.js';
 import { exifOrientation, withoutRotation } from '../../src/viewer/exif.js';
 import type { ViewerEntry } from '../../src/viewer/types.js';
-import { writeViewer } from '../../src/viewer/writer.js';
+import { ViewerWriter, writeViewer } from '../../src/viewer/writer.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -139,5 +139,24 @@ describe('viewer-data/ as a planted symlink (item 3, a neighbour)', () => {
     } finally {
       await rm(elsewhere, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a full disk when the viewer opens', () => {
+  it('leaves no temp file and no open handle behind', async () => {
+    const probe = await open(path.join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { writeFile: (...args: unknown[]) => Promise<void> };
+    await probe.close();
+    await unlink(path.join(dir, 'probe'));
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const spy = vi.spyOn(proto, 'writeFile').mockRejectedValue(full);
+    try {
+      await expect(ViewerWriter.open(dir)).rejects.toThrow(/the disk is full \(ENOSPC\)/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const fds = await Promise.all((await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+    expect(fds.filter((t) => t.startsWith(dir))).toEqual([]);
   });
 });
