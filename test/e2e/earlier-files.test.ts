@@ -2,7 +2,7 @@
 // kept under another name with a warning, never replaced. Tests run as root, where mode 000 stops no read, so the
 // unreadable case runs the second run as `nobody` (setpriv) on root-owned mode-600 files.
 import { spawnSync } from 'node:child_process';
-import { chmod, chown, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempDirForEachTest } from '../cli.js';
@@ -86,5 +86,20 @@ describe('earlier files that cannot be read back', () => {
     expect(kept).toHaveLength(1);
     expect(await readFile(join(out, kept[0]), 'utf8')).toContain('"title":42');
     expect(await readFile(join(out, 'viewer-index.js'), 'utf8')).toMatch(/"title":"HumanRef-CoT samples"/);
+  });
+
+  it('a manifest.csv past the size read back (a sparse 600 MB file) is set aside unread, not replaced', async () => {
+    const out = join(tmp.dir, 'out');
+    await mkdir(out);
+    const size = 600 * 1024 * 1024;
+    await writeFile(join(out, 'manifest.csv'), '');
+    await truncate(join(out, 'manifest.csv'), size);
+    const r = await visualize(out, '0');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`manifest\\.csv could not be read back as a manifest \\(it is ${size} bytes, more than the \\d+ this tool reads back\\)`));
+    const kept = (await asides(out))['manifest.csv'];
+    expect(kept).toHaveLength(1);
+    expect((await stat(join(out, kept[0]))).size).toBe(size);
+    expect((await stat(join(out, 'manifest.csv'))).size).toBeLessThan(10_000);
   });
 });
