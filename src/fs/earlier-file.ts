@@ -63,36 +63,35 @@ export async function readEarlierFile<T>(spec: EarlierFile<T>, onWarning: (messa
   const file = path.join(spec.dir, spec.name);
   const state = await earlierState(file, spec.maxBytes ?? EARLIER_MAX_BYTES);
   if (state.kind === 'absent') return spec.empty;
-  let reason: string;
-  if (state.kind === 'unusable') {
-    reason = state.reason;
-  } else {
-    let text: string | undefined;
-    try {
-      text = (await (spec.read ?? readPlainFile)(file)).toString('utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      text = undefined;
-      reason = `it cannot be read (${code ?? (error as Error).message})`;
-    }
-    if (text !== undefined) {
-      const dropped: string[] = [];
-      try {
-        const value = await spec.parse(text, (problem) => dropped.push(problem));
-        if (dropped.length > 0) {
-          const copy = await keepCopy(file, spec);
-          const more = dropped.length > 1 ? ` and ${dropped.length - 1} more` : '';
-          onWarning(`${file}: ${dropped[0]}${more} could not be used and ${dropped.length === 1 ? 'was' : 'were'} left out; the file as it was is kept as ${copy}`);
-        }
-        return value;
-      } catch (error) {
-        reason = (error as Error).message;
-      }
-    }
+  const parsed = state.kind === 'unusable' ? { reason: state.reason } : await readAndParse(file, spec);
+  if ('reason' in parsed) {
+    const aside = await setAside(file, spec, parsed.reason);
+    onWarning(`${file} could not be read back as ${spec.what} (${parsed.reason}); it was kept as ${aside} and a new one started`);
+    return spec.empty;
   }
-  const aside = await setAside(file, spec, reason!);
-  onWarning(`${file} could not be read back as ${spec.what} (${reason!}); it was kept as ${aside} and a new one started`);
-  return spec.empty;
+  const { value, dropped } = parsed;
+  if (dropped.length > 0) {
+    const copy = await keepCopy(file, spec);
+    const more = dropped.length > 1 ? ` and ${dropped.length - 1} more` : '';
+    onWarning(`${file}: ${dropped[0]}${more} could not be used and ${dropped.length === 1 ? 'was' : 'were'} left out; the file as it was is kept as ${copy}`);
+  }
+  return value;
+}
+
+/** The parsed value with the parts left out, or why the file as a whole cannot be used. */
+async function readAndParse<T>(file: string, spec: EarlierFile<T>): Promise<{ value: T; dropped: string[] } | { reason: string }> {
+  let text: string;
+  try {
+    text = (await (spec.read ?? readPlainFile)(file)).toString('utf8');
+  } catch (error) {
+    return { reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  const dropped: string[] = [];
+  try {
+    return { value: await spec.parse(text, (problem) => dropped.push(problem)), dropped };
+  } catch (error) {
+    return { reason: (error as Error).message };
+  }
 }
 
 type AsideNaming = Pick<EarlierFile<unknown>, 'dir' | 'asideName'>;

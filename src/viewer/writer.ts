@@ -15,6 +15,7 @@ import type { ViewerDetail, ViewerEntry, ViewerOptions, ViewerRunInfo } from './
 const DEFAULT_TITLE = 'HumanRef-CoT samples';
 /** Samples whose detail files may be in flight at once. */
 const MAX_PENDING = 8;
+/** What an entry name may be; callers that check a name before handing an entry over take it from here. */
 export { SAFE_NAME };
 
 /** Streams a viewer: `add` each sample (any order, concurrently if you like), then `commit` writes the page. */
@@ -61,7 +62,7 @@ export class ViewerWriter {
    */
   async add(entry: ViewerEntry): Promise<void> {
     // The name becomes file names in viewer-data/: ours are `<split>_<index>`, and nothing else may pass.
-    if (!SAFE_NAME.test(entry.name)) throw new Error(`viewer entry name ${JSON.stringify(entry.name)} is not a plain file name ([A-Za-z0-9._-], not . or ..)`);
+    if (!SAFE_NAME.test(entry.name)) throw new Error(`viewer entry name ${JSON.stringify(entry.name)} is not a plain file name ([A-Za-z0-9._-], not ., .. or __proto__)`);
     if (this.failure) throw this.failure;
     // The run number is fixed at commit (after the earlier runs); -1 marks "this run" until then.
     this.rows.set(entry.name, viewerRow(entry, -1));
