@@ -1,7 +1,8 @@
 // The viewer files an earlier run left in the folder, read back for the merge. Every field is checked against the
 // schema (index-schema.ts): a file that is not ours is set aside whole; a row, run or line that fails is left out
 // and the file as it was is kept beside the new one (earlier-file.ts), so the page never loads what it cannot show.
-import { createReadStream } from 'node:fs';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { earlierState, keepCopy, readEarlierFile, setAside } from '../fs/earlier-file.js';
@@ -103,8 +104,11 @@ export class EarlierText {
     const dropped: number[] = [];
     const seen = new Set<string>();
     let whole: string | null = null;
-    const input = createReadStream(file, { encoding: 'utf8' });
+    let handle: FileHandle | undefined;
     try {
+      // Not following a link swapped in since `open` looked.
+      handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      const input = handle.createReadStream({ encoding: 'utf8' });
       let n = 0;
       for await (const line of createInterface({ input, crlfDelay: Infinity })) {
         n++;
@@ -129,7 +133,7 @@ export class EarlierText {
     } catch (error) {
       whole = `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
     } finally {
-      input.destroy();
+      await handle?.close().catch(() => undefined);
     }
     if (whole !== null) {
       const aside = await setAside(file, textAside(this.dir), whole);

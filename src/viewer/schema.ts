@@ -21,7 +21,7 @@ function shown(value: unknown): string {
 const fail = (at: string, expected: string, value: unknown) => `${at}: expected ${expected}, found ${shown(value)}`;
 
 /** Strings longer than this are not ours (an expression or a message is a few hundred characters). */
-const MAX_STRING = 100_000;
+const MAX_STRING = 1_000_000;
 
 export function str(options: { max?: number; pattern?: RegExp; what?: string } = {}): Schema<string> {
   const max = options.max ?? MAX_STRING;
