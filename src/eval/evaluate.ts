@@ -3,6 +3,14 @@ import { aggregateModel, REJECTION_DOMAIN, scoreForModel, subdomainHomes, type M
 import { greedyMatch, isNoPrediction, type BoxMatch, type PredictedBoxes } from './metric.js';
 import type { EvalGtSample } from './read-gt.js';
 import type { Prediction } from './read-pred.js';
+import { judgeReasoning, type ReasoningJudgement } from './reasoning.js';
+import { reasoningMetrics, type ReasoningMetrics } from './reasoning-metrics.js';
+import { parseRawResponse } from './response.js';
+import { parseChainOfThought } from '../cot/parse.js';
+import type { ParsedCot } from '../types.js';
+
+/** The chain-of-thought parser (tests may pass another). */
+export type ParseCot = (think: string, candidateCount: number, regionMap: Record<string, number[]>) => ParsedCot;
 
 export interface ModelInput {
   name: string;
@@ -28,6 +36,10 @@ export interface ModelSampleResult {
   score: number;
   /** Not perfect at IoU 0.5 (a missed target or a false alarm), or a wrong rejection. */
   wrong: boolean;
+  /** What the reasoning says about the answer; null without a response. */
+  reasoning?: ReasoningJudgement | null;
+  /** The line had no extracted_predictions: its boxes are eval.py's reading of raw_response. */
+  scoredFromRaw?: boolean;
 }
 
 export interface SampleResult {
@@ -37,14 +49,15 @@ export interface SampleResult {
 
 export interface Evaluation {
   samples: SampleResult[];
-  metrics: { name: string; metrics: ModelMetrics }[];
+  /** `reasoning`: the reasoning checks, beside upstream's numbers (never mixed into them). */
+  metrics: { name: string; metrics: ModelMetrics; reasoning?: ReasoningMetrics }[];
   /** Per model: prediction keys that match no ground-truth sample (reported, not fatal). */
   unknownIds: string[][];
 }
 
 function resultFor(gt: EvalGtSample, prediction: Prediction | undefined, scored: ReturnType<typeof scoreForModel>): ModelSampleResult {
   const boxes: PredictedBoxes = prediction?.boxes ?? [];
-  const base = { hasPrediction: prediction !== undefined, boxes, rawResponse: prediction?.rawResponse ?? '' };
+  const base = { hasPrediction: prediction !== undefined, boxes, rawResponse: prediction?.rawResponse ?? '', scoredFromRaw: prediction?.rawOnly !== undefined };
   if (scored.kind === 'rejection') {
     return { ...base, rejected: scored.rejected, recall_50: null, precision_50: null, density_f1_50: null, density_f1_mean: null, matches: [], score: scored.rejected ? 1 : 0, wrong: !scored.rejected };
   }
@@ -62,17 +75,27 @@ function resultFor(gt: EvalGtSample, prediction: Prediction | undefined, scored:
   };
 }
 
-export function evaluate(gt: readonly EvalGtSample[], models: readonly ModelInput[]): Evaluation {
+/** The reasoning of one response, parsed as the picture parses it. */
+export function reasoningOf(gt: EvalGtSample, result: Pick<ModelSampleResult, 'boxes' | 'rawResponse'>, parse: ParseCot): ReasoningJudgement | null {
+  if (result.rawResponse.trim() === '') return null;
+  const response = parseRawResponse(result.rawResponse);
+  return judgeReasoning(gt.candidates, result, response, parse(response.think, gt.candidates.length, {}));
+}
+
+export function evaluate(gt: readonly EvalGtSample[], models: readonly ModelInput[], parse: ParseCot = parseChainOfThought): Evaluation {
   const homes = subdomainHomes(gt);
   const samples: SampleResult[] = gt.map((g) => ({ gt: g, models: [] }));
   const metrics = models.map((model) => {
     const scored = gt.map((g, i) => {
       const prediction = model.byKey.get(g.key);
       const s = scoreForModel({ domain: g.domain, subDomain: g.subDomain, answerBoxes: g.answers, candidateCount: g.candidates.length }, prediction?.boxes ?? []);
-      samples[i].models.push(resultFor(g, prediction, s));
+      const result = resultFor(g, prediction, s);
+      result.reasoning = reasoningOf(g, result, parse);
+      samples[i].models.push(result);
       return s;
     });
-    return { name: model.name, metrics: aggregateModel(scored, homes) };
+    const judged = samples.map(({ gt: g, models: m }) => ({ id: g.id, domain: g.domain, reasoning: m[m.length - 1].reasoning ?? null, scoredFromRaw: m[m.length - 1].scoredFromRaw ?? false }));
+    return { name: model.name, metrics: aggregateModel(scored, homes), reasoning: reasoningMetrics(judged) };
   });
   const known = new Set(gt.map((g) => g.key));
   const unknownIds = models.map((m) => [...m.byKey.values()].filter((p) => !known.has(p.key)).map((p) => String(p.id)));
