@@ -1,7 +1,7 @@
 // The reasoning tables printed after upstream's: faithfulness per domain and overall, then the other checks per model.
 import type { ReasoningMetrics } from './reasoning-metrics.js';
 import { compareCodePoints } from './aggregate.js';
-import { formatFixed3, pipeTable } from './table-format.js';
+import { formatFixed3, markdownSections } from './table-format.js';
 
 export interface NamedReasoning {
   name: string;
@@ -45,14 +45,8 @@ export function reasoningTables(models: readonly NamedReasoning[]): { faithfulHe
 /** The section metrics.md and stdout carry after upstream's two tables. */
 export function reasoningMarkdown(models: readonly NamedReasoning[]): string {
   const t = reasoningTables(models);
-  return [
-    '## Reasoning: faithfulness (the ✅ of the reasoning = the candidates the answer boxes land on)',
-    '',
-    pipeTable(t.faithfulHeaders, t.faithfulRows),
-    '',
-    '## Reasoning: other checks (responses per model; see docs/eval-reasoning.md)',
-    '',
-    pipeTable(t.checkHeaders, t.checkRows),
-    '',
-  ].join('\n');
+  return markdownSections([
+    { heading: 'Reasoning: faithfulness (the ✅ of the reasoning = the candidates the answer boxes land on)', headers: t.faithfulHeaders, rows: t.faithfulRows },
+    { heading: 'Reasoning: other checks (responses per model; see docs/eval-reasoning.md)', headers: t.checkHeaders, rows: t.checkRows },
+  ]).join('\n');
 }

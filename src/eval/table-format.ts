@@ -27,3 +27,14 @@ export function pipeTable(headers: readonly string[], rows: readonly (readonly s
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   return [line(all[0]), rule, ...all.slice(1).map(line)].join('\n');
 }
+
+export interface MarkdownSection {
+  heading: string;
+  headers: readonly string[];
+  rows: readonly (readonly string[])[];
+}
+
+/** `## heading`, a blank line, the table, a blank line: one per section, as metrics.md lays them out. */
+export function markdownSections(sections: readonly MarkdownSection[]): string[] {
+  return sections.flatMap((s) => [`## ${s.heading}`, '', pipeTable(s.headers, s.rows), '']);
+}

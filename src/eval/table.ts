@@ -2,7 +2,7 @@
 import { compareCodePoints, type MetricAverages, type ModelMetrics } from './aggregate.js';
 import type { ReasoningMetrics } from './reasoning-metrics.js';
 import { reasoningMarkdown } from './reasoning-table.js';
-import { formatFixed3, pipeTable } from './table-format.js';
+import { formatFixed3, markdownSections } from './table-format.js';
 
 export { formatFixed3, pipeTable } from './table-format.js';
 
@@ -100,14 +100,10 @@ export function comparisonMarkdown(models: readonly NamedMetrics[]): string {
   return [
     '# Evaluation Results',
     '',
-    '## Comparative Domain and Subdomain Metrics',
-    '',
-    pipeTable(t.domainHeaders, t.domainRows),
-    '',
-    '## Comparative Box Count Metrics',
-    '',
-    pipeTable(t.boxHeaders, t.boxRows),
-    '',
-    ...(reasoning.length ? ['', reasoningMarkdown(reasoning)] : []),
+    ...markdownSections([
+      { heading: 'Comparative Domain and Subdomain Metrics', headers: t.domainHeaders, rows: t.domainRows },
+      { heading: 'Comparative Box Count Metrics', headers: t.boxHeaders, rows: t.boxRows },
+    ]),
+    ...(reasoning.length ? [reasoningMarkdown(reasoning)] : []),
   ].join('\n');
 }
