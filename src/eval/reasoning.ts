@@ -77,7 +77,9 @@ export function judgeReasoning(candidates: readonly XyxyBox[], answer: ScoredAns
   const judged = cot.verdicts.some((v) => v !== null);
   const seen = new Set<string>();
   const hallucinated: ReasoningJudgement['hallucinated'] = [];
-  for (const m of mentionsPastCount(response.think, cot, n)) {
+  // The parser warns of every number past the count; without such a warning there is nothing to look for.
+  const past = cot.warnings.some((w) => w.includes('is out of range')) ? mentionsPastCount(response.think, cot, n) : [];
+  for (const m of past) {
     const key = `${m.noun.toLowerCase()} ${m.person}`;
     if (!seen.has(key)) {
       seen.add(key);

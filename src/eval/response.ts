@@ -31,13 +31,14 @@ export interface ParsedResponse {
 
 // Tags as upstream's reward reads them: spaces around `<`, `>` and `/` do not count (`< think >`, `< / answer >`).
 const tag = (name: string, closing: boolean) => new RegExp(`<${PY_SPACE}*${closing ? `/${PY_SPACE}*` : ''}${name}${PY_SPACE}*>`, 'g');
+const TAGS = { think: [tag('think', false), tag('think', true)], answer: [tag('answer', false), tag('answer', true)] } as const;
 
-function between(text: string, name: string): { inner: string; start: number; from: number; to: number; closed: boolean } | null {
-  const open = tag(name, false);
+function between(text: string, name: keyof typeof TAGS): { inner: string; start: number; from: number; to: number; closed: boolean } | null {
+  const [open, close] = TAGS[name];
+  open.lastIndex = 0;
   const o = open.exec(text);
   if (!o) return null;
   const from = o.index + o[0].length;
-  const close = tag(name, true);
   close.lastIndex = from;
   const c = close.exec(text);
   const to = c ? c.index : text.length;
