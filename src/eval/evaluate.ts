@@ -4,13 +4,7 @@ import { greedyMatch, isNoPrediction, type BoxMatch, type PredictedBoxes } from 
 import type { EvalGtSample } from './read-gt.js';
 import type { Prediction } from './read-pred.js';
 import { judgeReasoning, type ReasoningJudgement } from './reasoning.js';
-import { reasoningMetrics, type ReasoningMetrics } from './reasoning-metrics.js';
-import { parseRawResponse } from './response.js';
-import { parseChainOfThought } from '../cot/parse.js';
-import type { ParsedCot } from '../types.js';
-
-/** The chain-of-thought parser (tests may pass another). */
-export type ParseCot = (think: string, candidateCount: number, regionMap: Record<string, number[]>) => ParsedCot;
+import { ReasoningTally, type ReasoningMetrics } from './reasoning-metrics.js';
 
 export interface ModelInput {
   name: string;
@@ -57,7 +51,13 @@ export interface Evaluation {
 
 function resultFor(gt: EvalGtSample, prediction: Prediction | undefined, scored: ReturnType<typeof scoreForModel>): ModelSampleResult {
   const boxes: PredictedBoxes = prediction?.boxes ?? [];
-  const base = { hasPrediction: prediction !== undefined, boxes, rawResponse: prediction?.rawResponse ?? '', scoredFromRaw: prediction?.rawOnly !== undefined };
+  const base = {
+    hasPrediction: prediction !== undefined,
+    boxes,
+    rawResponse: prediction?.rawResponse ?? '',
+    scoredFromRaw: prediction?.rawOnly !== undefined,
+    reasoning: prediction?.digest ? judgeReasoning(gt.candidates, boxes, prediction.digest) : null,
+  };
   if (scored.kind === 'rejection') {
     return { ...base, rejected: scored.rejected, recall_50: null, precision_50: null, density_f1_50: null, density_f1_mean: null, matches: [], score: scored.rejected ? 1 : 0, wrong: !scored.rejected };
   }
@@ -75,27 +75,20 @@ function resultFor(gt: EvalGtSample, prediction: Prediction | undefined, scored:
   };
 }
 
-/** The reasoning of one response, parsed as the picture parses it. */
-export function reasoningOf(gt: EvalGtSample, result: Pick<ModelSampleResult, 'boxes' | 'rawResponse'>, parse: ParseCot): ReasoningJudgement | null {
-  if (result.rawResponse.trim() === '') return null;
-  const response = parseRawResponse(result.rawResponse);
-  return judgeReasoning(gt.candidates, result, response, parse(response.think, gt.candidates.length, {}));
-}
-
-export function evaluate(gt: readonly EvalGtSample[], models: readonly ModelInput[], parse: ParseCot = parseChainOfThought): Evaluation {
+export function evaluate(gt: readonly EvalGtSample[], models: readonly ModelInput[]): Evaluation {
   const homes = subdomainHomes(gt);
   const samples: SampleResult[] = gt.map((g) => ({ gt: g, models: [] }));
   const metrics = models.map((model) => {
+    const reasoning = new ReasoningTally();
     const scored = gt.map((g, i) => {
       const prediction = model.byKey.get(g.key);
       const s = scoreForModel({ domain: g.domain, subDomain: g.subDomain, answerBoxes: g.answers, candidateCount: g.candidates.length }, prediction?.boxes ?? []);
       const result = resultFor(g, prediction, s);
-      result.reasoning = reasoningOf(g, result, parse);
       samples[i].models.push(result);
+      reasoning.add(g, result);
       return s;
     });
-    const judged = samples.map(({ gt: g, models: m }) => ({ id: g.id, domain: g.domain, reasoning: m[m.length - 1].reasoning ?? null, scoredFromRaw: m[m.length - 1].scoredFromRaw ?? false }));
-    return { name: model.name, metrics: aggregateModel(scored, homes), reasoning: reasoningMetrics(judged) };
+    return { name: model.name, metrics: aggregateModel(scored, homes), reasoning: reasoning.metrics() };
   });
   const known = new Set(gt.map((g) => g.key));
   const unknownIds = models.map((m) => [...m.byKey.values()].filter((p) => !known.has(p.key)).map((p) => String(p.id)));

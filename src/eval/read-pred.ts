@@ -3,6 +3,7 @@ import { idKey, asBox } from './read-gt.js';
 import { lineProblem, readJsonl, type LineProblem } from './jsonl.js';
 import type { PredictedBoxes, XyxyBox } from './metric.js';
 import { evalPyBoxes, type EvalPyExtraction } from './evalpy-boxes.js';
+import { digestResponse, type ResponseDigest } from './reasoning.js';
 
 export interface Prediction {
   key: string;
@@ -16,6 +17,8 @@ export interface Prediction {
    * `boxes` stays [] until raw-scale.ts has rescaled them to the image's pixels.
    */
   rawOnly?: EvalPyExtraction;
+  /** What the response says (reasoning checks), read while its text is at hand; absent without a response. */
+  digest?: ResponseDigest;
 }
 
 export interface PredReadResult {
@@ -88,6 +91,7 @@ export async function readPredictions(file: string, mode: PredKeyMode = 'id'): P
     else lines.set(key, [line]);
     const prediction: Prediction = { key, id: mode === 'id' ? value.id : value.index, line, boxes, rawResponse: (value.raw_response as string | undefined) ?? '' };
     if (rawOnly) prediction.rawOnly = evalPyBoxes(prediction.rawResponse);
+    if (prediction.rawResponse.trim() !== '') prediction.digest = digestResponse(prediction.rawResponse);
     byKey.set(key, prediction);
   }
   const duplicates = [...lines].filter(([, l]) => l.length > 1).map(([key, l]) => ({ id: key.slice(2), lines: l }));

@@ -17,7 +17,7 @@ export interface ReasoningMetrics extends FaithfulnessCounts {
   unfaithful_ids: (string | number)[];
   /** Per domain (sorted by code point); a map without a prototype, so any domain name is a key. */
   domains: Record<string, FaithfulnessCounts>;
-  /** Responses naming a candidate past the hint's count, and the distinct (noun, number) mentions summed over them. */
+  /** Responses naming a candidate past the hint's count, and the distinct numbers named past it, summed over them. */
   hallucinated: { samples: number; mentions: number };
   /** Responses without each part (the parser's view) or without each tag pair closed. */
   missing: { planning: number; steps: number; summary: number; think_tag: number; answer_tag: number };
@@ -30,49 +30,62 @@ export interface ReasoningMetrics extends FaithfulnessCounts {
   scored_from_raw_response: number;
 }
 
-export interface JudgedSample {
-  id: string | number;
-  domain: string;
-  reasoning: ReasoningJudgement | null;
-  scoredFromRaw: boolean;
-}
+type Counts = { responses: number; judged: number; faithful: number };
+const rated = (c: Counts): FaithfulnessCounts => ({ ...c, faithful_rate: c.judged === 0 ? null : c.faithful / c.judged });
 
-function counts(samples: readonly JudgedSample[]): FaithfulnessCounts {
-  const withResponse = samples.filter((s) => s.reasoning !== null);
-  const judged = withResponse.filter((s) => s.reasoning!.judged).length;
-  const faithful = withResponse.filter((s) => s.reasoning!.faithful === true).length;
-  return { responses: withResponse.length, judged, faithful, faithful_rate: judged === 0 ? null : faithful / judged };
-}
+/**
+ * One model's counts, sample by sample in ground-truth order: only counts and the unfaithful ids are kept, so a
+ * run over a million samples holds no per-sample judgement.
+ */
+export class ReasoningTally {
+  private readonly all: Counts = { responses: 0, judged: 0, faithful: 0 };
+  private readonly byDomain = new Map<string, Counts>();
+  private readonly unfaithful: (string | number)[] = [];
+  private readonly checks = { hallucinatedSamples: 0, hallucinatedMentions: 0, planning: 0, steps: 0, summary: 0, thinkTag: 0, answerTag: 0, formatZero: 0, noneButMarks: 0, boxesButNone: 0, fromReasoning: 0, fromRaw: 0 };
 
-/** Samples in ground-truth order, one model. */
-export function reasoningMetrics(samples: readonly JudgedSample[]): ReasoningMetrics {
-  const judgements = samples.flatMap((s) => (s.reasoning ? [s.reasoning] : []));
-  const count = (test: (r: ReasoningJudgement) => boolean) => judgements.filter(test).length;
-  const byDomain = new Map<string, JudgedSample[]>();
-  for (const s of samples) {
-    const group = byDomain.get(s.domain);
-    if (group) group.push(s);
-    else byDomain.set(s.domain, [s]);
+  add(gt: { id: string | number; domain: string }, result: { reasoning?: ReasoningJudgement | null; scoredFromRaw?: boolean }): void {
+    const c = this.checks;
+    if (result.scoredFromRaw) c.fromRaw++;
+    // Every domain of the ground truth is listed, with zeros where no response was given.
+    let domain = this.byDomain.get(gt.domain);
+    if (!domain) this.byDomain.set(gt.domain, (domain = { responses: 0, judged: 0, faithful: 0 }));
+    const r = result.reasoning;
+    if (!r) return;
+    for (const counts of [this.all, domain]) {
+      counts.responses++;
+      if (r.judged) counts.judged++;
+      if (r.faithful === true) counts.faithful++;
+    }
+    if (r.faithful === false) this.unfaithful.push(gt.id);
+    if (r.hallucinated.length) c.hallucinatedSamples++;
+    c.hallucinatedMentions += r.hallucinated.length;
+    if (r.missing.planning) c.planning++;
+    if (r.missing.steps) c.steps++;
+    if (r.missing.summary) c.summary++;
+    if (r.missing.thinkTag) c.thinkTag++;
+    if (r.missing.answerTag) c.answerTag++;
+    if (r.formatRewardZero) c.formatZero++;
+    if (r.abstention === 'none-but-marked') c.noneButMarks++;
+    if (r.abstention === 'boxes-but-unmarked') c.boxesButNone++;
+    if (r.boxesFromReasoning.length) c.fromReasoning++;
   }
-  const domains = Object.create(null) as Record<string, FaithfulnessCounts>;
-  for (const domain of [...byDomain.keys()].sort(compareCodePoints)) domains[domain] = counts(byDomain.get(domain)!);
-  return {
-    ...counts(samples),
-    unfaithful_ids: samples.filter((s) => s.reasoning?.faithful === false).map((s) => s.id),
-    domains,
-    hallucinated: { samples: count((r) => r.hallucinated.length > 0), mentions: judgements.reduce((sum, r) => sum + r.hallucinated.length, 0) },
-    missing: {
-      planning: count((r) => r.missing.planning),
-      steps: count((r) => r.missing.steps),
-      summary: count((r) => r.missing.summary),
-      think_tag: count((r) => r.missing.thinkTag),
-      answer_tag: count((r) => r.missing.answerTag),
-    },
-    format_reward_zero: count((r) => r.formatRewardZero),
-    abstention: { says_none_but_marks: count((r) => r.abstention === 'none-but-marked'), gives_boxes_but_marks_none: count((r) => r.abstention === 'boxes-but-unmarked') },
-    boxes_from_reasoning: count((r) => r.boxesFromReasoning.length > 0),
-    scored_from_raw_response: samples.filter((s) => s.scoredFromRaw).length,
-  };
+
+  metrics(): ReasoningMetrics {
+    const c = this.checks;
+    const domains = Object.create(null) as Record<string, FaithfulnessCounts>;
+    for (const domain of [...this.byDomain.keys()].sort(compareCodePoints)) domains[domain] = rated(this.byDomain.get(domain)!);
+    return {
+      ...rated(this.all),
+      unfaithful_ids: [...this.unfaithful],
+      domains,
+      hallucinated: { samples: c.hallucinatedSamples, mentions: c.hallucinatedMentions },
+      missing: { planning: c.planning, steps: c.steps, summary: c.summary, think_tag: c.thinkTag, answer_tag: c.answerTag },
+      format_reward_zero: c.formatZero,
+      abstention: { says_none_but_marks: c.noneButMarks, gives_boxes_but_marks_none: c.boxesButNone },
+      boxes_from_reasoning: c.fromReasoning,
+      scored_from_raw_response: c.fromRaw,
+    };
+  }
 }
 
 /** One sample's judgement as samples.jsonl writes it (snake_case, like the rest of the record). */

@@ -1,12 +1,36 @@
 // What one model's reasoning on one sample says about its answer: faithful or not, candidates the hint does not
 // have, missing parts, abstention at odds with the verdicts, boxes eval.py took from the reasoning.
+// A response is digested once, when its line is read (a few numbers, no text kept); the digest is judged
+// against the sample's candidates and the scored boxes.
+import { largestNamedNumber } from '../cot/largest-number.js';
 import { nounKey } from '../cot/nouns.js';
-import { mentionsPastCount } from '../cot/past-count.js';
+import { parseChainOfThought } from '../cot/parse.js';
 import type { ParsedCot } from '../types.js';
 import { evalPyBoxes } from './evalpy-boxes.js';
 import { nearestCandidate } from './judge.js';
 import { isNoPrediction, type PredictedBoxes, type XyxyBox } from './metric.js';
-import type { ParsedResponse } from './response.js';
+import { parseRawResponse, type ParsedResponse } from './response.js';
+
+/** Candidate numbers past this are not looked for (a HumanRef image has far fewer people). */
+export const MAX_NAMED_CANDIDATE = 1000;
+
+/** What a response says, independent of the sample: read from the text once, then the text can go. */
+export interface ResponseDigest {
+  /** Numbers the reasoning finally marks ✅, ascending (any number the text names, past the hint's count too). */
+  chosen: number[];
+  /** Numbers with any final mark (✅ ❌ ⚠️), ascending. */
+  marked: number[];
+  /** Candidate numbers the text names, each once, ascending. */
+  named: number[];
+  /** The noun the reasoning names candidates with (`Person`, `Helmet`). */
+  noun: string;
+  missing: { planning: boolean; steps: boolean; summary: boolean; thinkTag: boolean; answerTag: boolean };
+  formatRewardZero: boolean;
+  saysNone: boolean;
+  /** How many lists eval.py's regex reads from the response (0 when its parse fails), and which lie outside <answer> (1-based). */
+  evalPyLists: number;
+  listsOutsideAnswer: number[];
+}
 
 export interface ReasoningJudgement {
   /** The reasoning gives at least one candidate a final mark (✅ ❌ ⚠️): only then is faithfulness judged. */
@@ -19,32 +43,24 @@ export interface ReasoningJudgement {
   offCandidate: number;
   /** Judged, every box on a candidate, and the two sets equal; null when not judged. */
   faithful: boolean | null;
-  /** Candidate mentions past the hint's count, each (noun, number) once, in text order. */
+  /** Candidates named past the hint's count, each once, ascending (named with the reasoning's noun). */
   hallucinated: { noun: string; number: number }[];
-  missing: { planning: boolean; steps: boolean; summary: boolean; thinkTag: boolean; answerTag: boolean };
+  missing: ResponseDigest['missing'];
   /** Upstream's format reward (reward_func.py) would give 0. */
   formatRewardZero: boolean;
   /** The answer says there is no such thing, yet the reasoning marks someone ✅ ('none-but-marked'), or the reverse. */
   abstention: 'none-but-marked' | 'boxes-but-unmarked' | null;
   /** 1-based numbers of the scored boxes eval.py's regex read outside <answer> (when the boxes are eval.py's). */
   boxesFromReasoning: number[];
-  /** The noun the reasoning names candidates with (`Person`, `Helmet`). */
   noun: string;
 }
 
-/** The model's answer as scored. */
-export interface ScoredAnswer {
-  boxes: PredictedBoxes;
-  rawResponse: string;
-}
+type Parse = (think: string, candidateCount: number, regionMap: Record<string, number[]>) => ParsedCot;
 
 /** Most frequent candidate noun of the mentions, singular and capitalised; `Person` when there is none. */
 export function candidateNoun(cot: Pick<ParsedCot, 'mentions'>): string {
   const counts = new Map<string, number>();
-  for (const m of cot.mentions) {
-    const key = nounKey(m.noun);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (const m of cot.mentions) counts.set(nounKey(m.noun), (counts.get(nounKey(m.noun)) ?? 0) + 1);
   let best = 'person';
   let most = 0;
   for (const [key, n] of counts) {
@@ -53,49 +69,22 @@ export function candidateNoun(cot: Pick<ParsedCot, 'mentions'>): string {
   return best.charAt(0).toUpperCase() + best.slice(1);
 }
 
-const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const numbersWith = (verdicts: ParsedCot['verdicts'], test: (v: ParsedCot['verdicts'][number]) => boolean) => verdicts.flatMap((v, i) => (test(v) ? [i + 1] : []));
 
 /**
- * Which scored boxes eval.py read outside the answer. Only said when the response's lists are the scored boxes
- * (same count, same order): then extracted_predictions came from eval.py's regex over this response.
+ * The reasoning is parsed with as many candidates as the largest number it names, so a `Person 9` of 4 keeps
+ * its marks and place; the sample's own count is applied when the digest is judged.
  */
-export function boxesReadOutsideAnswer(answer: ScoredAnswer, response: ParsedResponse): number[] {
-  const boxes = isNoPrediction(answer.boxes) ? [] : answer.boxes;
-  const read = evalPyBoxes(answer.rawResponse);
-  if (read.boxes.length === 0 || read.boxes.length !== boxes.length) return [];
+export function digestResponse(raw: string, parse: Parse = parseChainOfThought): ResponseDigest {
+  const response: ParsedResponse = parseRawResponse(raw);
+  const cot = parse(response.think, largestNamedNumber(response.think, MAX_NAMED_CANDIDATE), {});
+  const lists = evalPyBoxes(raw);
   const range = response.answerRange;
-  return read.offsets.flatMap((at, i) => (range && at >= range.start && at < range.end ? [] : [i + 1]));
-}
-
-export function judgeReasoning(candidates: readonly XyxyBox[], answer: ScoredAnswer, response: ParsedResponse, cot: ParsedCot): ReasoningJudgement {
-  const n = candidates.length;
-  const boxes = isNoPrediction(answer.boxes) ? [] : (answer.boxes as XyxyBox[]);
-  const landed = boxes.map((b) => nearestCandidate(b, candidates));
-  const answerChose = [...new Set(landed.filter((p): p is number => p !== null))].sort((a, b) => a - b);
-  const offCandidate = landed.filter((p) => p === null).length;
-  const reasoningChose = cot.verdicts.flatMap((v, i) => (v === '✅' ? [i + 1] : []));
-  const judged = cot.verdicts.some((v) => v !== null);
-  const seen = new Set<string>();
-  const hallucinated: ReasoningJudgement['hallucinated'] = [];
-  // The parser warns of every number past the count; without such a warning there is nothing to look for.
-  const past = cot.warnings.some((w) => w.includes('is out of range')) ? mentionsPastCount(response.think, cot, n) : [];
-  for (const m of past) {
-    const key = `${m.noun.toLowerCase()} ${m.person}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      hallucinated.push({ noun: m.noun, number: m.person });
-    }
-  }
-  let abstention: ReasoningJudgement['abstention'] = null;
-  if (response.saysNone && reasoningChose.length > 0) abstention = 'none-but-marked';
-  else if (judged && reasoningChose.length === 0 && boxes.length > 0) abstention = 'boxes-but-unmarked';
   return {
-    judged,
-    reasoningChose,
-    answerChose,
-    offCandidate,
-    faithful: judged ? offCandidate === 0 && sameSet(reasoningChose, answerChose) : null,
-    hallucinated,
+    chosen: numbersWith(cot.verdicts, (v) => v === '✅'),
+    marked: numbersWith(cot.verdicts, (v) => v !== null),
+    named: [...new Set(cot.mentions.map((m) => m.person))].sort((a, b) => a - b),
+    noun: candidateNoun(cot),
     missing: {
       planning: cot.planning.text.trim() === '',
       steps: cot.steps.length === 0,
@@ -104,8 +93,37 @@ export function judgeReasoning(candidates: readonly XyxyBox[], answer: ScoredAns
       answerTag: !response.tagsClosed.answer,
     },
     formatRewardZero: response.formatProblem !== null,
+    saysNone: response.saysNone,
+    evalPyLists: lists.boxes.length,
+    listsOutsideAnswer: lists.offsets.flatMap((at, i) => (range && at >= range.start && at < range.end ? [] : [i + 1])),
+  };
+}
+
+const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function judgeReasoning(candidates: readonly XyxyBox[], scored: PredictedBoxes, d: ResponseDigest): ReasoningJudgement {
+  const n = candidates.length;
+  const boxes = isNoPrediction(scored) ? [] : (scored as XyxyBox[]);
+  const landed = boxes.map((b) => nearestCandidate(b, candidates));
+  const answerChose = [...new Set(landed.filter((p): p is number => p !== null))].sort((a, b) => a - b);
+  const offCandidate = landed.filter((p) => p === null).length;
+  const reasoningChose = d.chosen.filter((k) => k <= n);
+  const judged = d.marked.some((k) => k <= n);
+  let abstention: ReasoningJudgement['abstention'] = null;
+  if (d.saysNone && reasoningChose.length > 0) abstention = 'none-but-marked';
+  else if (judged && reasoningChose.length === 0 && boxes.length > 0) abstention = 'boxes-but-unmarked';
+  return {
+    judged,
+    reasoningChose,
+    answerChose,
+    offCandidate,
+    faithful: judged ? offCandidate === 0 && sameSet(reasoningChose, answerChose) : null,
+    hallucinated: d.named.filter((k) => k > n).map((number) => ({ noun: d.noun, number })),
+    missing: d.missing,
+    formatRewardZero: d.formatRewardZero,
     abstention,
-    boxesFromReasoning: boxesReadOutsideAnswer(answer, response),
-    noun: candidateNoun(cot),
+    // Said only when the response's lists are the scored boxes (as many, in text order): eval.py's reading of it.
+    boxesFromReasoning: d.evalPyLists > 0 && d.evalPyLists === boxes.length ? d.listsOutsideAnswer : [],
+    noun: d.noun,
   };
 }

@@ -1,14 +1,15 @@
 // Everything a picture of one model on one sample shows, computed without drawing: parsed response, verdicts vs truth, box outcomes.
-import type { ModelSampleResult, ParseCot } from './evaluate.js';
+import type { ParsedCot } from '../types.js';
+import type { ModelSampleResult } from './evaluate.js';
 import { judgeBoxes, judgePersons, targetPersons } from './judge.js';
 import { isNoPrediction } from './metric.js';
 import type { EvalGtSample } from './read-gt.js';
-import { judgeReasoning, type ReasoningJudgement } from './reasoning.js';
+import { digestResponse, judgeReasoning, type ReasoningJudgement } from './reasoning.js';
 import { reasoningHeaderLines, reasoningNotes } from './reasoning-words.js';
 import { parseRawResponse } from './response.js';
 import type { EvalTextInput } from './picture-text.js';
 
-export type { ParseCot } from './evaluate.js';
+export type ParseCot = (think: string, candidateCount: number, regionMap: Record<string, number[]>) => ParsedCot;
 
 export interface SampleView extends EvalTextInput {
   /** Response notes and parser warnings, for the footer. */
@@ -33,7 +34,8 @@ export function sampleView(gt: EvalGtSample, modelName: string, result: ModelSam
   const datasetCot = gt.dataset ? parse(gt.dataset.think, n, gt.dataset.regionMap) : undefined;
   const persons = judgePersons(n, targets, cot.verdicts, datasetCot?.verdicts);
   const boxes = judgeBoxes(gt.answers, result.boxes, result.matches, gt.candidates);
-  const reasoning = result.rawResponse.trim() === '' ? null : judgeReasoning(gt.candidates, result, response, cot);
+  // The run's judgement when there is one, so the picture says what metrics.json counts.
+  const reasoning = result.reasoning ?? (result.rawResponse.trim() === '' ? null : judgeReasoning(gt.candidates, result.boxes, digestResponse(result.rawResponse, parse)));
   const notes = [...response.notes.map((x) => `response: ${x}`), ...(response.think.trim() ? cot.warnings.map((w) => `reasoning: ${w}`) : [])];
   if (result.hasPrediction && isNoPrediction(result.boxes) && response.answer !== null && !response.saysNone) notes.push('the answer is not a rejection, yet extracted_predictions holds no box (eval.py could not read one from it)');
   notes.push(...reasoningNotes(result, reasoning));

@@ -1,6 +1,8 @@
 // Hand-built responses for the reasoning checks: four candidates side by side, a think text with chosen marks.
 import type { EvalGtSample } from '../../src/eval/read-gt.js';
 import type { XyxyBox } from '../../src/eval/metric.js';
+import { digestResponse } from '../../src/eval/reasoning.js';
+import type { Prediction } from '../../src/eval/read-pred.js';
 
 /** Person N = CANDIDATES[N-1]: four 10×10 boxes in a row, 10 px apart (no two overlap). */
 export const CANDIDATES: XyxyBox[] = [
@@ -38,4 +40,11 @@ export function think(marks: readonly Mark[], { noun = 'Person', extra = [] as s
 export function response(thinkText: string, boxes: readonly (readonly number[])[] | 'none'): string {
   const answer = boxes === 'none' ? 'There is no such thing in the image.' : `\`\`\`json\n[${boxes.map((b) => `{"bbox_2d": [${b.join(', ')}], "label": "the man in red"}`).join(', ')}]\n\`\`\``;
   return `<think>${thinkText}</think><answer>${answer}</answer>`;
+}
+
+/** A prediction as readPredictions makes it from a line with these boxes and this raw_response. */
+export function prediction(id: string, boxes: readonly (readonly number[])[], raw: string): Prediction {
+  const p: Prediction = { key: `s:${id}`, id, line: 1, boxes: boxes as Prediction['boxes'], rawResponse: raw };
+  if (raw.trim() !== '') p.digest = digestResponse(raw);
+  return p;
 }

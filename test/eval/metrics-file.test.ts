@@ -6,14 +6,14 @@ import type { EvalOptions } from '../../src/eval/options.js';
 import type { Prediction } from '../../src/eval/read-pred.js';
 import { sampleRecord } from '../../src/eval/records.js';
 import { comparisonTables } from '../../src/eval/table.js';
-import { CANDIDATES, gtSample } from './_reasoning-cases.js';
+import { CANDIDATES, gtSample, prediction, response, think } from './_reasoning-cases.js';
 
 describe('keys named by data', () => {
   const truth = [
     gtSample({ id: 'a', key: 's:a', position: 0, domain: '__proto__', subDomain: '__proto__' }),
     gtSample({ id: 'b', key: 's:b', position: 1, domain: 'attribute', subDomain: 'constructor' }),
   ];
-  const byKey = new Map<string, Prediction>([['s:a', { key: 's:a', id: 'a', line: 1, boxes: [CANDIDATES[1]], rawResponse: '' }]]);
+  const byKey = new Map<string, Prediction>([['s:a', prediction('a', [CANDIDATES[1]], response(think(['❌', '✅', '❌', '❌']), [CANDIDATES[1]]))]]);
   const ev = evaluate(truth, [{ name: '__proto__', byKey }]);
   const options = { models: [{ name: '__proto__', file: 'p.jsonl' }], groundTruth: { kind: 'jsonl', file: 'gt.jsonl', imagesDir: null } } as unknown as EvalOptions;
 

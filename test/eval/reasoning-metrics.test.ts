@@ -5,7 +5,7 @@ import type { Prediction } from '../../src/eval/read-pred.js';
 import { sampleRecord } from '../../src/eval/records.js';
 import { reasoningTables } from '../../src/eval/reasoning-table.js';
 import { comparisonMarkdown } from '../../src/eval/table.js';
-import { CANDIDATES, gtSample, response, think } from './_reasoning-cases.js';
+import { CANDIDATES, gtSample, prediction, response, think } from './_reasoning-cases.js';
 
 const P = (n: number) => CANDIDATES[n - 1];
 
@@ -23,7 +23,7 @@ const truth = [
   gtSample({ id: 's5', key: 's:s5', position: 4, domain: 'position', answers: [P(1)] }),
   gtSample({ id: 's6', key: 's:s6', position: 5, domain: 'position', answers: [P(1)] }),
 ];
-const pred = (id: string, boxes: number[][], raw: string): [string, Prediction] => [`s:${id}`, { key: `s:${id}`, id, line: 1, boxes: boxes as Prediction['boxes'], rawResponse: raw }];
+const pred = (id: string, boxes: number[][], raw: string): [string, Prediction] => [`s:${id}`, prediction(id, boxes, raw)];
 const byKey = new Map<string, Prediction>([
   pred('s1', [P(2)], response(think(['❌', '✅', '❌', '❌']), [P(2)])),
   pred('s2', [P(4)], response(think(['❌', '✅', '❌', '❌']), [P(4)])),

@@ -1,18 +1,15 @@
 // The reasoning checks of one response, on hand-built cases: the expected sets and counts are read off the case.
 import { describe, expect, it } from 'vitest';
-import { parseChainOfThought } from '../../src/cot/parse.js';
-import { judgeReasoning } from '../../src/eval/reasoning.js';
+import { digestResponse, judgeReasoning } from '../../src/eval/reasoning.js';
 import { reasoningHeaderLines, reasoningNotes } from '../../src/eval/reasoning-words.js';
-import { parseRawResponse } from '../../src/eval/response.js';
 import type { XyxyBox } from '../../src/eval/metric.js';
+import { parseRawResponse } from '../../src/eval/response.js';
 import { CANDIDATES, response, think } from './_reasoning-cases.js';
 
 const P = (n: number) => CANDIDATES[n - 1];
 
 function judge(raw: string, boxes: XyxyBox[] | [[]], candidates: XyxyBox[] = CANDIDATES) {
-  const parsed = parseRawResponse(raw);
-  const cot = parseChainOfThought(parsed.think, candidates.length, {});
-  return judgeReasoning(candidates, { boxes, rawResponse: raw }, parsed, cot);
+  return judgeReasoning(candidates, boxes, digestResponse(raw));
 }
 
 describe('faithfulness', () => {
@@ -124,5 +121,29 @@ describe('boxes eval.py took from the reasoning', () => {
     ]);
     // extracted_predictions that are not eval.py's reading of this response (another count): nothing said
     expect(judge(raw, [P(2)]).boxesFromReasoning).toEqual([]);
+  });
+});
+
+describe('the digest against a parse with the sample’s own count', () => {
+  it('gives the same ✅ and the same judged-or-not for every response of the eval fixtures', async () => {
+    const path = await import('node:path');
+    const { FIXTURES_DIR } = await import('../fixtures/cases.js');
+    const { readGroundTruth } = await import('../../src/eval/read-gt.js');
+    const { readPredictions } = await import('../../src/eval/read-pred.js');
+    const { parseChainOfThought } = await import('../../src/cot/parse.js');
+    const dir = path.join(FIXTURES_DIR, 'eval');
+    const gt = new Map((await readGroundTruth(path.join(dir, 'annotations.jsonl'))).samples.map((g) => [g.key, g]));
+    let compared = 0;
+    for (const file of ['pred_model_a.jsonl', 'pred_model_b.jsonl', 'pred_reasoning.jsonl']) {
+      for (const p of (await readPredictions(path.join(dir, file))).byKey.values()) {
+        const g = gt.get(p.key);
+        if (!g || !p.digest) continue;
+        const full = parseChainOfThought(parseRawResponse(p.rawResponse).think, g.candidates.length, {});
+        const r = judgeReasoning(g.candidates, p.boxes, p.digest);
+        expect([p.id, r.reasoningChose, r.judged]).toEqual([p.id, full.cotTargets, full.verdicts.some((v) => v !== null)]);
+        compared++;
+      }
+    }
+    expect(compared).toBe(38); // 14 + 16 + 8 lines with a response and a ground-truth sample
   });
 });
