@@ -17,7 +17,7 @@ export interface SampleView extends EvalTextInput {
   /** The reasoning checks; null without a response. */
   reasoning: ReasoningJudgement | null;
   /** The noun the reasoning names candidates with, for box labels and the header (`Person`, `Helmet`). */
-  noun: string;
+  candidateNoun: string;
   /** Sentences for the header: unfaithful, hallucinated candidates, abstention at odds with the verdicts. */
   headerLines: string[];
 }
@@ -37,10 +37,10 @@ export function sampleView(gt: EvalGtSample, modelName: string, result: ModelSam
   // The run's judgement when there is one, so the picture says what metrics.json counts.
   const reasoning = result.reasoning ?? (result.rawResponse.trim() === '' ? null : judgeReasoning(gt.candidates, result.boxes, digestResponse(result.rawResponse, parse)));
   const notes = [...response.notes.map((x) => `response: ${x}`), ...(response.think.trim() ? cot.warnings.map((w) => `reasoning: ${w}`) : [])];
-  if (result.hasPrediction && isNoPrediction(result.boxes) && response.answer !== null && !response.saysNone) notes.push('the answer is not a rejection, yet extracted_predictions holds no box (eval.py could not read one from it)');
+  if (result.hasPrediction && !result.scoredFromRaw && isNoPrediction(result.boxes) && response.answer !== null && !response.saysNone) notes.push('the answer is not a rejection, yet extracted_predictions holds no box (eval.py could not read one from it)');
   notes.push(...reasoningNotes(result, reasoning));
   const unplaced = boxes.gt.filter((g) => g.person === null).length;
   if (unplaced > 0) notes.push(`${unplaced} ground-truth box${unplaced === 1 ? ' lies' : 'es lie'} on no candidate (IoU < 0.5 with every candidate box)`);
-  const noun = reasoning?.noun ?? 'Person';
-  return { gt, modelName, result, response, cot, persons, targets, boxes, notes, reasoning, noun, headerLines: reasoningHeaderLines(reasoning, n) };
+  const candidateNoun = reasoning?.noun ?? 'Person';
+  return { gt, modelName, result, response, cot, persons, targets, boxes, notes, reasoning, candidateNoun, headerLines: reasoningHeaderLines(reasoning, n) };
 }

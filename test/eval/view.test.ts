@@ -48,7 +48,7 @@ describe('sampleView with Helmet N', () => {
     const g = gtSample({ candidates: six, answers: [six[1]] });
     const result = { hasPrediction: true, boxes: [six[1]], rawResponse: raw, rejected: null, recall_50: 1, precision_50: 1, density_f1_50: 1, density_f1_mean: 1, matches: [{ gt: 0, pred: 0, iou: 1 }], score: 1, wrong: false };
     const v = sampleView(g, 'M', result, parseChainOfThought);
-    expect(v.noun).toBe('Helmet');
+    expect(v.candidateNoun).toBe('Helmet');
     expect(v.persons.map((j) => j.verdict)).toEqual(['❌', '✅', '❌', '❌', '❌', '❌']);
     expect(v.reasoning).toMatchObject({ faithful: true, reasoningChose: [2] });
   });
