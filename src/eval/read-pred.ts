@@ -90,8 +90,10 @@ export async function readPredictions(file: string, mode: PredKeyMode = 'id'): P
     if (seen) seen.push(line);
     else lines.set(key, [line]);
     const prediction: Prediction = { key, id: mode === 'id' ? value.id : value.index, line, boxes, rawResponse: (value.raw_response as string | undefined) ?? '' };
-    if (rawOnly) prediction.rawOnly = evalPyBoxes(prediction.rawResponse);
-    if (prediction.rawResponse.trim() !== '') prediction.digest = digestResponse(prediction.rawResponse);
+    // Read from the line itself: the digest and eval.py's boxes are kept even where the text is not.
+    const raw = typeof value.raw_response === 'string' ? value.raw_response : '';
+    if (rawOnly) prediction.rawOnly = evalPyBoxes(raw);
+    if (raw.trim() !== '') prediction.digest = digestResponse(raw);
     byKey.set(key, prediction);
   }
   const duplicates = [...lines].filter(([, l]) => l.length > 1).map(([key, l]) => ({ id: key.slice(2), lines: l }));
