@@ -22,6 +22,8 @@ export function evalViewerEntry(
   if (result.wrong) kinds.push('wrong');
   if (boxes.gt.some((g) => g.outcome === 'missed')) kinds.push('missed');
   if (boxes.predicted.some((b) => b.outcome === 'false-alarm')) kinds.push('false-alarm');
+  if (view.reasoning?.faithful === false) kinds.push('unfaithful');
+  if (view.reasoning?.hallucinated.length) kinds.push('hallucinated');
   const name = (picture.file ?? `eval_${String(gt.position).padStart(6, '0')}_${view.modelName}`).replace(/\.[a-z]+$/, '');
   return buildViewerEntry({
     name,
