@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { mulberry32 } from '../../fixtures/gen/prng.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
@@ -16,17 +17,6 @@ const samples = Number(arg('--samples', '45000'));
 const formats = arg('--formats', 'tsv,sft,grpo').split(',');
 const CHILD = fileURLToPath(new URL('./child.mjs', import.meta.url));
 const log = (text) => process.stderr.write(`bench export: ${text}\n`);
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `<dir>/humanref_cot.*`: one image line per sample (as the real data), 4-10 candidates, a short reasoning with marks. */
 async function makeSplit(dir, count) {
