@@ -4,6 +4,7 @@
 import type { Annotation, ParsedCot } from '../types.js';
 import { boxesToModelPixels, smartResize, type ModelSize, type ResizeLimits } from '../geometry/smart-resize.js';
 import { pythonJsonDumps } from './python-json.js';
+import { TOY_SOURCE } from '../sources/toy.js';
 
 /** eval.py's system prompt (THINK_PROMPT), character for character. */
 export const THINK_PROMPT =
@@ -27,9 +28,12 @@ export interface GroundingTask {
   targets: Box[];
   imageWidth: number;
   imageHeight: number;
+  /** The name convert_dataset.py gives the hint: its first candidate's category (`person` unless a custom row says otherwise). */
+  category?: string;
 }
 
 const xyxy = ([x, y, w, h]: readonly number[]): Box => [x, y, x + w, y + h];
+const isBox = (v: unknown): v is number[] => Array.isArray(v) && v.length === 4 && v.every((n) => typeof n === 'number');
 
 /**
  * The task of a HumanRef-CoT sample: its (first) referring expression, its xywh candidates as xyxy, and the targets
@@ -38,12 +42,16 @@ const xyxy = ([x, y, w, h]: readonly number[]): Box => [x, y, x + w, y + h];
 export function taskOfSample(annotation: Annotation, cot: ParsedCot, size: { width: number; height: number }): GroundingTask {
   const referring = cot.expressions[0] ?? '';
   const indices = annotation.regionMap[referring] ?? [];
+  // A row of upstream's custom GRPO format answers with its own box (sources/toy.ts keeps it), hint or not.
+  const ans = annotation.extra.source === TOY_SOURCE ? annotation.extra.ans : undefined;
+  const category = annotation.extra.source === TOY_SOURCE ? annotation.extra.hint_category : undefined;
   return {
     referring,
     candidates: annotation.gtBoxes.map(xyxy),
-    targets: indices.filter((i) => i >= 0 && i < annotation.gtBoxes.length).map((i) => xyxy(annotation.gtBoxes[i])),
+    targets: isBox(ans) ? [[...ans] as Box] : indices.filter((i) => i >= 0 && i < annotation.gtBoxes.length).map((i) => xyxy(annotation.gtBoxes[i])),
     imageWidth: size.width,
     imageHeight: size.height,
+    ...(typeof category === 'string' ? { category } : {}),
   };
 }
 
@@ -76,6 +84,6 @@ export function assistantTurn(think: string, task: GroundingTask, model: ModelSi
 
 /** convert_dataset.py's `problem` column: `<image>`, the hint named by the category, the `Please detect` line. */
 export function converterProblem(task: GroundingTask, model: ModelSize): string {
-  const hint = pythonJsonDumps({ [HINT_CATEGORY]: toModel(task.candidates, task, model) });
+  const hint = pythonJsonDumps({ [task.category ?? HINT_CATEGORY]: toModel(task.candidates, task, model) });
   return `<image>Hint: Object and its coordinates in this image: ${hint}\nPlease detect ${task.referring} in this image.`;
 }
