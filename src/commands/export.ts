@@ -15,6 +15,7 @@ import { CONVERTER_MIN_PIXELS } from '../export/compose.js';
 import { EXPORT_FORMATS } from '../export/format.js';
 import { parseDropFlags } from '../export/keep.js';
 import { readReview } from '../sources/review.js';
+import { isToyFile } from '../sources/toy.js';
 import { runExport } from '../runs/export-run.js';
 
 const OPTIONS = [
@@ -70,6 +71,8 @@ export function registerExportCommand(program: Command, result: CommandResult): 
       if (minPixels > maxPixels) throw new UsageError(`--min-pixels ${minPixels} is larger than --max-pixels ${maxPixels}`);
       const review = opts.review === undefined ? undefined : await readReview(opts.review);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
+      const custom = splits.find((s) => isToyFile(s.annotationsTsv));
+      if (opts.to === 'tsv' && custom) throw new UsageError(`--to tsv copies HumanRef-CoT TSV lines, and ${custom.annotationsTsv} is a custom GRPO JSONL: export it --to sft or --to grpo`);
       const datasetWarnings: string[] = [];
       const sources = await openAll(splits, (m) => datasetWarnings.push(m));
       const options = {

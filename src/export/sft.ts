@@ -8,6 +8,7 @@ import { createAtomicStream, describeWriteError, writeFileAtomic, type AtomicStr
 import { outputStem } from '../outputs/output-names.js';
 import { assistantTurn, evalPrompt, modelSizeOf, taskOfSample, THINK_PROMPT } from './compose.js';
 import type { ExportItem, FormatWriter, Placement } from './format.js';
+import { TOY_SOURCE } from '../sources/toy.js';
 
 export const SFT_FILE = 'sft.jsonl';
 export const SFT_IMAGES_DIR = 'images';
@@ -56,7 +57,7 @@ export function llamaFactoryInfo(): string {
 
 export class SftWriter implements FormatWriter<{ line: string; image: string }> {
   private readonly jsonl: AtomicStream;
-  /** Image file per source image line (`<split>:<offset>`): samples of one photo share its file. */
+  /** Image file per source photo: samples of one photo share its file. */
   private readonly images = new Map<string, Promise<string>>();
   private readonly imagesReady: Promise<void>;
   private lines = 0;
@@ -76,7 +77,9 @@ export class SftWriter implements FormatWriter<{ line: string; image: string }> 
   }
 
   private imageFile(item: ExportItem): Promise<string> {
-    const key = `${item.source.paths.name}:${item.sample.imgOffset}`;
+    // HumanRef-CoT samples share a photo by its image line; custom GRPO rows by their image file.
+    const custom = item.sample.annotation.extra.source === TOY_SOURCE;
+    const key = custom ? `${item.source.paths.name}:file:${item.sample.imageKey}` : `${item.source.paths.name}:${item.sample.imgOffset}`;
     let file = this.images.get(key);
     if (!file) {
       const name = `${SFT_IMAGES_DIR}/${outputStem(item.source.paths.name)}_${String(item.sample.index).padStart(6, '0')}.${EXTENSIONS[item.sample.imageFormat]}`;
