@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 
-export const REVIEW_STATUSES = ['accepted', 'rejected'] as const;
+/** The viewer keeps a cleared mark (`u`) as `unreviewed`, with its note: it counts as no mark. */
+export const REVIEW_STATUSES = ['accepted', 'rejected', 'unreviewed'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export interface ReviewMark {
@@ -53,7 +54,7 @@ export function parseReview(text: string, file: string): Review {
     if (!isObject(mark)) return fail(`${at}: expected {"status", "note", "at"}, found ${describe(mark)}`);
     const extra = Object.keys(mark).filter((k) => !MARK_KEYS.includes(k));
     if (extra.length > 0) fail(`${at}: unknown field ${JSON.stringify(extra[0])} (a mark has ${MARK_KEYS.join(', ')})`);
-    if (!(REVIEW_STATUSES as readonly unknown[]).includes(mark.status)) fail(`${at}: "status" is ${describe(mark.status)}, expected "accepted" or "rejected"`);
+    if (!(REVIEW_STATUSES as readonly unknown[]).includes(mark.status)) fail(`${at}: "status" is ${describe(mark.status)}, expected "accepted", "rejected" or "unreviewed"`);
     if (mark.note !== undefined && typeof mark.note !== 'string') fail(`${at}: "note" must be a string, found ${describe(mark.note)}`);
     if (typeof mark.at !== 'string' || !ISO_TIME.test(mark.at) || Number.isNaN(Date.parse(mark.at))) fail(`${at}: "at" must be an ISO time (2026-12-03T09:15:00.000Z), found ${describe(mark.at)}`);
     samples.set(name, mark as unknown as ReviewMark);

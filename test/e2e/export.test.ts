@@ -106,15 +106,18 @@ describe('export --to tsv', () => {
       runs: ['2026-12-03T09:00:00.000Z'],
       samples: {
         [nameOf('main', MAIN[1].index)]: { status: 'rejected', note: 'wrong target', at: '2026-12-03T09:01:00.000Z' },
-        [nameOf('rejection', REJECTION[0].index)]: { status: 'rejected', at: '2026-12-03T09:02:00.000Z' },
-        [nameOf('main', MAIN[2].index)]: { status: 'accepted', at: '2026-12-03T09:03:00.000Z' },
-        other_000007: { status: 'rejected', at: '2026-12-03T09:04:00.000Z' },
+        [nameOf('rejection', REJECTION[0].index)]: { status: 'rejected', note: '', at: '2026-12-03T09:02:00.000Z' },
+        [nameOf('main', MAIN[2].index)]: { status: 'accepted', note: '', at: '2026-12-03T09:03:00.000Z' },
+        // Cleared in the viewer: kept with its note, counts as no mark.
+        [nameOf('main', MAIN[3].index)]: { status: 'unreviewed', note: 'check the hat', at: '2026-12-03T09:03:30.000Z' },
+        other_000007: { status: 'rejected', note: '', at: '2026-12-03T09:04:00.000Z' },
       },
     };
-    await writeFile(join(tmp.dir, 'review.json'), JSON.stringify(review));
+    // As the viewer saves it: every mark with a note, indented.
+    await writeFile(join(tmp.dir, 'review.json'), `${JSON.stringify(review, null, 2)}\n`);
     const dropped = await run(['--to', 'tsv', '--review', 'review.json', '--drop', 'rejected', '--output_dir', 'reviewed']);
     expect(dropped.code).toBe(0);
-    expect(dropped.stderr).toMatch(/1 of the review's 4 marks name samples these splits do not have \(other_000007\)/);
+    expect(dropped.stderr).toMatch(/1 of the review's 5 marks name samples these splits do not have \(other_000007\)/);
     expect(dropped.stderr).toMatch(new RegExp(`${ALL.length - 2} exported \\(tsv\\), 0 failed, 2 dropped by the review`));
     const kept = (await readJsonl<ProvenanceLine>(join(tmp.dir, 'reviewed', 'provenance.jsonl'))).map((p) => p.sample);
     const rejected = [nameOf('main', MAIN[1].index), nameOf('rejection', REJECTION[0].index)];

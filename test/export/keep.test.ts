@@ -11,6 +11,7 @@ const review: Review = {
     ['main_000002', { status: 'accepted', at: '2026-12-03T09:00:00Z' }],
     ['other_000001', { status: 'accepted', at: '2026-12-03T09:00:00Z' }],
     ['main_000099', { status: 'accepted', at: '2026-12-03T09:00:00Z' }],
+    ['main_000004', { status: 'unreviewed', note: 'cleared', at: '2026-12-03T09:00:00Z' }],
   ]),
 };
 
@@ -30,8 +31,11 @@ describe('--drop, --keep and --drop-inconsistent', () => {
     expect(keepDecision(dropRejected, 'main_000001', true)).toBe('dropped-by-review');
     expect(keepDecision(dropRejected, 'main_000002', true)).toBe('keep');
     expect(keepDecision(dropRejected, 'main_000003', true)).toBe('keep');
+    expect(keepDecision(dropRejected, 'main_000004', true)).toBe('keep');
     const keepAccepted = { review, drop: new Set(['rejected', 'unreviewed'] as const), dropInconsistent: true };
     expect(keepDecision(keepAccepted, 'main_000003', true)).toBe('dropped-by-review');
+    // A cleared mark is no mark.
+    expect(keepDecision(keepAccepted, 'main_000004', true)).toBe('dropped-by-review');
     expect(keepDecision(keepAccepted, 'main_000002', false)).toBe('dropped-inconsistent');
     expect(keepDecision({ drop: new Set(), dropInconsistent: true }, 'main_000005', false)).toBe('dropped-inconsistent');
   });

@@ -14,6 +14,8 @@ const valid = {
   samples: {
     main_000042: { status: 'rejected', note: 'box 3 is a mannequin', at: '2026-12-03T09:10:00.000Z' },
     rejection_000001: { status: 'accepted', at: '2026-12-03T09:11:00+01:00' },
+    // A mark cleared in the viewer (`u`) is kept with its note.
+    main_000043: { status: 'unreviewed', note: 'look again', at: '2026-12-03T09:12:00.000Z' },
   },
 };
 const text = (value: unknown) => JSON.stringify(value);
@@ -32,7 +34,7 @@ describe('review.json', () => {
   it('reads the marks keyed by sample name, notes optional', () => {
     const review = parseReview(text(valid), 'review.json');
     expect(review.runs).toEqual(['2026-12-03T09:00:00.000Z']);
-    expect([...review.samples.keys()]).toEqual(['main_000042', 'rejection_000001']);
+    expect([...review.samples.keys()]).toEqual(['main_000042', 'rejection_000001', 'main_000043']);
     expect(review.samples.get('main_000042')).toEqual({ status: 'rejected', note: 'box 3 is a mannequin', at: '2026-12-03T09:10:00.000Z' });
     expect(review.samples.get('rejection_000001')?.note).toBeUndefined();
   });
@@ -46,7 +48,7 @@ describe('review.json', () => {
     expect(refused({ ...valid, runs: [1] })).toMatch(/"runs" must be a list of run ids/);
     expect(refused({ ...valid, samples: [] })).toMatch(/"samples" must be an object keyed by sample name/);
     expect(refused({ ...valid, samples: { 'main_42': valid.samples.main_000042 } })).toMatch(/sample "main_42" is not a sample name/);
-    expect(refused({ ...valid, samples: { main_000042: { ...valid.samples.main_000042, status: 'unreviewed' } } })).toMatch(/sample "main_000042": "status" is "unreviewed", expected "accepted" or "rejected"/);
+    expect(refused({ ...valid, samples: { main_000042: { ...valid.samples.main_000042, status: 'maybe' } } })).toMatch(/sample "main_000042": "status" is "maybe", expected "accepted", "rejected" or "unreviewed"/);
     expect(refused({ ...valid, samples: { main_000042: { status: 'accepted', at: 'yesterday' } } })).toMatch(/sample "main_000042": "at" must be an ISO time/);
     expect(refused({ ...valid, samples: { main_000042: { status: 'accepted', at: '2026-12-03T09:10:00Z', note: 5 } } })).toMatch(/"note" must be a string/);
     expect(refused({ ...valid, samples: { main_000042: { status: 'accepted', at: '2026-12-03T09:10:00Z', by: 'x' } } })).toMatch(/unknown field "by"/);
@@ -56,6 +58,6 @@ describe('review.json', () => {
   it('says when the file is missing', async () => {
     await expect(readReview(join(tmp.dir, 'nope.json'))).rejects.toThrow(/nope\.json: no such file/);
     await writeFile(join(tmp.dir, 'r.json'), text(valid));
-    expect((await readReview(join(tmp.dir, 'r.json'))).samples.size).toBe(2);
+    expect((await readReview(join(tmp.dir, 'r.json'))).samples.size).toBe(3);
   });
 });
