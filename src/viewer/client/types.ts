@@ -1,30 +1,10 @@
 /// <reference lib="dom" />
 // Shapes the page's script works with (types only: nothing here exists at run time in the page).
+import type { ViewerRow } from '../index-schema.js';
 import type { ViewerCandidate, ViewerDetail } from '../types.js';
 
-/** One grid entry, decoded from a row of viewer-index.js by its column names (data-files.ts, COLUMNS). */
-export interface Entry {
-  name: string;
-  file: string | null;
-  split: string;
-  index: number;
-  status: 'rendered' | 'failed';
-  expressions: string[];
-  candidates: number;
-  ok: number;
-  no: number;
-  warn: number;
-  none: number;
-  consistent: 0 | 1;
-  rejection: 0 | 1;
-  warnings: string[];
-  kinds: string[];
-  score: number | null;
-  error: string | null;
-  run: number;
-  hasDetail: 0 | 1;
-  imageKey: string;
-}
+/** One grid entry, decoded from a row of viewer-index.js by its column names: the row schema (index-schema.ts). */
+export type Entry = ViewerRow;
 
 /** A candidate as the writer stores it: with its box colour and a shade of it readable as text on white. */
 export type Candidate = ViewerCandidate & { color: string; textColor: string };
