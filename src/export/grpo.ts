@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { DataError } from '../errors.js';
 import type { ResizeLimits } from '../geometry/smart-resize.js';
-import { createAtomicStream, type AtomicStream } from '../outputs/atomic-write.js';
+import { createAtomicStream, type AtomicStream } from '../fs/atomic-write.js';
 import { toolInfo } from '../version.js';
 import { converterAnswer, converterProblem, modelSizeOf, taskOfSample } from './compose.js';
 import type { ExportItem, FormatWriter, Placement } from './format.js';

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 import type { ResizeLimits } from '../geometry/smart-resize.js';
-import { createAtomicStream, describeWriteError, writeFileAtomic, type AtomicStream } from '../outputs/atomic-write.js';
+import { createAtomicStream, describeWriteError, writeFileAtomic, type AtomicStream } from '../fs/atomic-write.js';
 import { outputStem } from '../outputs/output-names.js';
 import { assistantTurn, evalPrompt, modelSizeOf, taskOfSample, THINK_PROMPT } from './compose.js';
 import type { ExportItem, FormatWriter, Placement } from './format.js';

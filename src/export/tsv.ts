@@ -3,7 +3,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { readLineAt } from '../dataset/read-line.js';
 import { openDataFile } from '../dataset/lfs.js';
-import { createAtomicStream, type AtomicStream } from '../outputs/atomic-write.js';
+import { createAtomicStream, type AtomicStream } from '../fs/atomic-write.js';
 import { outputStem } from '../outputs/output-names.js';
 import type { ExportItem, FormatWriter, Placement } from './format.js';
 

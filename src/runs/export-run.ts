@@ -5,8 +5,8 @@ import { DataError, EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } 
 import type { ReadImageHeader } from '../checks/image-info.js';
 import { imageHeaderOf } from '../checks/image-info.js';
 import type { ResizeLimits } from '../geometry/smart-resize.js';
-import { createAtomicStream, prepareOutputDir } from '../outputs/atomic-write.js';
-import { lockOutputDir } from '../outputs/run-lock.js';
+import { createAtomicStream, prepareOutputDir } from '../fs/atomic-write.js';
+import { lockOutputDir } from '../fs/run-lock.js';
 import { checkDistinctOutputNames, outputFileName } from '../outputs/output-names.js';
 import { describeSplit, RunLogWriter } from '../outputs/run-info.js';
 import { InOrder } from '../plumbing/ordered.js';
