@@ -79,7 +79,7 @@ export async function writeFileAtomic(dir: string, name: string, data: Buffer | 
 /** A file written bit by bit (manifest, viewer search text) that appears under its name only on `commit`. */
 export interface AtomicStream {
   /** Writes a chunk, waiting when the disk is slower than the run (so nothing piles up in memory). */
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   commit(): Promise<string>;
   /** Removes the temp file; safe to call after a failure. */
   abort(): Promise<void>;

@@ -60,7 +60,7 @@ export interface RunInfo {
   node: string;
   platform: string;
   /** The command that made the run; absent for visualize runs (run.json had no such field before eval wrote one). */
-  command?: 'visualize' | 'eval';
+  command?: 'visualize' | 'eval' | 'export';
   /** Eval only: the ground truth, images folder and prediction files it read. */
   inputs?: RunInput[];
 }
