@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { UsageError } from '../errors.js';
+import { checkInputFile } from '../dataset/input-file.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
@@ -103,6 +104,7 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
       if (gtFile !== undefined && usesDataset(opts)) throw new UsageError('give either --gt (HumanRef annotations.jsonl) or the dataset options (HumanRef-CoT TSVs), not both');
       if (gtFile === undefined && !usesDataset(opts)) throw new UsageError('give the ground truth: --gt annotations.jsonl (HumanRef), or --data-dir / --ann-tsv (HumanRef-CoT TSVs)');
       if (gtFile !== undefined && !existsSync(gtFile)) throw new UsageError(`ground-truth file not found: ${gtFile}`);
+      if (gtFile !== undefined) checkInputFile(gtFile, '--gt');
       const models = modelsFrom(opts);
       const numVisGiven = cmd.getOptionValueSource('numVis') === 'cli';
       const indices = opts.indices === undefined ? undefined : parseIndices(opts.indices);

@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { checkInputFile } from './input-file.js';
 import type { SplitPaths } from '../types.js';
 
 export interface DatasetSelection {
@@ -58,7 +59,7 @@ export function resolveSplits(sel: DatasetSelection, cwd: string = process.cwd()
 
 function explicitSplit(sel: DatasetSelection, cwd: string): SplitPaths {
   if (sel.annTsv === undefined) throw new UsageError('--img-tsv and --ann-lineidx need --ann-tsv too');
-  const annotationsTsv = mustExist(resolve(cwd, sel.annTsv), '--ann-tsv', sel.annTsv);
+  const annotationsTsv = checkInputFile(resolve(cwd, sel.annTsv), '--ann-tsv', sel.annTsv);
   let imgTsv = sel.imgTsv;
   if (imgTsv === undefined) {
     // The two files of a split share a stem: x.annotations.tsv pairs with x.images.tsv.
@@ -66,10 +67,10 @@ function explicitSplit(sel: DatasetSelection, cwd: string): SplitPaths {
     imgTsv = annotationsTsv.slice(0, -ANN_SUFFIX.length) + '.images.tsv';
     if (!existsSync(imgTsv)) throw new UsageError(`--ann-tsv given without --img-tsv, and ${imgTsv} does not exist: pass --img-tsv`);
   }
-  const imagesTsv = mustExist(resolve(cwd, imgTsv), '--img-tsv', imgTsv);
+  const imagesTsv = checkInputFile(resolve(cwd, imgTsv), '--img-tsv', imgTsv);
   checkNotSwapped(annotationsTsv, imagesTsv, sel.annTsv, imgTsv);
   let annotationsLineidx: string | null;
-  if (sel.annLineidx !== undefined) annotationsLineidx = mustExist(resolve(cwd, sel.annLineidx), '--ann-lineidx', sel.annLineidx);
+  if (sel.annLineidx !== undefined) annotationsLineidx = checkInputFile(resolve(cwd, sel.annLineidx), '--ann-lineidx', sel.annLineidx);
   else annotationsLineidx = existsSync(annotationsTsv + '.lineidx') ? annotationsTsv + '.lineidx' : null;
   return { name: splitName(annotationsTsv), imagesTsv, annotationsTsv, annotationsLineidx };
 }
@@ -105,11 +106,6 @@ function checkNotSwapped(annotationsTsv: string, imagesTsv: string, annGiven: st
   if (annKind === 'images') {
     throw new UsageError(`--ann-tsv ${annGiven} is an images TSV (key, tab, base64), not an annotations TSV (offset, tab, JSON): give the annotations file of the split`);
   }
-}
-
-function mustExist(path: string, option: string, given: string): string {
-  if (!existsSync(path)) throw new UsageError(`${option} ${given}: no such file`);
-  return path;
 }
 
 /** The split whose files are `<dir>/<prefix>.{images,annotations}.tsv[.lineidx]`. */
