@@ -1,7 +1,8 @@
 // Writes the offline viewer: index.html, its grid index, the search text, and per-sample data and photos.
 import { OutputError } from '../errors.js';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
+import { readImageFile } from '../dataset/image-file.js';
 import path from 'node:path';
 import { candidateColor, readableOnWhite } from '../render/colors.js';
 import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../outputs/atomic-write.js';
@@ -88,7 +89,7 @@ export class ViewerWriter {
     let imageFile: string | null = null;
     if (entry.image) {
       imageFile = `${entry.name}.${IMAGE_EXTENSIONS[entry.image.format] ?? 'img'}`;
-      const bytes = 'bytes' in entry.image ? entry.image.bytes : await readFile(entry.image.path);
+      const bytes = 'bytes' in entry.image ? entry.image.bytes : await readImageFile(entry.image.path);
       await writeFileAtomic(dataDir, imageFile, withoutRotation(bytes, entry.image.format));
     }
     const payload = {
