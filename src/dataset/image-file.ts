@@ -40,7 +40,7 @@ export async function resolveInsideFolder(root: string, name: string, where: { f
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const file = path.join(root, name);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new DataError('missing-file', { file }, `${where.what}: no such image`, 'Check --images and the image_name of this sample');
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new DataError('missing-file', { file }, `no such image (the image_name of ${where.what} of ${where.file})`, 'Check --images and the image_name of this sample');
     throw new DataError('io', { file }, `${where.what}: cannot read the image (${code ?? (error as Error).message})`, 'Check --images and the image_name of this sample');
   }
   if (!inside(realRoot, real)) throw leaves(`is a symbolic link to ${real}, outside`);
