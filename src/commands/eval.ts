@@ -51,7 +51,7 @@ type EvalOptionValues = DatasetOptionValues & OptionValues<typeof OPTIONS>;
 const EXAMPLES = `
 Examples:
   humanref-vis eval --gt HumanRef/annotations.jsonl --images HumanRef/images \\
-      --pred a.jsonl b.jsonl --names A,B --output_dir eval-vis
+      --pred a.jsonl b.jsonl --names A,B --output_dir vis-eval
   humanref-vis eval --gt annotations.jsonl --images images --pred a.jsonl --only wrong --worst 30
   humanref-vis eval --gt annotations.jsonl --pred a.jsonl --no-pictures --json | jq 'select(.score < 0.5) | .id'
   humanref-vis eval --data-dir data/HumanRef-CoT-45k --split main --pred preds-by-index.jsonl
