@@ -4,6 +4,7 @@ import { announceSize, estimateRunSize, formatBytes, sizeNotice, type SizeEstima
 import type { SampleRef, SampleSource } from '../../src/plumbing/seams.js';
 import { fakeSource, pngHeader } from '../fakes.js';
 import { cli, tempDirForFile } from '../cli.js';
+import { writeEntries } from '../tsv.js';
 
 /** A split of `n` samples whose photos are `w`×`h` (headers only) and `photoBytes` long. */
 function photoSource(n: number, w: number, h: number, photoBytes = 250_000): SampleSource & { reads: number[] } {
@@ -48,6 +49,16 @@ describe('estimateRunSize and sizeNotice', () => {
 
 const tmp = tempDirForFile('size');
 describe('the summary', () => {
+  it('a large run is announced on stderr before anything is drawn', async () => {
+    // 120 photos whose headers claim 5000×5000 (74 MB a PNG picture, ~9 GB in all); each then fails to decode, quickly.
+    const image = Buffer.from(`k\t${pngHeader(5000, 5000).toString('base64')}`);
+    const annotation = (offset: number) => Buffer.from(`${offset}\t${JSON.stringify({ gt_boxes: [[1, 1, 10, 10]], region_map: { x: [0] }, think: 'Person 1: ✅' })}`);
+    const split = await writeEntries(tmp.dir, 'big', Array.from({ length: 120 }, () => ({ annotationLine: annotation, imageLine: image })));
+    const r = await cli(['--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv, '--num-vis', 'all', '--output-dir', `${tmp.dir}/big-out`, '--workers', '0'], { cwd: tmp.dir, timeoutMs: 120_000 });
+    expect(r.stderr).toMatch(/^humanref-vis: note: 120 pictures as PNG will take about \d+(\.\d)? GB in the output folder/m);
+    expect(r.stderr.indexOf('note: 120 pictures')).toBeLessThan(r.stderr.indexOf('rendered,'));
+  });
+
   it('says how much the pictures written take', async () => {
     const r = await cli(['--num-vis', '3', '--output-dir', `${tmp.dir}/out`], { cwd: tmp.dir });
     expect(r.code).toBe(0);
