@@ -11,6 +11,7 @@ import { registerEvalCommand } from './commands/eval.js';
 import { registerExportCommand } from './commands/export.js';
 import { toolInfo } from './version.js';
 import { checkCommandName } from './commands/command-names.js';
+import { checkOptionNames } from './options/option-names.js';
 
 /**
  * The original script spells options with underscores (`--num_vis`); we declare kebab-case and accept both.
@@ -65,6 +66,7 @@ export async function main(argv: string[]): Promise<void> {
   const program = buildProgram(result);
   try {
     const args = normaliseArgv(argv.slice(2));
+    checkOptionNames(program, argv.slice(2), args);
     checkCommandName(program, args);
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {

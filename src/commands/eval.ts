@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import { oneLine, UsageError } from '../errors.js';
+import { checkInputFile } from '../dataset/input-file.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
@@ -53,7 +54,7 @@ type EvalOptionValues = DatasetOptionValues & OptionValues<typeof OPTIONS>;
 const EXAMPLES = `
 Examples:
   humanref-vis eval --gt HumanRef/annotations.jsonl --images HumanRef/images \\
-      --pred a.jsonl b.jsonl --names A,B --output_dir eval-vis
+      --pred a.jsonl b.jsonl --names A,B --output_dir vis-eval
   humanref-vis eval --gt annotations.jsonl --images images --pred a.jsonl --only wrong --worst 30
   humanref-vis eval --gt annotations.jsonl --pred a.jsonl --no-pictures --json | jq 'select(.score < 0.5) | .id'
   humanref-vis eval --data-dir data/HumanRef-CoT-45k --split main --pred preds-by-index.jsonl
@@ -106,6 +107,7 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
       if (gtFile !== undefined && usesDataset(opts)) throw new UsageError('give either --gt (HumanRef annotations.jsonl) or the dataset options (HumanRef-CoT TSVs), not both');
       if (gtFile === undefined && !usesDataset(opts)) throw new UsageError('give the ground truth: --gt annotations.jsonl (HumanRef), or --data-dir / --ann-tsv (HumanRef-CoT TSVs)');
       if (gtFile !== undefined && !existsSync(gtFile)) throw new UsageError(`ground-truth file not found: ${gtFile}`);
+      if (gtFile !== undefined) checkInputFile(gtFile, '--gt');
       const models = modelsFrom(opts);
       const resize = parseResizeLimits(opts.minPixels, opts.maxPixels);
       const numVisGiven = cmd.getOptionValueSource('numVis') === 'cli';

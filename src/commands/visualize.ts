@@ -17,7 +17,7 @@ const OPTIONS = [
   option({ flags: '--num-vis <n>', description: 'how many samples to render, or "all" (also --num_vis)', default: '50' }),
   option({ flags: '--output-dir <dir>', description: 'output folder (also --output_dir)', default: 'vis/' }),
   option({ flags: '--seed <n>', description: 'seed of the sample drawn without replacement', default: String(DEFAULT_SEED) }),
-  option({ flags: '--indices <list>', description: '0-based sample indices, e.g. 0,5,10-20 (within each split; all of them unless --num-vis is given)' }),
+  option({ flags: '--indices <list>', description: '0-based sample indices: 0,5,10-20 takes them in every split; main:3, rejection:10-20 or main_000003 (a file name) in that split only (all of them unless --num-vis is given)' }),
   option({ flags: '--filter <regex>', description: 'only samples whose referring expression matches (case-insensitive JavaScript regex)' }),
   option({ flags: '--only <kinds>', description: 'only inconsistent, rejection or warned samples (comma list: any of them; warned also reads image headers)' }),
   concurrencyOption(`samples rendered at once (default: cores, ${defaultConcurrency()}, or --workers if more)`),

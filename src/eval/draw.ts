@@ -1,17 +1,14 @@
 // The pictures of an eval: one per selected sample and model, drawn in a pool, written atomically; failures are reported, not fatal.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { DataError, oneLine } from '../errors.js';
-import { sniffImageFormat } from '../dataset/image-header.js';
 import { OutputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import type { OutputFormat } from '../formats.js';
-import type { ImageFormat } from '../types.js';
 import type { Evaluation } from './evaluate.js';
 import type { EvalDeps, EvalOptions } from './options.js';
+import { loadImage } from './images.js';
 import { sampleView } from './view.js';
 import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
 
@@ -39,30 +36,6 @@ export interface Drawing {
   failed: number;
   /** The output folder stopped taking files: the pool stopped. */
   writeError?: OutputError;
-}
-
-async function loadImage(options: EvalOptions, ev: Evaluation, position: number): Promise<{ bytes: Buffer; format: ImageFormat; file: string }> {
-  const gt = ev.samples[position].gt;
-  const source = options.groundTruth;
-  if (source.kind === 'dataset') {
-    const split = source.sources.find((s) => s.paths.name === gt.dataset?.split);
-    if (!split || !gt.dataset) throw new DataError('io', { file: gt.file }, 'the sample has no split to read its image from', 'This is a bug; please report it');
-    const sample = await split.readSample(gt.dataset.index);
-    return { bytes: sample.image, format: sample.imageFormat, file: split.paths.imagesTsv };
-  }
-  if (!source.imagesDir) throw new DataError('missing-file', { file: gt.file }, 'no --images folder', 'Give --images <folder holding the image_name files>');
-  if (!gt.imageName) throw new DataError('wrong-type', { file: gt.file }, `line ${gt.line} has no "image_name"`, 'Add image_name to the line');
-  const file = path.join(source.imagesDir, gt.imageName);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(code === 'ENOENT' ? 'missing-file' : 'io', { file }, code === 'ENOENT' ? 'no such image' : `cannot read the image (${code ?? (error as Error).message})`, 'Check --images and the image_name of this sample');
-  }
-  const format = sniffImageFormat(bytes);
-  if (!format) throw new DataError('not-an-image', { file }, 'the file is not a JPEG, PNG, WebP or GIF image', 'Check --images and the image_name of this sample');
-  return { bytes, format, file };
 }
 
 export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Evaluation, positions: readonly number[], io: RunIo): Promise<Drawing> {

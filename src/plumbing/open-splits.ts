@@ -1,15 +1,18 @@
 // Resolves and opens the splits a command reads, saying on stderr when the bundled sample stands in.
 import { openSource } from '../sources/open-source.js';
 import { resolveSplits, type DatasetSelection } from '../dataset/locate.js';
+import { DEFAULT_DIRS, pointAtNearby } from '../dataset/nearby.js';
+import { oneLine } from '../errors.js';
 import type { SplitPaths } from '../types.js';
 import { checkDistinctOutputNames } from '../outputs/output-names.js';
 import type { SampleSource } from './seams.js';
 
 export function locateSplits(selection: DatasetSelection, stderr: { write(text: string): unknown }): SplitPaths[] {
-  const { splits, bundled } = resolveSplits(selection);
+  const { splits, bundled, nearby = [] } = resolveSplits(selection);
   if (bundled) {
     const where = splits[0] ? splits[0].annotationsTsv.replace(/[/\\][^/\\]*$/, '') : 'fixtures/sample';
-    stderr.write(`humanref-vis: no dataset options and no dataset at the default places; using the bundled sample dataset (${where})\n`);
+    stderr.write(`humanref-vis: no dataset options and no dataset at the default places (${DEFAULT_DIRS.map((d) => `${d}/`).join(', ')}, any letter case, in ${oneLine(process.cwd())}); using the bundled sample dataset (${where})\n`);
+    if (nearby.length) stderr.write(`humanref-vis: warning: the bundled sample is used, not your data: ${oneLine(pointAtNearby(nearby))}\n`);
   }
   // Every command names samples by split: two splits that read as one are refused before anything is read.
   checkDistinctOutputNames(splits);

@@ -21,7 +21,7 @@ export interface RecordedOptions {
   json: boolean;
   strict: boolean;
   quiet: boolean;
-  selection: { numVis: number | 'all'; seed: number; indices?: readonly number[]; shard?: Shard; filter: { expression?: RegExp; only: readonly string[] } };
+  selection: { numVis: number | 'all'; seed: number; indices?: readonly number[]; splitIndices?: readonly { split: string; index: number }[]; shard?: Shard; filter: { expression?: RegExp; only: readonly string[] } };
 }
 
 /** Ascending indices as `0,5,10-20`. */
@@ -50,7 +50,7 @@ export function effectiveOptions(options: RecordedOptions, commandOptions: Recor
     quiet: options.quiet,
     numVis: selection.numVis,
     seed: selection.seed,
-    indices: selection.indices === undefined ? null : formatIndices(selection.indices),
+    indices: selection.indices === undefined && !selection.splitIndices ? null : [formatIndices(selection.indices ?? []), ...(selection.splitIndices ?? []).map((x) => `${x.split}:${x.index}`)].filter(Boolean).join(','),
     shard: selection.shard ? `${selection.shard.k}/${selection.shard.n}` : null,
     filter: selection.filter.expression?.source ?? null,
     only: selection.filter.only,

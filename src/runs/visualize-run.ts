@@ -11,6 +11,7 @@ import { checkDistinctOutputNames } from '../outputs/output-names.js';
 import type { RunLogWriter } from '../outputs/run-info.js';
 import { sampleJsonLine } from '../outputs/outcome.js';
 import { Progress } from '../plumbing/progress.js';
+import { announceSize, WrittenSize } from '../plumbing/size-estimate.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import { outputFileName, renderSamples } from './render-run.js';
 import { selectionShortfall, selectSamples, type SelectionOptions } from '../selection/select-samples.js';
@@ -68,11 +69,13 @@ export async function runVisualize(options: VisualizeOptions, deps: VisualizeDep
 
 async function visualizeLocked(options: VisualizeOptions, deps: VisualizeDeps, io: RunIo, started: number, now: () => number): Promise<number> {
   const refs = await selectRefs(options, deps, io);
+  const size = { estimate: await announceSize(deps.sources, refs, options, io.stderr), written: new WrittenSize(options.outputDir) };
   const tally = new RunTally();
   const warn = (message: string) => io.stderr.write(`humanref-vis: warning: ${oneLine(message)}\n`);
   const record = await openRunRecord(options, deps.sources, deps.context ?? {}, warn).catch(asUsageError);
-  const writeError = await renderAndRecord(refs, tally, { options, deps, io, record, warn });
+  const writeError = await renderAndRecord(refs, tally, { options, deps, io, record, warn, written: size.written });
   const code = finish({ selected: refs.length, tally, writeError, seconds: (now() - started) / 1000 }, options, deps, io);
+  if (!options.quiet && tally.rendered > 0) io.stderr.write(`${await size.written.line(size.estimate)}\n`);
   await record
     .finish((deps.context?.clock ?? (() => new Date()))(), { selected: refs.length, rendered: tally.rendered, failed: tally.failed }, code)
     // When the folder already failed, that error has been said once; run.json keeps its start entry.
@@ -104,7 +107,7 @@ async function selectRefs(options: VisualizeOptions, deps: VisualizeDeps, io: Ru
 async function renderAndRecord(
   refs: SampleRef[],
   tally: RunTally,
-  { options, deps, io, record, warn }: { options: VisualizeOptions; deps: VisualizeDeps; io: RunIo; record: RunLogWriter; warn: (message: string) => void },
+  { options, deps, io, record, warn, written }: { options: VisualizeOptions; deps: VisualizeDeps; io: RunIo; record: RunLogWriter; warn: (message: string) => void; written: WrittenSize },
 ): Promise<OutputError | undefined> {
   const progress = new Progress(io.stderr, refs.length, 'rendering', { quiet: options.quiet });
   // The manifest and viewer are streamed as samples finish, so memory does not grow with --num-vis; both keep what
@@ -132,6 +135,7 @@ async function renderAndRecord(
         signal: io.signal,
         onOutcome: async (outcome) => {
           tally.add(outcome);
+          if (outcome.status === 'rendered') written.add(outcome.file);
           if (options.json && io.signal?.reason !== 'EPIPE') io.stdout.write(`${toJson(sampleJsonLine(outcome))}\n`);
           await manifest.add(outcome);
           await viewer.add(viewerEntry(outcome, (split, index) => outputFileName(split, index, options.format)));

@@ -1,7 +1,8 @@
 // Writes the offline viewer: index.html, its grid index, the search text, and per-sample data and photos.
 import { OutputError } from '../errors.js';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
+import { readImageFile } from '../dataset/image-file.js';
 import path from 'node:path';
 import { candidateColor, readableOnWhite } from '../render/colors.js';
 import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../fs/atomic-write.js';
@@ -89,7 +90,7 @@ export class ViewerWriter {
     if (entry.image) {
       imageFile = `${entry.name}.${IMAGE_EXTENSIONS[entry.image.format] ?? 'img'}`;
       const image = entry.image;
-      const bytes = 'bytes' in image ? image.bytes : 'path' in image ? await readFile(image.path) : await image.load();
+      const bytes = 'bytes' in image ? image.bytes : 'path' in image ? await readImageFile(image.path) : await image.load();
       await writeFileAtomic(dataDir, imageFile, withoutRotation(bytes, entry.image.format));
     }
     const payload = {

@@ -152,7 +152,7 @@ describe('hostile image keys and expressions', () => {
     const r = await cli(['--ann-tsv', hostile.annotationsTsv, '--img-tsv', hostile.imagesTsv, '--num-vis', 'all', '--output-dir', 'out', '--fast'], { cwd: work });
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l !== '');
-    for (const line of lines) expect(line, r.stderr).toMatch(/^(\d+ rendered|  warning: warn sample 0: |humanref-vis: )/);
+    for (const line of lines) expect(line, r.stderr).toMatch(/^(\d+ rendered|  warning: warn sample 0: |humanref-vis: |pictures written: )/);
     expect(lines.some((l) => l.includes('region_map target 99 of "two\\nlines\\r\\u2028x" has no box'))).toBe(true);
   });
 
