@@ -33,6 +33,7 @@ export type DataErrorCode =
   | 'not-an-image'
   | 'image-too-large'
   | 'image-decode'
+  | 'drawing-thread'
   | 'io';
 
 /** Where a data problem sits: always the file, and the sample index and byte offset when known. */

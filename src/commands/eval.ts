@@ -10,7 +10,7 @@ import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import type { SampleSource } from '../plumbing/seams.js';
-import { defaultConcurrency, parseConcurrency } from '../options/concurrency.js';
+import { defaultConcurrency, parseDrawing, workersOption } from '../options/concurrency.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 import { addOptions, concurrencyOption, jsonOption, option, quietOption, type OptionValues } from '../options/declare.js';
 import { DEFAULT_SEED, parseExpressionFilter, parseIndices, parseNumVis, parseSeed } from '../options/selection-flags.js';
@@ -18,7 +18,7 @@ import { runEval, type EvalGroundTruth } from '../eval/run.js';
 import { writeViewer } from '../viewer/writer.js';
 import { commandLine } from '../runs/run-record.js';
 import { toolInfo } from '../version.js';
-import { safeName } from '../eval/draw.js';
+import { loadPictureRenderer, safeName } from '../eval/draw.js';
 import { parseEvalOnly, parseWorst } from '../eval/select.js';
 import { parseResizeLimits } from '../eval/raw-scale.js';
 
@@ -37,7 +37,8 @@ const OPTIONS = [
   option({ flags: '--no-pictures', description: 'metrics and records only' }),
   option({ flags: '--min-pixels <n>', description: "lines with raw_response only: smart_resize's min_pixels of the model's input (eval.py's default 200704)" }),
   option({ flags: '--max-pixels <n>', description: "lines with raw_response only: smart_resize's max_pixels of the model's input (eval.py's default 1003520)" }),
-  concurrencyOption(`pictures drawn at once (default: cores, ${defaultConcurrency()})`),
+  concurrencyOption(`pictures drawn at once (default: cores, ${defaultConcurrency()}, or --workers if more)`),
+  workersOption(),
   option({ flags: '--format <format>', description: 'picture format', choices: OUTPUT_FORMAT_NAMES, default: 'png' }),
   option({ flags: '--fast', description: 'cheaper PNG encoding (bigger files)' }),
   jsonOption('one JSON record per sample on stdout (NDJSON); the table goes to stderr'),
@@ -66,11 +67,6 @@ sample), run.json (each run's inputs and options) and eval_<position, 6 digits>_
 and model. An earlier eval's metrics.json, metrics.md and samples.jsonl are moved to earlier/<its run id>/.
 Exit codes: 0 ok; 1 bad lines were skipped or a picture failed (the rest is written); 2 usage error; 130 Ctrl-C.
 `;
-
-async function loadPictureRenderer() {
-  const { renderEvalPicture } = await import('../eval/picture.js');
-  return renderEvalPicture;
-}
 
 function modelsFrom(opts: EvalOptionValues): { name: string; file: string }[] {
   const files = [...(opts.pred ?? []), ...(opts.predPath ?? [])];
@@ -110,6 +106,7 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
       if (gtFile !== undefined) checkInputFile(gtFile, '--gt');
       const models = modelsFrom(opts);
       const resize = parseResizeLimits(opts.minPixels, opts.maxPixels);
+      const threads = parseDrawing(opts);
       const numVisGiven = cmd.getOptionValueSource('numVis') === 'cli';
       const indices = opts.indices === undefined ? undefined : parseIndices(opts.indices);
       const selection = {
@@ -159,14 +156,14 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
             pictures,
             format: opts.format,
             fast: Boolean(opts.fast),
-            concurrency: parseConcurrency(opts.concurrency, defaultConcurrency()),
+            concurrency: threads.concurrency,
             json: Boolean(opts.json),
             quiet: Boolean(opts.quiet),
             resize,
           },
           {
             parseCot: parseChainOfThought,
-            renderPicture: loadPictureRenderer,
+            renderPicture: () => loadPictureRenderer(threads),
             // The pictures also open in the offline viewer (sortable by score, filterable by kind and model).
             writeViewer: (dir, entries, runId) => writeViewer(dir, entries, { title: 'humanref-vis eval', run: { run: runId, ...runInfo }, onWarning: (m) => process.stderr.write(`humanref-vis: warning: ${oneLine(m)}\n`) }),
           },

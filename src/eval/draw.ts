@@ -1,4 +1,5 @@
-// The pictures of an eval: one per selected sample and model, drawn in a pool, written atomically; failures are reported, not fatal.
+// The pictures of an eval: one per selected sample and model, drawn in a pool (on the main thread or in the drawing
+// threads), written atomically; failures are reported, not fatal.
 import { DataError, oneLine } from '../errors.js';
 import { OutputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -6,8 +7,10 @@ import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import type { OutputFormat } from '../formats.js';
+import { checkEvalTraces } from '../render/worker-protocol.js';
 import type { Evaluation } from './evaluate.js';
 import type { EvalDeps, EvalOptions } from './options.js';
+import type { EvalPictureInput, EvalPictureOptions } from './picture.js';
 import { loadImage } from './images.js';
 import { sampleView } from './view.js';
 import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
@@ -20,6 +23,29 @@ export function pictureName(position: number, model: string, format: OutputForma
 
 export function safeName(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/** Draws one eval picture; `close` ends the drawing threads behind it, if any. */
+export type PictureRenderer = ((input: EvalPictureInput, options: EvalPictureOptions) => Promise<{ data: Buffer; source: { width: number; height: number } }>) & {
+  close?: () => Promise<void>;
+};
+
+/**
+ * eval/picture.ts's renderEvalPicture on the main thread (workers 0), or in that many drawing threads, loaded on
+ * demand (canvas and fonts are not free). Either way a response too long to draw is refused first, so --workers
+ * never changes which pictures fail.
+ */
+export async function loadPictureRenderer(threads: { workers: number; concurrency: number }): Promise<PictureRenderer> {
+  if (threads.workers === 0) {
+    const { renderEvalPicture } = await import('./picture.js');
+    return (input, options) => {
+      checkEvalTraces(input);
+      return renderEvalPicture(input, options);
+    };
+  }
+  const { startRenderPool } = await import('../render/pool.js');
+  const pool = await startRenderPool(threads);
+  return Object.assign((input: EvalPictureInput, options: EvalPictureOptions) => pool.renderEvalPicture(input, options), { close: () => pool.close() });
 }
 
 export interface PictureOutcome {
@@ -43,7 +69,7 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Eva
   const result: Drawing = { pictures: new Map(), viewerEntries: [], drawn: 0, failed: 0 };
   const jobs = positions.flatMap((position) => names.map((name, m) => ({ position, name, m })));
   if (jobs.length === 0 || io.signal?.aborted) return result;
-  const render = await deps.renderPicture();
+  const render: PictureRenderer = await deps.renderPicture();
   const progress = new Progress(io.stderr, jobs.length, 'drawing', { quiet: options.quiet });
   const record = (position: number, name: string, outcome: PictureOutcome) => {
     const slot = result.pictures.get(position) ?? new Map<string, PictureOutcome>();
@@ -83,6 +109,7 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Eva
     result.writeError = error;
   } finally {
     progress.finish();
+    await render.close?.();
   }
   // In selection order, model by model, whatever order the pool finished in.
   const order = new Map(positions.map((p, i) => [p, i]));

@@ -1,6 +1,7 @@
-// Option values shared by visualize, validate and stats, checked once (bad values are usage errors, exit 2).
+// Option values shared by the commands (concurrency, drawing threads), checked once (bad values are usage errors, exit 2).
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../errors.js';
+import { option } from './declare.js';
 
 /** Default of commands that read (validate, stats): I/O-bound, so more at once than there are cores. */
 export const READ_CONCURRENCY = 16;
@@ -30,4 +31,14 @@ export function parseWorkers(text: string | undefined, fallback: number): number
     throw new UsageError(`--workers must be a whole number from 0 (draw on the main thread) to 256, got "${text}"`);
   }
   return Number(text);
+}
+
+/** --workers, for every command that draws pictures (visualize, eval). */
+export const workersOption = () =>
+  option({ flags: '--workers <n>', description: `threads that draw and encode; 0 draws on the main thread (default: cores, ${defaultWorkers()}; 0 on one core)` });
+
+/** Drawing threads and samples in flight of a drawing command: never fewer in flight than there are threads. */
+export function parseDrawing(opts: { workers?: string; concurrency?: string }): { workers: number; concurrency: number } {
+  const workers = parseWorkers(opts.workers, defaultWorkers());
+  return { workers, concurrency: parseConcurrency(opts.concurrency, Math.max(defaultConcurrency(), workers)) };
 }
