@@ -8,6 +8,7 @@ import { registerVisualizeCommand } from './commands/visualize.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerStatsCommand } from './commands/stats.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerExportCommand } from './commands/export.js';
 import { toolInfo } from './version.js';
 import { checkCommandName } from './commands/command-names.js';
 
@@ -50,6 +51,7 @@ export function buildProgram(result: CommandResult): Command {
   registerValidateCommand(program, result);
   registerStatsCommand(program, result);
   registerEvalCommand(program, result);
+  registerExportCommand(program, result);
   return program;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
-import { UsageError } from '../errors.js';
+import { oneLine, UsageError } from '../errors.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
@@ -19,6 +19,7 @@ import { commandLine } from '../runs/run-record.js';
 import { toolInfo } from '../version.js';
 import { loadPictureRenderer, safeName } from '../eval/draw.js';
 import { parseEvalOnly, parseWorst } from '../eval/select.js';
+import { parseResizeLimits } from '../eval/raw-scale.js';
 
 const OPTIONS = [
   option({ flags: '--gt <file>', description: "HumanRef's annotations.jsonl (also --gt_path)" }),
@@ -33,6 +34,8 @@ const OPTIONS = [
   option({ flags: '--only <kinds>', description: 'only wrong samples (a miss, a false alarm or a wrong rejection, for any model) or rejection samples' }),
   option({ flags: '--worst <n>', description: 'pictures of the n samples with the lowest DensityF1@0.5:0.95 (worst model; rejection: 1 right, 0 wrong)' }),
   option({ flags: '--no-pictures', description: 'metrics and records only' }),
+  option({ flags: '--min-pixels <n>', description: "lines with raw_response only: smart_resize's min_pixels of the model's input (eval.py's default 200704)" }),
+  option({ flags: '--max-pixels <n>', description: "lines with raw_response only: smart_resize's max_pixels of the model's input (eval.py's default 1003520)" }),
   concurrencyOption(`pictures drawn at once (default: cores, ${defaultConcurrency()}, or --workers if more)`),
   workersOption(),
   option({ flags: '--format <format>', description: 'picture format', choices: OUTPUT_FORMAT_NAMES, default: 'png' }),
@@ -101,6 +104,7 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
       if (gtFile !== undefined && !existsSync(gtFile)) throw new UsageError(`ground-truth file not found: ${gtFile}`);
       const models = modelsFrom(opts);
       const threads = parseDrawing(opts);
+      const resize = parseResizeLimits(opts.minPixels, opts.maxPixels);
       const numVisGiven = cmd.getOptionValueSource('numVis') === 'cli';
       const indices = opts.indices === undefined ? undefined : parseIndices(opts.indices);
       const selection = {
@@ -153,12 +157,13 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
             concurrency: threads.concurrency,
             json: Boolean(opts.json),
             quiet: Boolean(opts.quiet),
+            resize,
           },
           {
             parseCot: parseChainOfThought,
             renderPicture: () => loadPictureRenderer(threads),
             // The pictures also open in the offline viewer (sortable by score, filterable by kind and model).
-            writeViewer: (dir, entries, runId) => writeViewer(dir, entries, { title: 'humanref-vis eval', run: { run: runId, ...runInfo } }),
+            writeViewer: (dir, entries, runId) => writeViewer(dir, entries, { title: 'humanref-vis eval', run: { run: runId, ...runInfo }, onWarning: (m) => process.stderr.write(`humanref-vis: warning: ${oneLine(m)}\n`) }),
           },
           io,
         ));

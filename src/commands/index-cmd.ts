@@ -6,7 +6,7 @@ import { returningExitCode, type CommandResult } from './command-result.js';
 import { EXIT, OutputError, UsageError } from '../errors.js';
 import { openDataFile } from '../dataset/lfs.js';
 import { formatLineidx, scanLineStarts } from '../dataset/lineidx.js';
-import { writeFileAtomic } from '../outputs/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { addOptions, option, type OptionValues } from '../options/declare.js';
 
 /** Scans `tsv` and writes its line offsets to `out` (default `<tsv>.lineidx`) atomically; returns the line count. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DataError, oneLine } from '../errors.js';
 import { sniffImageFormat } from '../dataset/image-header.js';
 import { OutputError } from '../errors.js';
-import { writeFileAtomic } from '../outputs/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
@@ -115,8 +115,8 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Eva
           const file = pictureName(position, name, options.format);
           await writeFileAtomic(options.outputDir, file, out.data);
           record(position, name, { file, error: null });
-          // A photo from --images can be copied by path; one inside a TSV would have to be held in memory.
-          const photo = options.groundTruth.kind === 'jsonl' ? { path: image.file, format: image.format } : undefined;
+          // A photo from --images is copied by path; one inside an images TSV is read again by offset when the viewer is written.
+          const photo = options.groundTruth.kind === 'jsonl' ? { path: image.file, format: image.format } : { load: async () => (await loadImage(options, ev, position)).bytes, format: image.format };
           if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { file, error: null }, out.source, photo));
           result.drawn++;
           progress.tick(true);
@@ -140,6 +140,6 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Eva
   }
   // In selection order, model by model, whatever order the pool finished in.
   const order = new Map(positions.map((p, i) => [p, i]));
-  result.viewerEntries.sort((a, b) => order.get(a.index)! - order.get(b.index)! || names.indexOf(a.split) - names.indexOf(b.split));
+  result.viewerEntries.sort((a, b) => order.get(a.index)! - order.get(b.index)! || names.indexOf(a.model) - names.indexOf(b.model));
   return result;
 }

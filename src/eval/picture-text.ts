@@ -53,6 +53,8 @@ export interface EvalTextInput {
   persons: PersonJudgement[];
   targets: number[];
   boxes: { predicted: PredictedBoxJudgement[]; gt: GtBoxJudgement[] };
+  /** Sentences about the reasoning (unfaithful, hallucinated ...), shown in bold red under the verdict line. */
+  headerLines?: string[];
 }
 
 export function evalParagraphs(input: EvalTextInput, size: number): Paragraph[] {
@@ -73,6 +75,7 @@ export function evalParagraphs(input: EvalTextInput, size: number): Paragraph[] 
   for (const line of boxLines(boxes, persons)) out.push(p(line, { hangChars: 2 }));
   out.push(p(verdictLine(persons)));
   if (persons.some((j) => j.datasetVerdict !== undefined)) out.push(p(datasetLine(persons)));
+  for (const line of input.headerLines ?? []) out.push(p([{ text: `⚠️ ${line}`, bold: true, color: BAD }]));
 
   out.push(band("MODEL'S REASONING"));
   if (input.response.think.trim()) {

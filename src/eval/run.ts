@@ -1,8 +1,8 @@
 // The eval command as a library call: read, score, write metrics.json / metrics.md / samples.jsonl, draw the selected pictures.
 import { DataError, EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } from '../errors.js';
 import { toJson } from '../json.js';
-import { prepareOutputDir, writeFileAtomic } from '../outputs/atomic-write.js';
-import { lockOutputDir } from '../outputs/run-lock.js';
+import { prepareOutputDir, writeFileAtomic } from '../fs/atomic-write.js';
+import { lockOutputDir } from '../fs/run-lock.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import { readDatasetGroundTruth, resolveSplitKeys } from './dataset-gt.js';
 import { evaluate } from './evaluate.js';
@@ -10,6 +10,7 @@ import type { LineProblem } from './jsonl.js';
 import { metricsDocument } from './metrics-file.js';
 import { readGroundTruth } from './read-gt.js';
 import { readPredictions, type PredReadResult } from './read-pred.js';
+import { imageSizeReader, scaleRawPredictions } from './raw-scale.js';
 import { sampleRecord } from './records.js';
 import { selectForPictures } from './select.js';
 import { comparisonMarkdown } from './table.js';
@@ -35,7 +36,7 @@ async function readInputs(options: EvalOptions, io: RunIo) {
   const preds: PredReadResult[] = [];
   for (const m of options.models) {
     const read = await readPredictions(m.file, gt.kind === 'jsonl' ? 'id' : 'index');
-    preds.push(gt.kind === 'dataset' ? resolveSplitKeys(read, splits) : read);
+    preds.push(await scaleRawPredictions(gt.kind === 'dataset' ? resolveSplitKeys(read, splits) : read, truth.samples, imageSizeReader(gt), options.resize));
   }
   return { truth, preds };
 }

@@ -1,5 +1,5 @@
 // Resolves and opens the splits a command reads, saying on stderr when the bundled sample stands in.
-import { Dataset } from '../dataset/dataset.js';
+import { openSource } from '../sources/open-source.js';
 import { resolveSplits, type DatasetSelection } from '../dataset/locate.js';
 import type { SplitPaths } from '../types.js';
 import { checkDistinctOutputNames } from '../outputs/output-names.js';
@@ -20,7 +20,7 @@ export function locateSplits(selection: DatasetSelection, stderr: { write(text: 
 export async function openAll(splits: readonly SplitPaths[], onWarning: (message: string) => void): Promise<SampleSource[]> {
   const opened: SampleSource[] = [];
   try {
-    for (const paths of splits) opened.push(await Dataset.open(paths, { onWarning }));
+    for (const paths of splits) opened.push(await openSource(paths, { onWarning }));
     return opened;
   } catch (error) {
     await closeAll(opened);
@@ -34,7 +34,7 @@ export async function closeAll(sources: readonly SampleSource[]): Promise<void> 
 
 /** Opens one split at a time; its warnings go to stderr (or to `onWarning`). */
 export function openOne(onWarning: (message: string) => void = warnOnStderr): (paths: SplitPaths) => Promise<SampleSource> {
-  return (paths) => Dataset.open(paths, { onWarning });
+  return (paths) => openSource(paths, { onWarning });
 }
 
 export function warnOnStderr(message: string): void {

@@ -4,8 +4,8 @@ import { toJson } from '../json.js';
 import type { Renderer } from '../types.js';
 import type { OutputFormat } from '../formats.js';
 import type { ReadImageHeader } from '../checks/image-info.js';
-import { prepareOutputDir } from '../outputs/atomic-write.js';
-import { lockOutputDir } from '../outputs/run-lock.js';
+import { prepareOutputDir } from '../fs/atomic-write.js';
+import { lockOutputDir } from '../fs/run-lock.js';
 import { ManifestWriter } from '../outputs/manifest.js';
 import { checkDistinctOutputNames } from '../outputs/output-names.js';
 import type { RunLogWriter } from '../outputs/run-info.js';
@@ -110,7 +110,7 @@ async function renderAndRecord(
   // The manifest and viewer are streamed as samples finish, so memory does not grow with --num-vis; both keep what
   // earlier runs recorded of the pictures still in the folder.
   const manifest = await ManifestWriter.open(options.outputDir, record.current.id, warn).catch(asUsageError);
-  const viewer = await ViewerWriter.open(options.outputDir, { run: options.runInfo ?? viewerRunInfo(record.current) }).catch(async (error: unknown) => {
+  const viewer = await ViewerWriter.open(options.outputDir, { run: options.runInfo ?? viewerRunInfo(record.current), onWarning: warn }).catch(async (error: unknown) => {
     await manifest.abort();
     return asUsageError(error);
   });

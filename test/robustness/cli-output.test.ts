@@ -128,7 +128,7 @@ describe('hostile image keys and expressions', () => {
     expect(html).not.toMatch(/alert\(1\)|onerror=alert|<\/div><script|pwned/);
     const viewerIndex = await readIndexScript(join(work, 'out', 'viewer-index.js'));
     expect(viewerIndex?.entries.map((e) => e[19])).toEqual(KEYS);
-    expect(viewerIndex?.entries.map((e) => e[5][0])).toEqual(KEYS.map((_, i) => EXPRESSIONS[i % EXPRESSIONS.length]));
+    expect(viewerIndex?.entries.map((e) => (e[5] as string[])[0])).toEqual(KEYS.map((_, i) => EXPRESSIONS[i % EXPRESSIONS.length]));
 
     const rows = await readManifest(join(work, 'out'));
     // fast-csv drops NUL characters from fields; everything else (quotes, commas, CR, LF) round-trips.
