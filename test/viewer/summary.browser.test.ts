@@ -119,7 +119,8 @@ describe.skipIf(!CHROMIUM)('summary panel', () => {
     await page.waitForFunction(() => location.hash === '#min=8');
     await page.click('#summary > summary');
     expect(await page.isVisible('#summary .charts')).toBe(true);
-    expect(await bars(page, 'candidates')).toEqual(['8-8:1']);
+    // The panel redraws after it opens: wait for it rather than read the bars of the moment.
+    await expect.poll(() => bars(page, 'candidates')).toEqual(['8-8:1']);
     await page.close();
   });
 });
