@@ -79,7 +79,9 @@ function explicitSplit(sel: DatasetSelection, cwd: string): SplitPaths {
     imgTsv = annotationsTsv.slice(0, -ANN_SUFFIX.length) + '.images.tsv';
     if (!existsSync(imgTsv)) throw new UsageError(`--ann-tsv given without --img-tsv, and ${imgTsv} does not exist: pass --img-tsv`);
   }
-  const imagesTsv = checkInputFile(resolve(cwd, imgTsv), '--img-tsv', imgTsv);
+  // Upstream's custom GRPO JSONL names its images folder with --img-tsv: a folder is right there.
+  const custom = /\.jsonl?$/i.test(annotationsTsv);
+  const imagesTsv = custom ? resolve(cwd, imgTsv) : checkInputFile(resolve(cwd, imgTsv), '--img-tsv', imgTsv);
   checkNotSwapped(annotationsTsv, imagesTsv, sel.annTsv, imgTsv);
   let annotationsLineidx: string | null;
   if (sel.annLineidx !== undefined) annotationsLineidx = checkInputFile(resolve(cwd, sel.annLineidx), '--ann-lineidx', sel.annLineidx);

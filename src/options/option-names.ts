@@ -71,6 +71,6 @@ function unknownOptionMessage(program: Command, cmd: Command, typed: string, nam
   const elsewhere = program.commands.filter((c) => c !== cmd && longNames(c.options).includes(name)).map((c) => c.name());
   const parts = [`unknown option '${typed}'${where}`];
   if (meant) parts.push(`did you mean '${spell(meant)}'?`);
-  if (elsewhere.length) parts.push(`'${typed}' is an option of ${elsewhere.join(' and ')}, not of ${cmd.name()}`);
+  if (elsewhere.length) parts.push(`'${typed}' is an option of ${elsewhere.length > 1 ? `${elsewhere.slice(0, -1).join(', ')} and ${elsewhere[elsewhere.length - 1]}` : elsewhere[0]}, not of ${cmd.name()}`);
   return `${parts.join('; ')} (see humanref-vis ${cmd === program ? '' : `${cmd.name()} `}--help)`;
 }

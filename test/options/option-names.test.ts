@@ -17,7 +17,7 @@ describe('checkOptionNames', () => {
     [['--num-vsi', '3'], "unknown option '--num-vsi' for visualize; did you mean '--num-vis'?"],
     [['--outputdir', 'vis2'], "unknown option '--outputdir' for visualize; did you mean '--output-dir'?"],
     [['--num_vsi', '3'], "unknown option '--num_vsi' for visualize; did you mean '--num_vis'?"],
-    [['validate', '--num_vis', '3'], "unknown option '--num_vis' for validate; '--num_vis' is an option of visualize and eval, not of validate"],
+    [['validate', '--num_vis', '3'], "unknown option '--num_vis' for validate; '--num_vis' is an option of visualize, eval and export, not of validate"],
     [['eval', '--gt_pth', 'x'], "unknown option '--gt_pth' for eval; did you mean '--gt_path'?"],
     [['inspect', '0', '--jsn'], "unknown option '--jsn' for inspect; did you mean '--json'?"],
     [['--num-vsi=3'], "unknown option '--num-vsi' for visualize; did you mean '--num-vis'?"],
