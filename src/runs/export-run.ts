@@ -1,13 +1,12 @@
 // The export command as a library call: select as visualize does, keep what the review and --drop-inconsistent leave,
 // prepare samples in a pool, append them in selection order to one format's files, commit them all at once at the end.
 import path from 'node:path';
-import { DataError, EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } from '../errors.js';
+import { DataError, EXIT, OutputError, exitCodeForSignal, oneLine } from '../errors.js';
 import type { ReadImageHeader } from '../checks/image-info.js';
 import { imageHeaderOf } from '../checks/image-info.js';
 import type { ResizeLimits } from '../geometry/smart-resize.js';
-import { createAtomicStream, prepareOutputDir } from '../fs/atomic-write.js';
-import { lockOutputDir } from '../fs/run-lock.js';
-import { checkDistinctOutputNames, outputFileName } from '../outputs/output-names.js';
+import { createAtomicStream } from '../fs/atomic-write.js';
+import { outputFileName } from '../outputs/output-names.js';
 import { describeSplit, RunLogWriter } from '../outputs/run-info.js';
 import { InOrder } from '../plumbing/ordered.js';
 import { runPool } from '../plumbing/pool.js';
@@ -21,6 +20,7 @@ import { ExportTally, formatExportSummary } from '../export/summary.js';
 import { TsvWriter } from '../export/tsv.js';
 import { SftWriter } from '../export/sft.js';
 import { GrpoWriter } from '../export/grpo.js';
+import { asUsageError, inOutputFolder } from './output-folder.js';
 import { effectiveOptions, startOf, type RunContext } from './run-record.js';
 
 export const PROVENANCE_FILE = 'provenance.jsonl';
@@ -50,10 +50,6 @@ export interface ExportDeps {
 
 type Outcome = { status: 'kept'; prepared: unknown; provenance: Record<string, string | number> } | { status: 'dropped-by-review' } | { status: 'dropped-inconsistent' } | { status: 'failed'; error: string };
 
-const asUsageError = (error: unknown): never => {
-  throw error instanceof OutputError ? new UsageError(error.message) : error;
-};
-
 /** The sample's output name without extension (`main_000042`), as the viewer and review.json name it. */
 export function sampleName(split: string, index: number): string {
   return path.parse(outputFileName(split, index, 'png')).name;
@@ -68,15 +64,7 @@ function writerFor(options: ExportOptions): FormatWriter<unknown> {
 export async function runExport(options: ExportOptions, deps: ExportDeps, io: RunIo): Promise<number> {
   const now = io.now ?? (() => performance.now());
   const started = now();
-  checkDistinctOutputNames(deps.sources.map((s) => s.paths));
-  for (const warning of deps.datasetWarnings ?? []) io.stderr.write(`humanref-vis: warning: ${warning}\n`);
-  await prepareOutputDir(options.outputDir).catch(asUsageError);
-  const release = await lockOutputDir(options.outputDir).catch(asUsageError);
-  try {
-    return await exportLocked(options, deps, io, () => (now() - started) / 1000);
-  } finally {
-    await release();
-  }
+  return inOutputFolder(options.outputDir, deps.sources, deps.datasetWarnings, io, () => exportLocked(options, deps, io, () => (now() - started) / 1000));
 }
 
 async function exportLocked(options: ExportOptions, deps: ExportDeps, io: RunIo, elapsed: () => number): Promise<number> {

@@ -1,13 +1,10 @@
 // The visualize command as a library call: select, render in a pool, write manifest, run.json and viewer, summarise.
-import { EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } from '../errors.js';
+import { EXIT, OutputError, exitCodeForSignal, oneLine } from '../errors.js';
 import { toJson } from '../json.js';
 import type { Renderer } from '../types.js';
 import type { OutputFormat } from '../formats.js';
 import type { ReadImageHeader } from '../checks/image-info.js';
-import { prepareOutputDir } from '../fs/atomic-write.js';
-import { lockOutputDir } from '../fs/run-lock.js';
 import { ManifestWriter } from '../outputs/manifest.js';
-import { checkDistinctOutputNames } from '../outputs/output-names.js';
 import type { RunLogWriter } from '../outputs/run-info.js';
 import { sampleJsonLine } from '../outputs/outcome.js';
 import { Progress } from '../plumbing/progress.js';
@@ -15,6 +12,7 @@ import { announceSize, WrittenSize } from '../plumbing/size-estimate.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import { outputFileName, renderSamples } from './render-run.js';
 import { selectionShortfall, selectSamples, type SelectionOptions } from '../selection/select-samples.js';
+import { asUsageError, inOutputFolder } from './output-folder.js';
 import { openRunRecord, viewerRunInfo, type RunContext } from './run-record.js';
 import { formatSummary, RunTally } from '../outputs/summary.js';
 import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
@@ -47,24 +45,10 @@ export interface VisualizeDeps {
   context?: RunContext;
 }
 
-/** The output folder is unusable before anything was rendered: the user's --output-dir, so a usage error. */
-function asUsageError(error: unknown): never {
-  throw error instanceof OutputError ? new UsageError(error.message) : error;
-}
-
 export async function runVisualize(options: VisualizeOptions, deps: VisualizeDeps, io: RunIo): Promise<number> {
   const now = io.now ?? (() => performance.now());
   const started = now();
-  // Two splits that would write the same file names are refused before anything is written.
-  checkDistinctOutputNames(deps.sources.map((s) => s.paths));
-  for (const warning of deps.datasetWarnings ?? []) io.stderr.write(`humanref-vis: warning: ${warning}\n`);
-  await prepareOutputDir(options.outputDir).catch(asUsageError);
-  const release = await lockOutputDir(options.outputDir).catch(asUsageError);
-  try {
-    return await visualizeLocked(options, deps, io, started, now);
-  } finally {
-    await release();
-  }
+  return inOutputFolder(options.outputDir, deps.sources, deps.datasetWarnings, io, () => visualizeLocked(options, deps, io, started, now));
 }
 
 async function visualizeLocked(options: VisualizeOptions, deps: VisualizeDeps, io: RunIo, started: number, now: () => number): Promise<number> {
