@@ -1,0 +1,37 @@
+// Every picture of the bundled fixtures, locked byte for byte: visualize on the sample dataset, eval over
+// fixtures/eval (annotations.jsonl with --images) and over the sample's TSVs, and eval's JPEG encoding.
+// A picture that changes on purpose gets its new hash here, with the reason in the commit.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, isImage, listFiles, ROOT, tempDirForFile } from './cli.js';
+
+const golden = JSON.parse(await readFile(join(import.meta.dirname, 'pictures-golden.json'), 'utf8')) as Record<string, Record<string, string>>;
+const tmp = tempDirForFile('golden');
+// Relative paths, run from the repository: the eval footer names the files as given.
+const EVAL = 'fixtures/eval';
+
+async function hashes(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of (await listFiles(dir)).filter(isImage)) out[f] = createHash('sha256').update(await readFile(join(dir, f))).digest('hex');
+  return out;
+}
+
+const runs: Record<string, string[]> = {
+  visualize: ['--num_vis', '50'],
+  evalJsonl: ['eval', '--gt', `${EVAL}/annotations.jsonl`, '--images', `${EVAL}/images`, '--pred', `${EVAL}/pred_model_a.jsonl`, `${EVAL}/pred_model_b.jsonl`, '--names', 'A,B', '--num_vis', 'all'],
+  evalTsv: ['eval', '--data_dir', 'fixtures/sample', '--split', 'main', '--pred', `${EVAL}/pred_cot_main.jsonl`, '--num_vis', 'all'],
+  evalJpeg: ['eval', '--gt', `${EVAL}/annotations.jsonl`, '--images', `${EVAL}/images`, '--pred', `${EVAL}/pred_model_a.jsonl`, '--names', 'A', '--format', 'jpeg', '--num_vis', '4'],
+};
+
+describe('pictures stay byte-identical', () => {
+  for (const [name, args] of Object.entries(runs)) {
+    it(`${name}: every picture has its recorded sha256`, async () => {
+      const out = join(tmp.dir, name);
+      const r = await cli([...args, '--output_dir', out, '--quiet'], { cwd: ROOT, timeoutMs: 90_000 });
+      expect(r.code, r.stderr).toBe(0);
+      expect(await hashes(out)).toEqual(golden[name]);
+    });
+  }
+});
