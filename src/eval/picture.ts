@@ -11,7 +11,7 @@ import { encodeRgba, type OutputFormat } from '../render/encode.js';
 import { MAX_OUTPUT_PIXELS, panelMetrics } from '../render/layout.js';
 import type { Rect } from '../render/labels.js';
 import { getRenderer } from '../render/render.js';
-import { baselineOffset, createMeasure, drawLine, drawRun } from '../render/text-draw.js';
+import { baselineOffset, createMeasure, drawLine, drawRun, prepareContext } from '../render/text-draw.js';
 import { wrapParagraphs, type Measure } from '../render/wrap.js';
 import type { XyxyBox } from './metric.js';
 import type { GtBoxJudgement, PredictedBoxJudgement } from './judge.js';
@@ -179,6 +179,8 @@ export async function renderEvalPicture(
 
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d', { alpha: false });
+  // Kerning off and a fixed language, as every width was measured (see prepareContext).
+  prepareContext(ctx);
   ctx.fillStyle = PANEL_BG;
   ctx.fillRect(0, 0, width, height);
   ctx.fillStyle = RULE;
