@@ -1,5 +1,5 @@
 // Turns a visualize outcome into a viewer entry: the grid row, the sample view's details, the photo as stored.
-import { allMentions } from '../render/mention-pieces.js';
+import { allMentions } from '../render/index.js';
 import type { ParsedCot, Sample } from '../types.js';
 import type { ViewerDetail, ViewerEntry } from '../viewer/types.js';
 import type { Outcome, RenderedOutcome } from './outcome.js';

@@ -3,7 +3,7 @@ import { OutputError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { candidateColor, readableOnWhite } from '../render/colors.js';
+import { candidateColor, readableOnWhite } from '../render/index.js';
 import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../outputs/atomic-write.js';
 import {
   COLUMNS,
