@@ -2,6 +2,7 @@
 import type { Mark, ParsedCot } from '../types.js';
 import { buildReasoning, candidateColor, INK, MUTED, nbsp, readableOnWhite, tint, verdictColor, type Paragraph, type Piece } from '../render/index.js';
 import type { ModelSampleResult } from './evaluate.js';
+import { answerParagraphs } from './picture-answer.js';
 import type { GtBoxJudgement, PersonJudgement, PredictedBoxJudgement } from './judge.js';
 import type { EvalGtSample } from './read-gt.js';
 import type { ParsedResponse } from './response.js';
@@ -60,6 +61,8 @@ export interface EvalTextInput {
   candidateNoun?: string;
   /** Lines shown under the score, as they are (a reasoning check: `unfaithful: reasoning chose Person 2, answer chose Person 5`). */
   headerLines?: readonly string[];
+  /** The answer drawn as code: a fenced block in the code font, fences and language line dropped (default: as text). */
+  answerAsCode?: boolean;
 }
 
 export function evalParagraphs(input: EvalTextInput, size: number): Paragraph[] {
@@ -89,10 +92,7 @@ export function evalParagraphs(input: EvalTextInput, size: number): Paragraph[] 
   } else out.push(p([{ text: result.hasPrediction ? '(no reasoning in the response)' : '(no prediction line)' }], { color: MUTED }));
 
   out.push(band('ANSWER'));
-  const answer = input.response.answer;
-  const lines = answer === null ? [] : answer.split('\n').filter((l) => l.trim() !== '' && !/^```/.test(l.trim()));
-  if (lines.length === 0) out.push(p([{ text: answer === null ? '(no <answer> in the response)' : '(empty answer)' }], { color: MUTED }));
-  for (const l of lines) out.push(p([{ text: l.replace(/\t/g, '  ') }], { hangChars: 0 }));
+  out.push(...answerParagraphs(input.response.answer, s, input.answerAsCode ?? false));
   return out;
 }
 

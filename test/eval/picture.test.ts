@@ -166,6 +166,17 @@ describe('eval pictures on fixtures/eval', () => {
     expect(evalParagraphs(await input('attr-001', 1), 16).map((p) => p.pieces.map((x) => x.text).join(''))).toEqual(text.filter((l) => l !== line));
   });
 
+  it('draws the answer as code when asked, as text by default', async () => {
+    const answer = (v: EvalPictureInput) => {
+      const ps = evalParagraphs(v, 16);
+      return ps.slice(ps.findIndex((p) => p.pieces[0]?.text === 'ANSWER') + 1);
+    };
+    const asCode = answer(await input('attr-001', 1, { answerAsCode: true }));
+    expect(asCode.map((p) => p.mono)).toEqual([true, true, true, true]);
+    expect(asCode[0].pieces[0].text).toBe('[');
+    expect(answer(await input('attr-001', 1)).map((p) => p.mono)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it('caps the text at MAX_COLUMNS columns, like visualize: a long answer makes the columns taller, not the picture wider', async () => {
     const answer = Array.from({ length: 700 }, (_, i) => `{"bbox_2d": [${i}, 2, 3, 4]}`).join('\n');
     const v = await input('attr-001', 1);

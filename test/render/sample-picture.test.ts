@@ -8,7 +8,7 @@ import { makeSample, mono, TYPICAL_THINK } from './_helpers.js';
 
 const rm = { 'the two people holding hands': [1, 3] };
 const sample = makeSample(Buffer.alloc(0), [[10, 20, 100, 200], [300, 20, -100, 200], [0, 0, 0, 0], [Number.NaN, 5, 50, 50]], TYPICAL_THINK, rm, {
-  files: { imagesTsv: 'm.images.tsv', annotationsTsv: 'm.annotations.tsv', annotationsLineidx: 'm.lineidx' },
+  files: { imagesTsv: 'm.images.tsv', annotationsTsv: 'm.annotations.tsv' },
 });
 const cot = parseChainOfThought(TYPICAL_THINK, 4, rm);
 const image = { width: 400, height: 300, sourceWidth: 800, sourceHeight: 600, scale: 0.5 };
