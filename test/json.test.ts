@@ -15,7 +15,10 @@ describe('toJson', () => {
     const value = JSON.parse('['.repeat(depth) + ']'.repeat(depth));
     expect(() => JSON.stringify(value)).toThrow(RangeError);
     expect(toJson(value)).toBe('['.repeat(depth) + ']'.repeat(depth));
-    expect(JSON.parse(toJson(value, 2))).toBeTruthy();
+    // Indented, it still holds every level (walked without recursion).
+    let levels = 0;
+    for (let v: unknown = JSON.parse(toJson(value, 2)); Array.isArray(v); v = v[0]) levels++;
+    expect(levels).toBe(depth);
   });
 
   it('keeps infinities as 1e999 and escapes C1, separators and bidi controls', () => {

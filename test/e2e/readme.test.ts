@@ -1,14 +1,20 @@
-// Every command the README prints runs as printed (inside the checkout, after its set-up): none is a usage
+// Every command the README and docs/*.md print runs as printed (inside the checkout, after its set-up): none is a usage
 // error, "command not found" or a crash, and none is written as a bare `humanref-vis` a fresh checkout lacks.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempCwd } from './cli.js';
 
-/** The shell commands of the README's ```sh blocks, continuation lines joined, comments dropped. */
+/** The README and the reference pages it links to. */
+async function documents(): Promise<string[]> {
+  const docs = (await readdir(join(ROOT, 'docs'))).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'docs', f));
+  return [join(ROOT, 'README.md'), ...docs.sort()];
+}
+
+/** The shell commands of the ```sh blocks of the README and docs/, continuation lines joined, comments dropped. */
 async function readmeCommands(): Promise<string[]> {
-  const text = await readFile(join(ROOT, 'README.md'), 'utf8');
+  const text = (await Promise.all((await documents()).map((f) => readFile(f, 'utf8')))).join('\n');
   const blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
   const commands: string[] = [];
   for (const block of blocks) {
@@ -39,7 +45,7 @@ afterAll(async () => {
 
 const hasJq = spawnSync('jq', ['--version']).status === 0;
 
-describe('README commands (item 8)', () => {
+describe('README and docs/ commands', () => {
   it('writes every humanref-vis command as `npx humanref-vis` (what works in a fresh checkout)', async () => {
     const commands = await readmeCommands();
     const ours = commands.filter((c) => /\bhumanref-vis\b/.test(c) && !c.startsWith('git clone'));
