@@ -33,6 +33,7 @@ export interface Composition {
   refuse: { where: DataLocation; hint: string };
   /** Characters of text the panel will hold: absurd text is refused before it is laid out. */
   textChars: number;
+  /** The text beside the image (flowed into columns) and of the footer, in the sizes `metrics` gives. */
   text(image: ImagePanel, metrics: PanelMetrics): { panel: Paragraph[]; footer: Paragraph[] };
   /** The image panel's layers above the photo, bottom to top. */
   overlays(image: ImagePanel, measure: Measure): Overlay[];
