@@ -4,6 +4,7 @@ import { lineProblem, readJsonl, type LineProblem } from './jsonl.js';
 import type { PredictedBoxes, XyxyBox } from './metric.js';
 import { evalPyBoxes, type EvalPyExtraction } from './evalpy-boxes.js';
 import { digestResponse, type ResponseDigest } from './reasoning.js';
+import { sharedDigest } from './digest-pool.js';
 
 export interface Prediction {
   key: string;
@@ -94,7 +95,7 @@ export async function readPredictions(file: string, mode: PredKeyMode = 'id', { 
     // Read from the line itself: the digest and eval.py's boxes are kept even where the text is not.
     const raw = typeof value.raw_response === 'string' ? value.raw_response : '';
     if (rawOnly) prediction.rawOnly = evalPyBoxes(raw);
-    if (raw.trim() !== '') prediction.digest = digestResponse(raw);
+    if (raw.trim() !== '') prediction.digest = sharedDigest(digestResponse(raw));
     byKey.set(key, prediction);
   }
   const duplicates = [...lines].filter(([, l]) => l.length > 1).map(([key, l]) => ({ id: key.slice(2), lines: l }));
