@@ -21,7 +21,11 @@ const log = (text) => process.stderr.write(`bench eval: ${text}\n`);
 async function dataset(dir, samples) {
   const stampFile = path.join(dir, 'bench-eval.json');
   const stamp = await readFile(stampFile, 'utf8').then(JSON.parse, () => null);
-  if (stamp?.samples === samples) return stamp;
+  if (stamp?.samples === samples) {
+    log(`reusing the ${samples}-sample inputs in ${dir}`);
+    return stamp;
+  }
+  log(`generating ${samples} samples and two models' prediction lines in ${dir}${samples > 100_000 ? ' (GB, minutes)' : ''}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const t0 = performance.now();
@@ -60,7 +64,6 @@ export async function benchEval(tmp, { typical = 100, repeats = 3, lines = MILLI
   const cli = (d, extra, allowFailure = false) => runCli(evalArgs(d, extra), { outDir: out, rssFile, allowFailure });
   const load = [os.loadavg()[0]];
 
-  log(`generating the ${BENCHMARK}-sample benchmark (ground truth, two models' predictions)`);
   const small = await dataset(path.join(root, String(BENCHMARK)), BENCHMARK);
   const pictureRuns = [];
   for (let i = 0; i < repeats; i++) {
@@ -74,7 +77,6 @@ export async function benchEval(tmp, { typical = 100, repeats = 3, lines = MILLI
 
   let large;
   if (lines > 0) {
-    log(`generating ${lines} samples and two models' prediction lines (several GB in ${root})`);
     const big = await dataset(path.join(root, String(lines)), lines);
     log(`${lines} lines per model, --num-vis ${SMALL_VIS} (once; minutes)`);
     large = { lines, bytes: big.bytes, generateSeconds: big.generateSeconds, ...summarize(await cli(big, ['--num-vis', String(SMALL_VIS)], true)) };
