@@ -2,7 +2,7 @@
 // [--data DIR] [--keep]`): on a 6,000-sample benchmark with two models, pictures per second, the time to score, and
 // peak RSS; then the same with N prediction lines per model (default 1,000,000), once. Both sizes draw the same
 // small number of samples (SMALL_VIS), so the difference in peak RSS is what holding N samples' results costs.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -80,6 +80,8 @@ export async function benchEval(tmp, { typical = 100, repeats = 3, lines = MILLI
     const big = await dataset(path.join(root, String(lines)), lines);
     log(`${lines} lines per model, --num-vis ${SMALL_VIS} (once; minutes)`);
     large = { lines, bytes: big.bytes, generateSeconds: big.generateSeconds, ...summarize(await cli(big, ['--num-vis', String(SMALL_VIS)], true)) };
+    // How far a failed run got: metrics.json is written after scoring, samples.jsonl at the end.
+    if (large.failed) large.leftFiles = (await readdir(out)).filter((f) => !/\.(png|jpg|webp)$/.test(f));
   }
   load.push(os.loadavg()[0]);
   await rm(out, { recursive: true, force: true });

@@ -54,8 +54,9 @@ export function evalRows(e) {
   const what = `  eval peak RSS, ${l.lines} lines x 2 models`;
   // A dying node prints its native stack last: the FATAL ERROR line (or else the last line) says why.
   const why = l.failed && (/^FATAL ERROR.*$/m.exec(l.stderrTail)?.[0] ?? l.stderrTail.trim().split('\n').pop());
-  if (l.failed) return [...rows, [what, `FAILED (${l.code})`, `after ${f1(l.wallSeconds)} s, ${f1(l.peakRss / MB)} MB last seen; ${why}`]];
-  const holding = `holding the results: +${f1((l.peakRss - e.smallVis.peakRss) / MB)} MB over ${e.samples} samples`;
+  if (l.failed) return [...rows, [what, `FAILED (${l.code})`, `after ${f1(l.wallSeconds)} s, ${f1(l.peakRss / MB)} MB last seen; ${why}; left ${l.leftFiles?.join(', ') || 'nothing'}`]];
+  const extra = (l.peakRss - e.smallVis.peakRss) / MB;
+  const holding = `holding the results: ${extra >= 0 ? '+' : ''}${f1(extra)} MB over ${e.samples} samples`;
   return [...rows, [what, `${f1(l.peakRss / MB)} MB`, `--num-vis ${l.numVis}; ${f1(l.wallSeconds)} s wall, first picture after ${f1(l.firstPictureSeconds)} s; ${f1(l.bytes / 1e9)} GB of JSONL; ${holding}`]];
 }
 
