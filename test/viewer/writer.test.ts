@@ -127,7 +127,7 @@ describe('EXIF orientation', () => {
   });
 });
 
-describe('viewer-data/ as a planted symlink (item 3, a neighbour)', () => {
+describe('viewer-data/ as a planted symlink next to the pictures', () => {
   it('is refused: nothing is written where it points', async () => {
     const elsewhere = await mkdtemp(path.join(tmpdir(), 'humanref-vis-elsewhere-'));
     try {
