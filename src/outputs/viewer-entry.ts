@@ -1,7 +1,7 @@
 // The one builder of viewer entries, used by visualize (from its outcome) and eval (from its sample view): the grid
 // row's facts, the sample view's reasoning (the same mentions and lines whoever built it), the photo as stored.
-import { candidateNounOf } from '../cot/nouns.js';
-import { allMentions } from '../render/mention-pieces.js';
+import { candidateNounOf } from '../cot/index.js';
+import { allMentions } from '../render/index.js';
 import type { ParsedCot, Sample } from '../types.js';
 import type { ViewerCandidate, ViewerDetail, ViewerEntry, ViewerPredictedBox } from '../viewer/types.js';
 import type { Outcome, RenderedOutcome } from './outcome.js';

@@ -1,7 +1,6 @@
 // The candidate noun of a reasoning: the one its mentions use most, singular and capitalised.
 import { describe, expect, it } from 'vitest';
-import { parseChainOfThought } from '../../src/cot/index.js';
-import { candidateNounOf } from '../../src/cot/nouns.js';
+import { candidateNounOf, parseChainOfThought } from '../../src/cot/index.js';
 import { HELMET_REGION_MAP, HELMET_TRACE } from './traces.js';
 
 const named = (...nouns: string[]) => nouns.map((noun) => ({ noun }));
