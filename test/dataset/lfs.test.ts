@@ -39,7 +39,7 @@ describe('data file checks', () => {
   it('wraps a file-system error with the file and sample, and passes a DataError through', () => {
     const wrapped = ioError('/d/x.tsv', Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }), { index: 4, offset: 90 });
     expect(wrapped).toBeInstanceOf(DataError);
-    expect(wrapped.message).toMatch(/^\/d\/x\.tsv, sample 4, byte offset 90: cannot read the file: EACCES: permission denied/);
+    expect(wrapped.message).toMatch(/^\/d\/x\.tsv, sample 4, byte offset 90: cannot read the file: permission denied, EACCES\. Check that the file is readable$/);
     expect(ioError('/d/y.tsv', wrapped)).toBe(wrapped);
   });
 });
