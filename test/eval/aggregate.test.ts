@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateModel, scoreForModel, subdomainHomes, type GtForMetric } from '../../src/eval/aggregate.js';
 import type { PredictedBoxes, XyxyBox } from '../../src/eval/metric.js';
-import { comparisonMarkdown, comparisonTables, formatFixed3, pipeTable } from '../../src/eval/table.js';
+import { comparisonMarkdown, comparisonTables } from '../../src/eval/table.js';
 
 const A: XyxyBox = [0, 0, 10, 10];
 const B: XyxyBox = [20, 0, 30, 10];
@@ -135,29 +135,5 @@ describe('comparisonTables', () => {
     expect(md).toContain('## Comparative Domain and Subdomain Metrics');
     expect(md).toContain('## Comparative Box Count Metrics');
     expect(md).toMatch(/\| Average +\| All Data +\| A +\| 0\.625 +\|/);
-  });
-});
-
-describe('formatFixed3', () => {
-  it('rounds like Python: exact ties to even, everything else to nearest', () => {
-    // 0.0625 * 1000 = 62.5 exactly -> 62 (even); 0.1875 -> 187.5 -> 188; toFixed would give 0.063 and 0.188
-    expect(formatFixed3(0.0625)).toBe('0.062');
-    expect((0.0625).toFixed(3)).toBe('0.063');
-    expect(formatFixed3(0.1875)).toBe('0.188');
-    expect(formatFixed3(0.3125)).toBe('0.312');
-    expect(formatFixed3(0.9375)).toBe('0.938');
-    // 0.0005 is stored a little above 5e-4, so it is not a tie and rounds up, in Python too
-    expect(formatFixed3(0.0005)).toBe('0.001');
-    expect(formatFixed3(5 / 6)).toBe('0.833');
-    expect(formatFixed3(1)).toBe('1.000');
-    expect(formatFixed3(0)).toBe('0.000');
-  });
-});
-
-describe('pipeTable', () => {
-  it('escapes pipes in cells so a sub-domain name cannot break the table', () => {
-    expect(pipeTable(['a'], [['x|y']]).split('\n')[2]).toBe('| x\\|y |');
-    // a domain name from the data cannot drive the terminal the table is printed on
-    expect(pipeTable(['a'], [['\u001b[31mred\n']]).split('\n')[2]).toBe('| \\\\u001b[31mred\\\\n |');
   });
 });
