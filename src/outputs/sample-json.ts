@@ -23,6 +23,8 @@ export interface SampleRecord {
   cotTargets: number[];
   consistent: boolean;
   rejection: boolean;
+  /** A row of upstream's custom GRPO format: it carries no reasoning, so `consistent` says nothing. */
+  noReasoning?: true;
   warnings: string[];
   output: string;
 }
@@ -57,7 +59,9 @@ export function buildSampleRecord(
     targets: [...cot.targets],
     cotTargets: [...cot.cotTargets],
     consistent: cot.consistency.consistent,
-    rejection: cot.targets.length === 0,
+    // A custom GRPO row always answers with its own box, a hint or not.
+    rejection: cot.targets.length === 0 && !cot.answer,
+    ...(cot.answer ? { noReasoning: true as const } : {}),
     warnings: [...warnings],
     output,
   };

@@ -4,7 +4,7 @@ import type { Mark, ParsedCot } from '../types.js';
 
 export { clipMarks, clippedSides } from './clip-marks.js';
 import { clippedSides, drawClippedSides } from './clip-marks.js';
-import { candidateColor, contrastText } from './colors.js';
+import { ANSWER_COLOR, candidateColor, contrastText } from './colors.js';
 import { leaderLine, placeLabels, type Leader, type Rect } from './labels.js';
 import { baselineOffset, drawRun } from './text-draw.js';
 import type { Measure } from './wrap.js';
@@ -20,6 +20,8 @@ export interface BoxGeometry {
   point: boolean;
   /** Sides of the stored box that lie past the image border: the picture marks them where the box is cut. */
   clipped: { left: boolean; top: boolean; right: boolean; bottom: boolean };
+  /** A box that is no candidate (a custom GRPO row's answer when no hint equals it): dashed, with its own label. */
+  label?: string;
 }
 
 /** Sizes that follow the image, as detectron2 does: label font ~ sqrt(W*H)/70 (a bit above detectron2's /90: checked at a glance, not zoomed), line width from it. */
@@ -28,30 +30,37 @@ export function boxStyle(width: number, height: number): { labelSize: number; li
   return { labelSize, lineWidth: Math.max(2, Math.round(labelSize / 5)) };
 }
 
-/** xywh source boxes → panel rectangles (clamped only here, for drawing). */
+/** Where one stored xywh box goes on the panel: clamped (only here, for drawing), and which of its sides the border cuts. */
+function placeBox(b: number[], sx: number, sy: number, width: number, height: number): Pick<BoxGeometry, 'rect' | 'point' | 'clipped'> {
+  const [x, y, w, h] = b.map((v) => (Number.isFinite(v) ? v : 0));
+  const cx = (v: number) => Math.max(0, Math.min(width, Math.round(v * sx)));
+  const cy = (v: number) => Math.max(0, Math.min(height, Math.round(v * sy)));
+  const x0 = cx(Math.min(x, x + w));
+  const x1 = cx(Math.max(x, x + w));
+  const y0 = cy(Math.min(y, y + h));
+  const y1 = cy(Math.max(y, y + h));
+  return {
+    rect: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 },
+    point: x1 - x0 < 3 || y1 - y0 < 3,
+    clipped: clippedSides([Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h)], width / sx, height / sy),
+  };
+}
+
+/** xywh source boxes → panel rectangles, coloured by verdict (a custom GRPO row: its answer's colour). */
 export function boxGeometry(gtBoxes: number[][], sx: number, sy: number, width: number, height: number, cot: ParsedCot): BoxGeometry[] {
   const targets = new Set(cot.targets);
-  return gtBoxes.map((b, i) => {
+  const boxes: BoxGeometry[] = gtBoxes.map((b, i) => {
     const person = i + 1;
-    const [x, y, w, h] = b.map((v) => (Number.isFinite(v) ? v : 0));
-    const cx = (v: number) => Math.max(0, Math.min(width, Math.round(v * sx)));
-    const cy = (v: number) => Math.max(0, Math.min(height, Math.round(v * sy)));
-    const x0 = cx(Math.min(x, x + w));
-    const x1 = cx(Math.max(x, x + w));
-    const y0 = cy(Math.min(y, y + h));
-    const y1 = cy(Math.max(y, y + h));
     const verdict = cot.verdicts[i] ?? null;
-    const clipped = clippedSides([Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h)], width / sx, height / sy);
-    return {
-      person,
-      verdict,
-      target: targets.has(person),
-      color: candidateColor(person, verdict),
-      rect: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 },
-      point: x1 - x0 < 3 || y1 - y0 < 3,
-      clipped,
-    };
+    const color = cot.answer?.hint === person ? ANSWER_COLOR : candidateColor(person, verdict);
+    return { person, verdict, target: targets.has(person), color, ...placeBox(b, sx, sy, width, height) };
   });
+  // A custom GRPO row's answer that equals no hint is drawn too, last (on top), or the picture would not show it.
+  if (cot.answer && cot.answer.hint === null) {
+    const [x0, y0, x1, y1] = cot.answer.box;
+    boxes.push({ person: 0, verdict: null, target: false, color: ANSWER_COLOR, label: 'ans', ...placeBox([x0, y0, x1 - x0, y1 - y0], sx, sy, width, height) });
+  }
+  return boxes;
 }
 
 function markerRadius(lw: number): number {
@@ -87,7 +96,9 @@ export function drawBoxes(ctx: SKRSContext2D, boxes: BoxGeometry[], lw: number, 
       continue;
     }
     // Strokes sit inside the box edges: exact pixels, and nothing lost at the frame.
+    if (b.label !== undefined) ctx.setLineDash([3 * lw, 2 * lw]);
     ctx.strokeRect(x + lw / 2, y + lw / 2, Math.max(0, w - lw), Math.max(0, h - lw));
+    ctx.setLineDash([]);
     if (b.target && w > 4 * lw && h > 4 * lw) {
       const o = 2 * lw;
       ctx.strokeRect(x + o + lw / 2, y + o + lw / 2, w - 2 * o - lw, h - 2 * o - lw);
@@ -110,9 +121,11 @@ export interface BoxLabel {
   size: number;
 }
 
+const labelText = (b: BoxGeometry) => b.label ?? `Person ${b.person}`;
+
 function labelSizeOf(b: BoxGeometry, size: number, measure: Measure): { w: number; h: number } {
   const pad = Math.round(size * 0.35);
-  let w = pad * 2 + measure(`Person ${b.person}`, 'text', true, size);
+  let w = pad * 2 + measure(labelText(b), 'text', true, size);
   if (b.verdict) w += Math.round(size * 0.5) + measure(b.verdict, 'emoji', false, markSize(size));
   return { w: Math.ceil(w), h: Math.round(size * 1.35) };
 }
@@ -128,7 +141,7 @@ export function layoutLabels(boxes: BoxGeometry[], width: number, height: number
     width,
     height,
   );
-  return boxes.map((b, i) => ({ box: b, rect: rects[i], leader: b.point ? null : leaderLine(rects[i], b.rect, lw), text: `Person ${b.person}`, mark: b.verdict, size }));
+  return boxes.map((b, i) => ({ box: b, rect: rects[i], leader: b.point ? null : leaderLine(rects[i], b.rect, lw), text: labelText(b), mark: b.verdict, size }));
 }
 
 /** Leader lines first (under every label), each white-haloed with a dot where it meets its box. */
