@@ -1,5 +1,5 @@
 // Problems a sample still renders with (validate calls them findings; visualize reports them as warnings).
-import { borderTolerance } from '../render/border.js';
+import { borderTolerance } from '../render/index.js';
 import { oneLine } from '../errors.js';
 import type { Annotation, ParsedCot } from '../types.js';
 import { answerHintFindings, hasNoReasoning } from '../sources/toy-checks.js';

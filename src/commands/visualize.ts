@@ -55,7 +55,7 @@ async function loadRenderer(workers: number, concurrency: number): Promise<Rende
     const { getRenderer } = await import('../render/index.js');
     return getRenderer();
   }
-  const { startRenderPool } = await import('../render/pool.js');
+  const { startRenderPool } = await import('../render/index.js');
   return startRenderPool({ workers, concurrency });
 }
 

@@ -7,7 +7,7 @@ import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import type { OutputFormat } from '../formats.js';
-import { checkEvalTraces } from '../render/worker-protocol.js';
+import { checkEvalTraces } from '../render/index.js';
 import type { Evaluation } from './evaluate.js';
 import type { EvalDeps, EvalOptions } from './options.js';
 import type { EvalPictureInput, EvalPictureOptions } from './picture.js';
@@ -84,7 +84,7 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Eva
         const view = sampleView(s.gt, name, s.models[m], deps.parseCot);
         try {
           const image = await loadImage(options, ev, position);
-          const out = await render({ ...view, image: image.bytes, imageFormat: image.format, imageFile: image.file }, { format: options.format, fast: options.fast });
+          const out = await render({ ...view, image: image.bytes, imageFormat: image.format, imageFile: image.shown }, { format: options.format, fast: options.fast });
           const file = pictureName(position, name, options.format);
           await writeFileAtomic(options.outputDir, file, out.data);
           record(position, name, { file, error: null });

@@ -1,4 +1,5 @@
 // The photo of an eval sample: from its HumanRef-CoT split, or from --images by image_name (inside that folder only).
+import { join } from 'node:path';
 import { DataError } from '../errors.js';
 import { MAX_IMAGE_PIXELS } from '../formats.js';
 import { readImageFile, resolveInsideFolder } from '../dataset/image-file.js';
@@ -13,6 +14,9 @@ export interface LoadedImage {
   bytes: Buffer;
   format: ImageFormat;
   file: string;
+  /** The path as the user named it (`--images` joined with image_name), for the picture's footer: the real path would
+   * name this machine's folders (and differ between checkouts of the same files). */
+  shown: string;
 }
 
 export async function loadImage(options: EvalOptions, ev: Evaluation, position: number): Promise<LoadedImage> {
@@ -22,7 +26,7 @@ export async function loadImage(options: EvalOptions, ev: Evaluation, position: 
     const split = source.sources.find((s) => s.paths.name === gt.dataset?.split);
     if (!split || !gt.dataset) throw new DataError('io', { file: gt.file }, 'the sample has no split to read its image from', 'This is a bug; please report it');
     const sample = await split.readSample(gt.dataset.index);
-    return { bytes: sample.image, format: sample.imageFormat, file: split.paths.imagesTsv };
+    return { bytes: sample.image, format: sample.imageFormat, file: split.paths.imagesTsv, shown: split.paths.imagesTsv };
   }
   if (!source.imagesDir) throw new DataError('missing-file', { file: gt.file }, 'no --images folder', 'Give --images <folder holding the image_name files>');
   if (!gt.imageName) throw new DataError('wrong-type', { file: gt.file }, `line ${gt.line} has no "image_name"`, 'Add image_name to the line');
@@ -32,5 +36,5 @@ export async function loadImage(options: EvalOptions, ev: Evaluation, position: 
   if (!format) throw new DataError('not-an-image', { file }, 'the file is not a JPEG, PNG, WebP or GIF image', 'Check --images and the image_name of this sample');
   // The pixel limit of the TSV reader: a header claiming more is not handed to the decoder.
   checkImageSize(bytes, { file }, MAX_IMAGE_PIXELS);
-  return { bytes, format, file };
+  return { bytes, format, file, shown: join(source.imagesDir, gt.imageName) };
 }

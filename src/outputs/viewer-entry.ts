@@ -1,7 +1,6 @@
 // The one builder of viewer entries, used by visualize (from its outcome) and eval (from its sample view): the grid
 // row's facts, the sample view's reasoning (the same mentions and lines whoever built it), the photo as stored.
-import { ANSWER_COLOR } from '../render/colors.js';
-import { allMentions } from '../render/mention-pieces.js';
+import { allMentions, ANSWER_COLOR } from '../render/index.js';
 import type { ParsedCot, Sample } from '../types.js';
 import { NO_REASONING_KIND, type ViewerCandidate, type ViewerDetail, type ViewerEntry, type ViewerPredictedBox } from '../viewer/types.js';
 import type { Outcome, RenderedOutcome } from './outcome.js';

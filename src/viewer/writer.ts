@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { lstat, mkdir } from 'node:fs/promises';
 import { readImageFile } from '../dataset/image-file.js';
 import path from 'node:path';
-import { candidateColor, readableOnWhite } from '../render/colors.js';
+import { candidateColor, readableOnWhite } from '../render/index.js';
 import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../fs/atomic-write.js';
 import { DATA_DIR, detailScript, IMAGE_EXTENSIONS, INDEX_FILE, indexScript, TEXT_FILE, TEXT_PREFIX, textLine, viewerRow } from './data-files.js';
 import { EarlierText, readEarlierIndex, type EarlierIndex } from './earlier-viewer.js';
