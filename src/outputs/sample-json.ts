@@ -29,6 +29,11 @@ export interface SampleRecord {
   output: string;
 }
 
+/** No target at all; a custom GRPO row never is one: it always answers with its own box, a hint or not. */
+export function isRejection(cot: ParsedCot): boolean {
+  return cot.targets.length === 0 && !cot.answer;
+}
+
 /** x + w in binary floating point gives 260.48600000000005; drop that noise, keep what was stored. */
 function addStored(a: number, b: number): number {
   return Number((a + b).toPrecision(12));
@@ -59,8 +64,7 @@ export function buildSampleRecord(
     targets: [...cot.targets],
     cotTargets: [...cot.cotTargets],
     consistent: cot.consistency.consistent,
-    // A custom GRPO row always answers with its own box, a hint or not.
-    rejection: cot.targets.length === 0 && !cot.answer,
+    rejection: isRejection(cot),
     ...(cot.answer ? { noReasoning: true as const } : {}),
     warnings: [...warnings],
     output,

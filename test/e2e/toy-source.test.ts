@@ -30,7 +30,7 @@ describe('the custom GRPO format as a source', () => {
     expect(r.stderr).toMatch(/3 rendered, 0 failed/);
   });
 
-  it('rows without reasoning are not called inconsistent, nor rejections when ans is no hint; pictures are named after the file\'s stem', async () => {
+  it('rows without reasoning are not called inconsistent, nor rejections when ans is no hint (visualize, stats); pictures are named after the file\'s stem', async () => {
     const r = await cli(['visualize', ...data, '--num-vis', 'all', '--output-dir', 'vis-json', '--workers', '0', '--json'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/3 rendered, 0 failed, 2 with warnings, 0 inconsistent/);
@@ -41,6 +41,9 @@ describe('the custom GRPO format as a source', () => {
       ['anno_with_candidates', true, false, true],
     ]);
     expect((await listFiles(join(tmp.dir, 'vis-json'))).filter((f) => f.endsWith('.png'))).toEqual(['anno_with_candidates_000000.png', 'anno_with_candidates_000001.png', 'anno_with_candidates_000002.png']);
+    const stats = await cli(['stats', '--json', ...data], { cwd: tmp.dir });
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.stdout).total).toMatchObject({ samples: 3, rejection: 0, inconsistent: 0 });
     // --drop-inconsistent is about reasoning that disagrees: it keeps every row here (the row whose ans is a hint too).
     const kept = await cli(['export', '--to', 'grpo', '--drop-inconsistent', ...data, '--output-dir', 'grpo-consistent'], { cwd: tmp.dir });
     expect(kept.code).toBe(0);
