@@ -1,7 +1,7 @@
 // The one file that reads process.argv, writes exit codes and calls process.exit.
 import { Command, CommanderError } from 'commander';
 import { DataError, EXIT, InternalError, OutputError, UsageError, oneLine } from './errors.js';
-import type { CommandResult } from './commands/command-result.js';
+import type { CommandResult, Invocation } from './commands/command-result.js';
 import { registerIndexCommand } from './commands/index-cmd.js';
 import { registerInspectCommand } from './commands/inspect.js';
 import { registerVisualizeCommand } from './commands/visualize.js';
@@ -38,7 +38,8 @@ export function normaliseArgv(args: string[]): string[] {
   return out;
 }
 
-export function buildProgram(result: CommandResult): Command {
+/** `invocation`: what run.json records of the command line (main passes the process's). */
+export function buildProgram(result: CommandResult, invocation: Invocation = { args: [], cwd: process.cwd() }): Command {
   const program = new Command('humanref-vis');
   program
     .description('Render HumanRef-CoT samples: boxes labelled as the reasoning names them, ✅ ❌ ⚠️ in colour.')
@@ -46,13 +47,13 @@ export function buildProgram(result: CommandResult): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  registerVisualizeCommand(program, result);
+  registerVisualizeCommand(program, result, invocation);
   registerIndexCommand(program, result);
   registerInspectCommand(program, result);
   registerValidateCommand(program, result);
   registerStatsCommand(program, result);
-  registerEvalCommand(program, result);
-  registerExportCommand(program, result);
+  registerEvalCommand(program, result, invocation);
+  registerExportCommand(program, result, invocation);
   return program;
 }
 
@@ -63,7 +64,7 @@ export async function main(argv: string[]): Promise<void> {
     if (error.code !== 'EPIPE') throw error;
     process.exitCode = EXIT.sigpipe;
   });
-  const program = buildProgram(result);
+  const program = buildProgram(result, { args: argv.slice(2), cwd: process.cwd() });
   try {
     const args = normaliseArgv(argv.slice(2));
     checkOptionNames(program, argv.slice(2), args);

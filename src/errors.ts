@@ -4,6 +4,45 @@
 /** Every exit code humanref-vis ends with; cli.ts is the only place that hands one to the process. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70, sigint: 130, sigpipe: 141, sigterm: 143 } as const;
 
+/** The commands whose --help lists the exit codes (exit 1 means something different to each). */
+export type ExitCommand = 'visualize' | 'eval' | 'export' | 'validate' | 'stats';
+
+/**
+ * What each exit code means: the one table that --help (exitCodesHelp) and docs/exit-codes.md (exitCodesMarkdown,
+ * a test keeps the file equal to it) are made from. `short` is the --help wording, `long` the documentation's.
+ */
+export const EXIT_CODES: readonly { code: number; short: string; long: string; per?: Partial<Record<ExitCommand, { short: string; long: string }>> }[] = [
+  { code: EXIT.ok, short: 'ok', long: 'success (findings and warnings allowed unless `--strict`)' },
+  {
+    code: EXIT.failed,
+    short: 'something failed (the rest is written)',
+    long: 'something failed, and everything else was still done and written',
+    per: {
+      visualize: { short: 'a sample failed (the others are rendered) or warnings with --strict', long: 'visualize: a sample failed (every other sample was still rendered), warnings under `--strict`, or the output folder stopped taking files' },
+      eval: { short: 'bad lines were skipped or a picture failed (the rest is written)', long: 'eval: bad lines of the ground truth or predictions were skipped, or a picture failed (metrics, records and the other pictures are written)' },
+      export: { short: 'a sample failed (skipped, the others exported)', long: 'export: a sample could not be read or written (it is skipped and counted; every other kept sample was exported)' },
+      validate: { short: 'a sample is broken, or has findings with --strict', long: 'validate: a sample is broken (cannot be read or rendered), or has findings under `--strict`' },
+      stats: { short: 'a sample could not be read (it is left out of the counts)', long: 'stats: a sample could not be read (it is left out of the counts)' },
+    },
+  },
+  { code: EXIT.usage, short: 'usage error', long: 'usage error: a bad option, a path that does not exist, an index out of range, an unusable output folder; nothing was written' },
+  { code: EXIT.internal, short: 'a bug (please report it)', long: 'a bug in humanref-vis (the message asks you to report it, with its text)' },
+  { code: EXIT.sigint, short: 'Ctrl-C', long: 'interrupted by Ctrl-C, after what was done is written (a second Ctrl-C stops at once)' },
+  { code: EXIT.sigpipe, short: 'stdout closed by its reader', long: 'stdout was closed by its reader (a pager or `head` that quit); the run stopped as after Ctrl-C' },
+  { code: EXIT.sigterm, short: 'SIGTERM', long: 'ended by SIGTERM, after what was done is written' },
+];
+
+/** The `Exit codes:` line of a command's --help. */
+export function exitCodesHelp(command: ExitCommand): string {
+  return `Exit codes: ${EXIT_CODES.map((e) => `${e.code} ${e.per?.[command]?.short ?? e.short}`).join('; ')}.`;
+}
+
+/** The table of docs/exit-codes.md: one row per code, exit 1's meaning per command. */
+export function exitCodesMarkdown(): string {
+  const rows = EXIT_CODES.flatMap((e) => (e.per ? Object.values(e.per).map((p) => `| ${e.code} | ${p.long} |`) : [`| ${e.code} | ${e.long} |`]));
+  return ['| code | meaning |', '|---|---|', ...rows].join('\n') + '\n';
+}
+
 /** 128 + signal number, as shells report it; a closed stdout counts as SIGPIPE. */
 export function exitCodeForSignal(reason: unknown): number {
   return reason === 'SIGTERM' ? EXIT.sigterm : reason === 'EPIPE' ? EXIT.sigpipe : EXIT.sigint;
@@ -79,6 +118,31 @@ export function oneLine(text: string): string {
     if (c === '\t') return '\\t';
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
+}
+
+/**
+ * What a failed open or read means, per errno: the one table of every reader (datasets, JSONL, images). Writes
+ * have their own words and fixes (fs/write-errors.ts).
+ */
+const READ_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a folder on its path is a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a symbolic link on the way loops',
+  ENAMETOOLONG: 'the path is too long',
+  EIO: 'an input/output error (the disk or network share failed)',
+  EMFILE: 'too many open files (raise ulimit -n or lower --concurrency)',
+  ENFILE: 'too many open files on the system',
+};
+
+/** A failed read in words: `missing-file` for a path that is not there, `io` for the rest, and why (with the errno). */
+export function readFailure(error: unknown): { code: Extract<DataErrorCode, 'missing-file' | 'io'>; reason: string } {
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code;
+  const words = errno === undefined ? undefined : READ_REASONS[errno];
+  const reason = words ?? (error instanceof Error ? error.message : String(error));
+  return { code: errno === 'ENOENT' ? 'missing-file' : 'io', reason: words && errno !== 'ENOENT' ? `${words}, ${errno}` : reason };
 }
 
 /** The output folder cannot be written (full disk, no permission, gone): the whole run stops with one message. */

@@ -12,3 +12,9 @@ export function returningExitCode<A extends unknown[]>(result: CommandResult, ac
     result.exitCode = await action(...args);
   };
 }
+
+/** What cli.ts was started with, for run.json: the arguments after the program's name, as typed, and the folder. */
+export interface Invocation {
+  args: readonly string[];
+  cwd: string;
+}

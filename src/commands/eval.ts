@@ -4,23 +4,24 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
-import { oneLine, UsageError } from '../errors.js';
+import { exitCodesHelp, oneLine, UsageError } from '../errors.js';
 import { checkInputFile } from '../dataset/input-file.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
+import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import type { SampleSource } from '../plumbing/seams.js';
 import { defaultConcurrency, parseDrawing, workersOption } from '../options/concurrency.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 import { addOptions, concurrencyOption, jsonOption, option, quietOption, type OptionValues } from '../options/declare.js';
-import { DEFAULT_SEED, parseExpressionFilter, parseIndices, parseNumVis, parseSeed } from '../options/selection-flags.js';
-import { runEval, type EvalGroundTruth } from '../eval/run.js';
+import { DEFAULT_SEED, selectionFromFlags } from '../options/selection-flags.js';
+import { checkDistinctModelNames } from '../outputs/output-names.js';
+import { EVAL_ONLY_KINDS } from '../selection/filter.js';
+import { runEval, type EvalGroundTruth } from '../runs/eval-run.js';
 import { writeViewer } from '../viewer/writer.js';
-import { commandLine } from '../runs/run-record.js';
-import { toolInfo } from '../version.js';
-import { loadPictureRenderer, safeName } from '../eval/draw.js';
-import { parseEvalOnly, parseWorst } from '../eval/select.js';
+import { loadPictureRenderer } from '../eval/draw.js';
 import { parseResizeLimits } from '../eval/raw-scale.js';
+import type { Invocation } from './command-result.js';
 
 const OPTIONS = [
   option({ flags: '--gt <file>', description: "HumanRef's annotations.jsonl (also --gt_path)" }),
@@ -32,7 +33,8 @@ const OPTIONS = [
   option({ flags: '--seed <n>', description: 'seed of the sample drawn without replacement', default: String(DEFAULT_SEED) }),
   option({ flags: '--indices <list>', description: '0-based positions in the ground truth, e.g. 0,5,10-20' }),
   option({ flags: '--filter <regex>', description: 'only samples whose referring expression matches (case-insensitive)' }),
-  option({ flags: '--only <kinds>', description: 'only wrong samples (a miss, a false alarm or a wrong rejection, for any model) or rejection samples' }),
+  option({ flags: '--only <kinds>', description: 'only samples of these kinds (comma-separated, for any model): wrong (a miss, a false alarm or a wrong rejection), rejection, unfaithful (the answer is not what the reasoning marked ✅), hallucinated (a candidate past the hint count)' }),
+  option({ flags: '--shard <k/n>', description: 'pictures of shard k of n of the selection only (round-robin; 1-based k)' }),
   option({ flags: '--worst <n>', description: 'pictures of the n samples with the lowest DensityF1@0.5:0.95 (worst model; rejection: 1 right, 0 wrong)' }),
   option({ flags: '--no-pictures', description: 'metrics and records only' }),
   option({ flags: '--min-pixels <n>', description: "lines with raw_response only: smart_resize's min_pixels of the model's input (eval.py's default 200704)" }),
@@ -63,9 +65,10 @@ Examples:
 Ground truth: HumanRef's annotations.jsonl (--gt), or HumanRef-CoT TSVs (the dataset options), whose predictions
 are keyed by "index" (and "split"). Predictions: JSONL as Rex-Thinker's evaluation/eval.py writes them.
 Outputs (in --output-dir): metrics.json, metrics.md (the table printed on stdout), samples.jsonl (one record per
-sample), run.json (each run's inputs and options) and eval_<position, 6 digits>_<model>.png per selected sample
-and model. An earlier eval's metrics.json, metrics.md and samples.jsonl are moved to earlier/<its run id>/.
-Exit codes: 0 ok; 1 bad lines were skipped or a picture failed (the rest is written); 2 usage error; 130 Ctrl-C.
+sample), run.json (each run's inputs and options) and eval_<sample id>_<model>.png per selected sample and model
+(other characters than letters, digits, . _ - become _; a repeated id gets -2, -3 ...). An earlier eval's
+metrics.json, metrics.md and samples.jsonl are moved to earlier/<its run id>/.
+${exitCodesHelp('eval')}
 `;
 
 function modelsFrom(opts: EvalOptionValues): { name: string; file: string }[] {
@@ -74,15 +77,9 @@ function modelsFrom(opts: EvalOptionValues): { name: string; file: string }[] {
   const given = opts.names !== undefined ? opts.names.split(',').map((n) => n.trim()) : (opts.predNames ?? []);
   if (given.length > files.length) throw new UsageError(`${given.length} names for ${files.length} prediction files`);
   if (given.some((n) => n === '')) throw new UsageError('--names: a model name is empty');
-  // Unnamed files are named after the file, as far as that keeps names apart.
+  // Unnamed files are named after the file; names that would give one picture name are refused.
   const names = files.map((f, i) => given[i] ?? path.basename(f).replace(/\.jsonl?$/i, ''));
-  const seen = new Map<string, string>();
-  for (const n of names) {
-    // Compared without case: on macOS and Windows `_A.png` and `_a.png` are one file.
-    const key = safeName(n).toLowerCase();
-    if (seen.has(key)) throw new UsageError(`two models would share the name "${key}" in picture file names ("${seen.get(key)}" and "${n}"); give distinct --names`);
-    seen.set(key, n);
-  }
+  checkDistinctModelNames(names);
   for (const f of files) {
     if (!existsSync(f)) throw new UsageError(`prediction file not found: ${f}`);
     if (!statSync(f).isFile()) throw new UsageError(`prediction file is not a file: ${f}`);
@@ -90,9 +87,14 @@ function modelsFrom(opts: EvalOptionValues): { name: string; file: string }[] {
   return files.map((file, i) => ({ name: names[i], file }));
 }
 
+function parseWorst(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new UsageError(`--worst must be a whole number of at least 1, got "${text}"`);
+  return Number(text);
+}
+
 const usesDataset = (o: EvalOptionValues) => [o.imgTsv, o.annTsv, o.annLineidx, o.dataDir, o.split].some((v) => v !== undefined);
 
-export function registerEvalCommand(program: Command, result: CommandResult): void {
+export function registerEvalCommand(program: Command, result: CommandResult, invocation: Invocation): void {
   const cmd = program
     .command('eval')
     .description("score a model's predictions with HumanRef's metrics (as Rex-Thinker's metric.py) and draw its boxes and reasoning per sample");
@@ -107,14 +109,8 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
       const models = modelsFrom(opts);
       const resize = parseResizeLimits(opts.minPixels, opts.maxPixels);
       const threads = parseDrawing(opts);
-      const numVisGiven = cmd.getOptionValueSource('numVis') === 'cli';
-      const indices = opts.indices === undefined ? undefined : parseIndices(opts.indices);
       const selection = {
-        indices,
-        numVis: indices && !numVisGiven ? ('all' as const) : parseNumVis(opts.numVis),
-        seed: parseSeed(opts.seed),
-        filter: opts.filter === undefined ? undefined : parseExpressionFilter(opts.filter),
-        only: opts.only === undefined ? [] : parseEvalOnly(opts.only),
+        ...selectionFromFlags(opts, cmd.getOptionValueSource('numVis') === 'cli', EVAL_ONLY_KINDS),
         worst: opts.worst === undefined ? undefined : parseWorst(opts.worst),
       };
       let pictures = opts.pictures;
@@ -130,22 +126,9 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
         }
         groundTruth = { kind: 'jsonl', file: gtFile, imagesDir };
       } else {
-        sources = await openAll(locateSplits(selectionFromOptions(opts), process.stderr), (m) => process.stderr.write(`humanref-vis: warning: ${m}\n`));
+        sources = await openAll(locateSplits(selectionFromOptions(opts), process.stderr), warnOnStderr);
         groundTruth = { kind: 'dataset', sources };
       }
-      // The viewer's header says what made these pictures, as it does for visualize's.
-      const truthFiles = groundTruth.kind === 'jsonl'
-        ? `ground truth ${path.resolve(groundTruth.file)}${groundTruth.imagesDir ? `, images ${path.resolve(groundTruth.imagesDir)}` : ''}`
-        : sources.map((s) => `${s.paths.name}: ${path.resolve(s.paths.annotationsTsv)}, images ${path.resolve(s.paths.imagesTsv)}`).join('; ');
-      // `run` is filled in with the run's id in run.json when the viewer is written.
-      const runInfo = {
-        tool: `${toolInfo().name} ${toolInfo().version}`,
-        command: commandLine(process.argv.slice(1)),
-        cwd: process.cwd(),
-        seed: String(selection.seed),
-        data: `${truthFiles}; predictions ${models.map((m) => `${m.name}: ${path.resolve(m.file)}`).join(', ')}`,
-        details: 'run.json, metrics.json',
-      };
       try {
         return await withProcessIo((io) => runEval(
           {
@@ -165,9 +148,11 @@ export function registerEvalCommand(program: Command, result: CommandResult): vo
             parseCot: parseChainOfThought,
             renderPicture: () => loadPictureRenderer(threads),
             // The pictures also open in the offline viewer (sortable by score, filterable by kind and model).
-            writeViewer: (dir, entries, runId) => writeViewer(dir, entries, { title: 'humanref-vis eval', run: { run: runId, ...runInfo }, onWarning: (m) => process.stderr.write(`humanref-vis: warning: ${oneLine(m)}\n`) }),
+            writeViewer: (dir, entries, run) => writeViewer(dir, entries, { title: 'humanref-vis eval', run, onWarning: (m) => process.stderr.write(`humanref-vis: warning: ${oneLine(m)}\n`) }),
           },
           io,
+          // run.json records the command line, the folder and the options as given.
+          { ...invocation, commandOptions: { ...opts } },
         ));
       } finally {
         await closeAll(sources);

@@ -1,7 +1,7 @@
 // `humanref-vis export`: the kept samples of a selection (and of a review) as training files: tsv, sft or grpo.
 import type { Command } from 'commander';
-import { returningExitCode, type CommandResult } from './command-result.js';
-import { UsageError } from '../errors.js';
+import { returningExitCode, type CommandResult, type Invocation } from './command-result.js';
+import { exitCodesHelp, UsageError } from '../errors.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
@@ -48,7 +48,7 @@ Examples:
 
 Outputs (in --output-dir): tsv: humanref_cot[_rejection].{annotations,images}.tsv + .lineidx, one split per source split;
   sft: sft.jsonl, images/, dataset_info.json (LLaMA-Factory); grpo: grpo.parquet. Always provenance.jsonl and run.json.
-Exit codes: 0 ok; 1 a sample failed (skipped, the others exported); 2 usage error; 130 Ctrl-C (nothing written); 143 SIGTERM.
+${exitCodesHelp('export')}
 `;
 
 function parsePixels(text: string | undefined, flag: string, fallback: number): number {
@@ -57,7 +57,7 @@ function parsePixels(text: string | undefined, flag: string, fallback: number): 
   return Number(text);
 }
 
-export function registerExportCommand(program: Command, result: CommandResult): void {
+export function registerExportCommand(program: Command, result: CommandResult, invocation: Invocation): void {
   const cmd = program.command('export').description('write the kept samples as training files: a TSV split, an SFT JSONL or a GRPO parquet');
   addOptions(addDatasetOptions(cmd, { allowAll: true }), OPTIONS)
     .addHelpText('after', EXAMPLES)
@@ -86,7 +86,7 @@ export function registerExportCommand(program: Command, result: CommandResult): 
         absolutePaths: Boolean(opts.absolutePaths),
         reviewFile: opts.review,
       };
-      const context = { argv: process.argv.slice(1), cwd: process.cwd(), commandOptions: { ...opts } };
+      const context = { ...invocation, commandOptions: { ...opts } };
       try {
         return await withProcessIo((io) => runExport(options, { sources, parseCot: parseAnnotationCot, readImageHeader, datasetWarnings, context }, io));
       } finally {

@@ -1,41 +1,10 @@
 // `humanref-vis index <tsv>`: writes the .lineidx of a TSV so later runs need not scan it.
-import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
-import { EXIT, OutputError, UsageError } from '../errors.js';
-import { openDataFile } from '../dataset/lfs.js';
-import { formatLineidx, scanLineStarts } from '../dataset/lineidx.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { UsageError } from '../errors.js';
 import { addOptions, option, type OptionValues } from '../options/declare.js';
-
-/** Scans `tsv` and writes its line offsets to `out` (default `<tsv>.lineidx`) atomically; returns the line count. */
-export async function writeLineidx(tsv: string, out: string = tsv + '.lineidx'): Promise<number> {
-  // A regular, non-empty, non-LFS file, else a DataError naming it (a folder or a pipe is refused, not read).
-  const { handle, size } = await openDataFile(tsv);
-  let offsets: Float64Array;
-  try {
-    offsets = await scanLineStarts(handle, size);
-  } finally {
-    await handle.close();
-  }
-  // The same exclusive-create, write, fsync, rename as every other output: a reader never sees half a file.
-  try {
-    await writeFileAtomic(dirname(out), basename(out), formatLineidx(offsets), { choose: 'place with -o <path>' });
-  } catch (error) {
-    throw error instanceof OutputError ? new UsageError(error.message) : error;
-  }
-  return offsets.length;
-}
-
-/** Whether writing to `out` (a rename onto that name) would replace the file `tsv` names, symlinks resolved. */
-function isSameEntry(out: string, tsv: string): boolean {
-  try {
-    return join(realpathSync(dirname(out)), basename(out)) === realpathSync(tsv);
-  } catch {
-    return false;
-  }
-}
+import { runIndex } from '../runs/index-run.js';
 
 const OPTIONS = [option({ flags: '-o, --output <path>', description: 'where to write the index (default: <tsv>.lineidx)' })] as const;
 
@@ -46,10 +15,6 @@ export function registerIndexCommand(program: Command, result: CommandResult): v
     .argument('<tsv>', 'a TSV file (annotations or images)');
   addOptions(cmd, OPTIONS).action(returningExitCode(result, async (tsv: string, opts: OptionValues<typeof OPTIONS>) => {
     if (!existsSync(tsv)) throw new UsageError(`${tsv}: no such file`);
-    const out = opts.output ?? tsv + '.lineidx';
-    if (isSameEntry(out, tsv)) throw new UsageError(`-o ${out} is the TSV being indexed: writing there would replace the data with its index. Choose another path`);
-    const lines = await writeLineidx(tsv, out);
-    process.stdout.write(`${out}: ${lines} line${lines === 1 ? '' : 's'} indexed\n`);
-    return EXIT.ok;
+    return runIndex({ tsv, output: opts.output }, { stdout: process.stdout });
   }));
 }

@@ -1,8 +1,10 @@
 // `humanref-vis stats`: dataset statistics from the annotations alone, as a table or one JSON object.
 import type { Command } from 'commander';
+import { exitCodesHelp } from '../errors.js';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
+import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';
 import { runStats } from '../runs/stats-run.js';
@@ -21,6 +23,8 @@ const EXAMPLES = `
 Examples:
   humanref-vis stats --data-dir data/HumanRef-CoT-45k
   humanref-vis stats --split rejection --json | jq .total.rejectionShare
+
+${exitCodesHelp('stats')}
 `;
 
 export function registerStatsCommand(program: Command, result: CommandResult): void {
@@ -30,7 +34,7 @@ export function registerStatsCommand(program: Command, result: CommandResult): v
     .action(returningExitCode(result, async (opts: StatsOptionValues) => {
       const concurrency = parseConcurrency(opts.concurrency, READ_CONCURRENCY);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
-      const deps = { splits, openSource: openOne(), parseCot: parseAnnotationCot };
+      const deps = { splits, openSource: openOne(warnOnStderr), parseCot: parseAnnotationCot };
       return withProcessIo((io) => runStats({ concurrency, quiet: Boolean(opts.quiet), json: Boolean(opts.json) }, deps, io));
     }));
 }

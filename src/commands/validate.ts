@@ -1,9 +1,11 @@
 // `humanref-vis validate`: checks every sample without rendering; exit 1 when any is broken (or has findings with --strict).
 import type { Command } from 'commander';
+import { exitCodesHelp } from '../errors.js';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { locateSplits, openOne } from '../plumbing/open-splits.js';
+import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';
 import { runValidate } from '../runs/validate-run.js';
@@ -28,6 +30,7 @@ Examples:
 Broken samples (unreadable line, malformed JSON or types, undecodable image header) are errors: exit 1.
 Findings (boxes past the border, zero-size boxes, no boxes, persons without a box, text/label disagreement)
 are warnings: exit 0, or 1 with --strict. One line per problem: file, sample index, byte offset.
+${exitCodesHelp('validate')}
 `;
 
 export function registerValidateCommand(program: Command, result: CommandResult): void {
@@ -38,7 +41,7 @@ export function registerValidateCommand(program: Command, result: CommandResult)
       const concurrency = parseConcurrency(opts.concurrency, READ_CONCURRENCY);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
       const options = { json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), concurrency };
-      const deps = { splits, openSource: openOne(), parseCot: parseAnnotationCot, readImageHeader };
+      const deps = { splits, openSource: openOne(warnOnStderr), parseCot: parseAnnotationCot, readImageHeader };
       return withProcessIo((io) => runValidate(options, deps, io));
     }));
 }

@@ -1,6 +1,7 @@
 // `humanref-vis [visualize]`: the default action; renders a seeded selection of samples into the output folder.
 import type { Command } from 'commander';
-import { returningExitCode, type CommandResult } from './command-result.js';
+import { exitCodesHelp } from '../errors.js';
+import { returningExitCode, type CommandResult, type Invocation } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
@@ -43,7 +44,7 @@ Examples:
 
 Outputs (in --output-dir): <split>_<index, 6 digits>.png per sample, manifest.csv, run.json, index.html (open it from
   disk). A second run into the same folder merges its rows with those of the pictures still there.
-Exit codes: 0 ok; 1 a sample failed (the others are rendered) or warnings with --strict; 2 usage error; 130 Ctrl-C; 143 SIGTERM.
+${exitCodesHelp('visualize')}
 `;
 
 /**
@@ -68,7 +69,7 @@ Examples:
   humanref-vis visualize --help                  every rendering option
 `;
 
-export function registerVisualizeCommand(program: Command, result: CommandResult): void {
+export function registerVisualizeCommand(program: Command, result: CommandResult, invocation: Invocation): void {
   // The program's own --help shows the default command's examples too.
   program.addHelpText('after', PROGRAM_EXAMPLES);
   const cmd = program
@@ -93,7 +94,7 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
       });
       const options = { outputDir: opts.outputDir, format: opts.format, fast: Boolean(opts.fast), concurrency, json: Boolean(opts.json), strict: Boolean(opts.strict), quiet: Boolean(opts.quiet), selection };
       // run.json records the command line, the folder and the options as given.
-      const context = { argv: process.argv.slice(1), cwd: process.cwd(), commandOptions: { ...opts } };
+      const context = { ...invocation, commandOptions: { ...opts } };
       const deps = { sources, parseCot: parseAnnotationCot, readImageHeader, getRenderer: () => early ?? loadRenderer(workers, concurrency), datasetWarnings, context };
       try {
         return await withProcessIo((io) => runVisualize(options, deps, io));

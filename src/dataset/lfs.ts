@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DataError } from '../errors.js';
+import { DataError, readFailure } from '../errors.js';
 
 const LFS_PREFIX = Buffer.from('version https://git-lfs.github.com/spec/v1');
 
@@ -64,8 +64,7 @@ export async function openDataFile(file: string): Promise<{ handle: FileHandle; 
 /** Wraps a Node file-system error in a DataError that names the file. */
 export function ioError(file: string, error: unknown, where: { index?: number; offset?: number } = {}): DataError {
   if (error instanceof DataError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new DataError('missing-file', { file, ...where }, 'the file does not exist', 'Check the path');
-  const text = error instanceof Error ? error.message : String(error);
-  return new DataError('io', { file, ...where }, `cannot read the file: ${text}`, 'Check that the file is readable');
+  const { code, reason } = readFailure(error);
+  if (code === 'missing-file') return new DataError(code, { file, ...where }, 'the file does not exist', 'Check the path');
+  return new DataError(code, { file, ...where }, `cannot read the file: ${reason}`, 'Check that the file is readable');
 }

@@ -1,5 +1,5 @@
 // Per-sample scores -> the averages upstream's metric.py reports: per domain, sub-domain, box-count range, overall.
-import { boxCountRange, isCorrectRejection, numpyMean, scoreSample, type PredictedBoxes, type SampleScores, type XyxyBox } from './metric.js';
+import { BOX_COUNT_RANGES, boxCountRange, isCorrectRejection, numpyMean, scoreSample, type PredictedBoxes, type SampleScores, type XyxyBox } from './metric.js';
 
 /** The part of a ground-truth sample the metric reads. */
 export interface GtForMetric {
@@ -117,7 +117,7 @@ export function aggregateModel(samples: readonly ScoredSample[], homes: Readonly
     domains[domain] = { overall: averages(byDomain.get(domain)!.map((s) => s.scores)), subdomains };
   }
   const box_count: Record<string, MetricAverages> = Object.create(null);
-  for (const range of ['1', '2-5', '6-10', '>10']) {
+  for (const range of BOX_COUNT_RANGES) {
     const group = byRange.get(range);
     if (group) box_count[range] = averages(group.map((s) => s.scores));
   }

@@ -1,13 +1,13 @@
 // The pictures of an eval: one per selected sample and model, drawn in a pool (on the main thread or in the drawing
 // threads), written atomically; failures are reported, not fatal.
-import { DataError, oneLine } from '../errors.js';
-import { OutputError } from '../errors.js';
+import { DataError, OutputError, oneLine } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import type { OutputFormat } from '../formats.js';
 import { checkEvalTraces } from '../render/index.js';
+import { evalPictureName, evalPictureStem } from '../outputs/output-names.js';
 import type { Evaluation } from './evaluate.js';
 import type { EvalDeps, EvalOptions } from './options.js';
 import type { EvalPictureInput, EvalPictureOptions } from './picture.js';
@@ -15,14 +15,10 @@ import { loadImage } from './images.js';
 import { sampleView } from './view.js';
 import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
 
-/** Picture file name: position and model name, so every (sample, model) pair has its own file. */
-export function pictureName(position: number, model: string, format: OutputFormat): string {
-  const ext = format === 'jpeg' ? 'jpg' : format;
-  return `eval_${String(position).padStart(6, '0')}_${safeName(model)}.${ext}`;
-}
-
-export function safeName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]/g, '_');
+/** A sample to draw: its position in the ground truth and the id part of its pictures' names (outputs/output-names). */
+export interface PictureSample {
+  position: number;
+  stem: string;
 }
 
 /** Draws one eval picture; `close` ends the drawing threads behind it, if any. */
@@ -64,10 +60,10 @@ export interface Drawing {
   writeError?: OutputError;
 }
 
-export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Evaluation, positions: readonly number[], io: RunIo): Promise<Drawing> {
+export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Pick<Evaluation, 'samples'>, picks: readonly PictureSample[], io: RunIo): Promise<Drawing> {
   const names = options.models.map((m) => m.name);
   const result: Drawing = { pictures: new Map(), viewerEntries: [], drawn: 0, failed: 0 };
-  const jobs = positions.flatMap((position) => names.map((name, m) => ({ position, name, m })));
+  const jobs = picks.flatMap(({ position, stem }) => names.map((name, m) => ({ position, name, m, stem })));
   if (jobs.length === 0 || io.signal?.aborted) return result;
   const render: PictureRenderer = await deps.renderPicture();
   const progress = new Progress(io.stderr, jobs.length, 'drawing', { quiet: options.quiet });
@@ -79,25 +75,25 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Eva
   try {
     await runPool(
       jobs,
-      async ({ position, name, m }) => {
+      async ({ position, name, m, stem }) => {
         const s = ev.samples[position];
         const view = sampleView(s.gt, name, s.models[m], deps.parseCot);
         try {
           const image = await loadImage(options, ev, position);
           const out = await render({ ...view, image: image.bytes, imageFormat: image.format, imageFile: image.shown }, { format: options.format, fast: options.fast });
-          const file = pictureName(position, name, options.format);
+          const file = evalPictureName(stem, name, options.format);
           await writeFileAtomic(options.outputDir, file, out.data);
           record(position, name, { file, error: null });
           // A photo from --images is copied by path; one inside an images TSV is read again by offset when the viewer is written.
           const photo = options.groundTruth.kind === 'jsonl' ? { path: image.file, format: image.format } : { load: async () => (await loadImage(options, ev, position)).bytes, format: image.format };
-          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { file, error: null }, out.source, photo));
+          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { name: evalPictureStem(stem, name), file, error: null }, out.source, photo));
           result.drawn++;
           progress.tick(true);
         } catch (error) {
           if (!(error instanceof DataError)) throw error;
           result.failed++;
           record(position, name, { file: null, error: error.message });
-          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { file: null, error: error.message }, null));
+          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { name: evalPictureStem(stem, name), file: null, error: error.message }, null));
           io.stderr.write(`humanref-vis: picture of sample ${position} (${oneLine(String(s.gt.id))}), model ${name}: ${error.message}\n`);
           progress.tick(false);
         }
@@ -112,7 +108,7 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Eva
     await render.close?.();
   }
   // In selection order, model by model, whatever order the pool finished in.
-  const order = new Map(positions.map((p, i) => [p, i]));
+  const order = new Map(picks.map((p, i) => [p.position, i]));
   result.viewerEntries.sort((a, b) => order.get(a.index)! - order.get(b.index)! || names.indexOf(a.model) - names.indexOf(b.model));
   return result;
 }

@@ -1,5 +1,5 @@
 // Ground truth + each model's predictions -> per-sample results (for pictures and NDJSON) and upstream's averages.
-import { aggregateModel, REJECTION_DOMAIN, scoreForModel, subdomainHomes, type ModelMetrics } from './aggregate.js';
+import { aggregateModel, REJECTION_DOMAIN, scoreForModel, subdomainHomes, type ModelMetrics, type ScoredSample } from './aggregate.js';
 import { greedyMatch, isNoPrediction, type BoxMatch, type PredictedBoxes } from './metric.js';
 import type { EvalGtSample } from './read-gt.js';
 import type { Prediction } from './read-pred.js';
@@ -75,24 +75,38 @@ function resultFor(gt: EvalGtSample, prediction: Prediction | undefined, scored:
   };
 }
 
-export function evaluate(gt: readonly EvalGtSample[], models: readonly ModelInput[]): Evaluation {
-  const homes = subdomainHomes(gt);
-  const samples: SampleResult[] = gt.map((g) => ({ gt: g, models: [] }));
-  const metrics = models.map((model) => {
-    const reasoning = new ReasoningTally();
-    const scored = gt.map((g, i) => {
-      const prediction = model.byKey.get(g.key);
-      const s = scoreForModel({ domain: g.domain, subDomain: g.subDomain, answerBoxes: g.answers, candidateCount: g.candidates.length }, prediction?.boxes ?? []);
-      const result = resultFor(g, prediction, s);
-      samples[i].models.push(result);
-      reasoning.add(g, result);
-      return s;
-    });
-    return { name: model.name, metrics: aggregateModel(scored, homes), reasoning: reasoning.metrics() };
+/** One sample: every model's result (pictures, records) and its scores (the averages). */
+export function evaluateSample(g: EvalGtSample, models: readonly ModelInput[]): { result: SampleResult; scored: ScoredSample[] } {
+  const scored: ScoredSample[] = [];
+  const results = models.map((model) => {
+    const prediction = model.byKey.get(g.key);
+    const s = scoreForModel({ domain: g.domain, subDomain: g.subDomain, answerBoxes: g.answers, candidateCount: g.candidates.length }, prediction?.boxes ?? []);
+    scored.push(s);
+    return resultFor(g, prediction, s);
   });
+  return { result: { gt: g, models: results }, scored };
+}
+
+/** The averages, with each sample's result handed to `each` instead of kept (a million samples do not fit in memory). */
+export function evaluateEach(gt: readonly EvalGtSample[], models: readonly ModelInput[], each: (result: SampleResult) => void): Omit<Evaluation, 'samples'> {
+  const homes = subdomainHomes(gt);
+  const scored = models.map((): ScoredSample[] => []);
+  const reasoning = models.map(() => new ReasoningTally());
+  for (const g of gt) {
+    const one = evaluateSample(g, models);
+    one.scored.forEach((s, m) => scored[m].push(s));
+    one.result.models.forEach((r, m) => reasoning[m].add(g, r));
+    each(one.result);
+  }
+  const metrics = models.map((model, m) => ({ name: model.name, metrics: aggregateModel(scored[m], homes), reasoning: reasoning[m].metrics() }));
   const known = new Set(gt.map((g) => g.key));
   const unknownIds = models.map((m) => [...m.byKey.values()].filter((p) => !known.has(p.key)).map((p) => String(p.id)));
-  return { samples, metrics, unknownIds };
+  return { metrics, unknownIds };
+}
+
+export function evaluate(gt: readonly EvalGtSample[], models: readonly ModelInput[]): Evaluation {
+  const samples: SampleResult[] = [];
+  return { samples, ...evaluateEach(gt, models, (result) => samples.push(result)) };
 }
 
 export function isRejectionSample(gt: EvalGtSample): boolean {

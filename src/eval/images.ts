@@ -19,7 +19,7 @@ export interface LoadedImage {
   shown: string;
 }
 
-export async function loadImage(options: EvalOptions, ev: Evaluation, position: number): Promise<LoadedImage> {
+export async function loadImage(options: EvalOptions, ev: Pick<Evaluation, 'samples'>, position: number): Promise<LoadedImage> {
   const gt = ev.samples[position].gt;
   const source = options.groundTruth;
   if (source.kind === 'dataset') {

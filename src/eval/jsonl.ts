@@ -1,7 +1,7 @@
 // Reads a JSONL file line by line (chunks, never the whole file at once); a bad line becomes a message, never a stop.
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { DataError, UsageError, oneLine } from '../errors.js';
+import { DataError, UsageError, oneLine, readFailure } from '../errors.js';
 import { fileKind } from '../dataset/input-file.js';
 
 /** One bad line: where it is and what to do, as one line of text. */
@@ -33,9 +33,8 @@ async function openJsonl(file: string, what: string): Promise<FileHandle> {
   try {
     handle = await open(file, OPEN_FLAGS);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new DataError(code === 'ENOENT' ? 'missing-file' : 'io', { file }, `cannot read the ${what} (${why})`, 'Check the path');
+    const { code, reason } = readFailure(error);
+    throw new DataError(code, { file }, `cannot read the ${what} (${reason})`, 'Check the path');
   }
   const kind = fileKind(await handle.stat().catch(async (error: unknown) => {
     await handle.close();

@@ -55,11 +55,6 @@ export function judgePersons(
   });
 }
 
-/** The dataset's reasoning and the model's differ on this person (one says ✅ and the other does not, or marks differ). */
-export function reasoningDiffers(j: PersonJudgement): boolean {
-  return j.datasetVerdict !== undefined && j.datasetVerdict !== j.verdict;
-}
-
 export interface PredictedBoxJudgement {
   /** 0-based position in extracted_predictions. */
   index: number;

@@ -1,11 +1,11 @@
 // metrics.json: every model's averages (the shape of the issue), and what was read to get them.
 import type { ModelMetrics } from './aggregate.js';
-import type { Evaluation } from './evaluate.js';
 import { IOU_THRESHOLDS } from './metric.js';
 import type { GtReadResult } from './read-gt.js';
 import type { PredReadResult } from './read-pred.js';
 import type { EvalOptions } from './options.js';
 import type { ReasoningMetrics } from './reasoning-metrics.js';
+import type { EvalTally } from './tally.js';
 
 export interface MetricsDocument {
   /** Per model, in the order given: overall, domains.<d>.overall, domains.<d>.subdomains.<s>, box_count.<range>, rejection; reasoning (docs/eval-reasoning.md). */
@@ -19,7 +19,7 @@ export interface MetricsDocument {
   run?: string;
 }
 
-export function metricsDocument(options: EvalOptions, truth: GtReadResult, preds: readonly PredReadResult[], ev: Evaluation, runId?: string): MetricsDocument {
+export function metricsDocument(options: EvalOptions, truth: GtReadResult, preds: readonly PredReadResult[], ev: EvalTally, runId?: string): MetricsDocument {
   // No prototype: a model named __proto__ is a key like any other.
   const models: MetricsDocument['models'] = Object.create(null);
   const predictions: MetricsDocument['predictions'] = Object.create(null);
@@ -30,7 +30,7 @@ export function metricsDocument(options: EvalOptions, truth: GtReadResult, preds
       lines_used: preds[i].byKey.size,
       bad_lines: preds[i].problems.length,
       ids_not_in_ground_truth: ev.unknownIds[i].length,
-      samples_without_prediction: ev.samples.filter((s) => !s.models[i].hasPrediction).length,
+      samples_without_prediction: ev.withoutPrediction[i],
     };
   });
   const gt = options.groundTruth;

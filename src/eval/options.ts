@@ -2,17 +2,22 @@
 import type { OutputFormat } from '../formats.js';
 import type { ResizeLimits } from '../geometry/smart-resize.js';
 import type { SampleSource } from '../plumbing/seams.js';
+import type { EvalOnlyKind } from '../selection/filter.js';
+import type { PositionChoice } from '../selection/select-positions.js';
+import type { ViewerRunInfo } from '../viewer/types.js';
 import type { EvalPictureInput, EvalPictureOptions } from './picture.js';
-import type { EvalSelection } from './select.js';
 import type { ParseCot } from './view.js';
 import type { EvalViewerEntry } from './viewer-entry.js';
-import type { RunContext } from '../runs/run-record.js';
 
 export type EvalGroundTruth = { kind: 'jsonl'; file: string; imagesDir: string | null } | { kind: 'dataset'; sources: readonly SampleSource[] };
+
+/** Which samples get pictures: the selection flags every command shares, with eval's --only kinds, and --worst. */
+export type EvalSelection = PositionChoice<EvalOnlyKind>;
 
 export interface EvalOptions {
   outputDir: string;
   groundTruth: EvalGroundTruth;
+  /** `name` as the user gave it (metrics.json, samples.jsonl); picture names are made safe in outputs/output-names. */
   models: { name: string; file: string }[];
   selection: EvalSelection;
   /** False: metrics only (--no-pictures). */
@@ -30,8 +35,6 @@ export interface EvalDeps {
   parseCot: ParseCot;
   /** Loaded only when there is a picture to draw (fonts and canvas are not free). */
   renderPicture: () => Promise<(input: EvalPictureInput, options: EvalPictureOptions) => Promise<{ data: Buffer; source: { width: number; height: number } }>>;
-  /** Hands the pictures to the offline viewer (src/viewer's writeViewer), when there is one. */
-  writeViewer?: (outputDir: string, entries: EvalViewerEntry[], runId: string) => Promise<unknown>;
-  /** For run.json: the command line, folder, options as given and the clock (tests fix it). */
-  context?: RunContext;
+  /** Hands the pictures to the offline viewer (src/viewer's writeViewer) with the header of this run, when there is one. */
+  writeViewer?: (outputDir: string, entries: EvalViewerEntry[], run: ViewerRunInfo) => Promise<unknown>;
 }

@@ -58,7 +58,8 @@ export function predictionKey(value: Record<string, unknown>, mode: PredKeyMode)
   return `i:${value.split ?? ''}:${value.index}`;
 }
 
-export async function readPredictions(file: string, mode: PredKeyMode = 'id'): Promise<PredReadResult> {
+/** `responses: false` keeps every raw_response out of memory (`''`); the pictures read theirs again by line. */
+export async function readPredictions(file: string, mode: PredKeyMode = 'id', { responses = true } = {}): Promise<PredReadResult> {
   const byKey = new Map<string, Prediction>();
   const problems: LineProblem[] = [];
   const lines = new Map<string, number[]>();
@@ -89,7 +90,7 @@ export async function readPredictions(file: string, mode: PredKeyMode = 'id'): P
     const seen = lines.get(key);
     if (seen) seen.push(line);
     else lines.set(key, [line]);
-    const prediction: Prediction = { key, id: mode === 'id' ? value.id : value.index, line, boxes, rawResponse: (value.raw_response as string | undefined) ?? '' };
+    const prediction: Prediction = { key, id: mode === 'id' ? value.id : value.index, line, boxes, rawResponse: responses ? ((value.raw_response as string | undefined) ?? '') : '' };
     // Read from the line itself: the digest and eval.py's boxes are kept even where the text is not.
     const raw = typeof value.raw_response === 'string' ? value.raw_response : '';
     if (rawOnly) prediction.rawOnly = evalPyBoxes(raw);

@@ -2,7 +2,6 @@
 import type { SampleResult } from './evaluate.js';
 import { reasoningRecord, type ReasoningRecord } from './reasoning-metrics.js';
 import { isNoPrediction } from './metric.js';
-import { sampleScore } from './select.js';
 
 export interface ModelRecord {
   has_prediction: boolean;
@@ -82,4 +81,9 @@ export function sampleRecord(s: SampleResult, names: readonly string[], pictures
     record.index = g.dataset.index;
   }
   return record;
+}
+
+/** A sample's score for sorting: its worst model's (DensityF1@0.5:0.95; 1 or 0 for a rejection sample). */
+export function sampleScore(s: Pick<SampleResult, 'models'>): number {
+  return Math.min(...s.models.map((m) => m.score));
 }

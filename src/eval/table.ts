@@ -3,6 +3,7 @@ import { compareCodePoints, type MetricAverages, type ModelMetrics } from './agg
 import type { ReasoningMetrics } from './reasoning-metrics.js';
 import { reasoningMarkdown } from './reasoning-table.js';
 import { formatFixed3, markdownSections } from './table-format.js';
+import { BOX_COUNT_RANGES } from './metric.js';
 
 export { formatFixed3, pipeTable } from './table-format.js';
 
@@ -76,7 +77,7 @@ export function comparisonTables(models: readonly NamedMetrics[]): ComparisonTab
   }
 
   const boxRows: string[][] = [];
-  for (const range of ['1', '2-5', '6-10', '>10']) {
+  for (const range of BOX_COUNT_RANGES) {
     ranked(pick(models, (m) => m.box_count[range])).forEach(({ name, m }, i) =>
       boxRows.push([i === 0 ? range : '', name, ...metricCells(m)]),
     );

@@ -11,7 +11,8 @@ export type EvalViewerEntry = ViewerEntry & Required<Pick<ViewerEntry, 'model' |
 
 export function evalViewerEntry(
   view: SampleView,
-  picture: { file: string | null; error: string | null },
+  /** `name`: the picture's name without extension (outputs/output-names), also when it could not be drawn. */
+  picture: { name: string; file: string | null; error: string | null },
   image: { width: number; height: number } | null,
   photo?: ViewerEntry['image'],
 ): EvalViewerEntry {
@@ -24,9 +25,8 @@ export function evalViewerEntry(
   if (boxes.predicted.some((b) => b.outcome === 'false-alarm')) kinds.push('false-alarm');
   if (view.reasoning?.faithful === false) kinds.push('unfaithful');
   if (view.reasoning?.hallucinated.length) kinds.push('hallucinated');
-  const name = (picture.file ?? `eval_${String(gt.position).padStart(6, '0')}_${view.modelName}`).replace(/\.[a-z]+$/, '');
   return buildViewerEntry({
-    name,
+    name: picture.name,
     // The dataset's split with HumanRef-CoT ground truth; annotations.jsonl has none, and its domain is the partition.
     split: gt.dataset?.split ?? gt.domain,
     index: gt.position,

@@ -1,8 +1,8 @@
-// The selection flags of visualize (--indices, --num-vis, --seed, --shard, --filter, --only): text -> value, or a UsageError.
+// The selection flags of visualize and eval (--indices, --num-vis, --seed, --shard, --filter, --only): text -> value, or a UsageError.
 import { UsageError } from '../errors.js';
 import type { Shard } from '../selection/sampling.js';
 import { ONLY_KINDS, type OnlyKind } from '../selection/filter.js';
-import type { SelectionOptions } from '../selection/select-samples.js';
+import type { SampleChoice } from '../selection/select-samples.js';
 
 /** The flags as commander hands them to the action (text; --num-vis and --seed have defaults). */
 export interface SelectionFlags {
@@ -14,8 +14,8 @@ export interface SelectionFlags {
   only?: string;
 }
 
-/** Parses every selection flag; `numVisGiven`: --num-vis was typed (not its default). */
-export function selectionFromFlags(flags: SelectionFlags, numVisGiven: boolean): Omit<SelectionOptions, 'concurrency' | 'signal' | 'readImageHeader'> {
+/** Parses every selection flag; `numVisGiven`: --num-vis was typed (not its default); `kinds`: the command's --only kinds. */
+export function selectionFromFlags<K extends string = OnlyKind>(flags: SelectionFlags, numVisGiven: boolean, kinds: readonly K[] = ONLY_KINDS as unknown as readonly K[]): SampleChoice<K> {
   const list = flags.indices === undefined ? undefined : parseIndexList(flags.indices);
   return {
     ...list,
@@ -25,7 +25,7 @@ export function selectionFromFlags(flags: SelectionFlags, numVisGiven: boolean):
     shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
     filter: {
       expression: flags.filter === undefined ? undefined : parseExpressionFilter(flags.filter),
-      only: flags.only === undefined ? [] : parseOnly(flags.only),
+      only: flags.only === undefined ? [] : parseOnly(flags.only, kinds),
     },
   };
 }
@@ -115,16 +115,16 @@ export function parseShard(text: string): Shard {
   return { k, n };
 }
 
-/** `--only inconsistent,warned`: a comma list; a sample qualifies when it is any of them. */
-export function parseOnly(text: string): OnlyKind[] {
+/** `--only inconsistent,warned`: a comma list of the command's `known` kinds; a sample qualifies when it is any of them. */
+export function parseOnly<K extends string = OnlyKind>(text: string, known: readonly K[] = ONLY_KINDS as unknown as readonly K[]): K[] {
   const kinds = text.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
-  if (kinds.length === 0) throw new UsageError(`--only needs one of ${ONLY_KINDS.join(', ')}`);
+  if (kinds.length === 0) throw new UsageError(`--only needs one of ${known.join(', ')}`);
   for (const kind of kinds) {
-    if (!(ONLY_KINDS as readonly string[]).includes(kind)) {
-      throw new UsageError(`--only: unknown kind "${kind}"; use ${ONLY_KINDS.join(', ')} (comma-separated for any of several)`);
+    if (!(known as readonly string[]).includes(kind)) {
+      throw new UsageError(`--only: unknown kind "${kind}"; use ${known.join(', ')} (comma-separated for any of several)`);
     }
   }
-  return [...new Set(kinds)] as OnlyKind[];
+  return [...new Set(kinds)] as K[];
 }
 
 /** The --filter regular expression, matched case-insensitively against each referring expression. */

@@ -43,7 +43,7 @@ export interface RunInfo {
   /** The run's id: its start time, ISO 8601 UTC; the `run` column of manifest.csv names it. */
   id: string;
   tool: { name: string; version: string };
-  /** The command line after `node`: the program, then every argument as given. */
+  /** The command line as one would type it again in `cwd`: `humanref-vis`, then every argument as given. */
   argv: string[];
   cwd: string;
   startedAt: string;

@@ -35,11 +35,7 @@ export async function closeAll(sources: readonly SampleSource[]): Promise<void> 
   await Promise.allSettled(sources.map((s) => s.close()));
 }
 
-/** Opens one split at a time; its warnings go to stderr (or to `onWarning`). */
-export function openOne(onWarning: (message: string) => void = warnOnStderr): (paths: SplitPaths) => Promise<SampleSource> {
+/** Opens one split at a time; its warnings go to `onWarning` (the command's stderr). */
+export function openOne(onWarning: (message: string) => void): (paths: SplitPaths) => Promise<SampleSource> {
   return (paths) => openSource(paths, { onWarning });
-}
-
-export function warnOnStderr(message: string): void {
-  process.stderr.write(`humanref-vis: warning: ${message}\n`);
 }

@@ -21,7 +21,7 @@ import { TsvWriter } from '../export/tsv.js';
 import { SftWriter } from '../export/sft.js';
 import { GrpoWriter } from '../export/grpo.js';
 import { asUsageError, inOutputFolder } from './output-folder.js';
-import { effectiveOptions, startOf, type RunContext } from './run-record.js';
+import { clockOf, effectiveOptions, startOf, type RunContext } from './run-record.js';
 
 export const PROVENANCE_FILE = 'provenance.jsonl';
 
@@ -76,7 +76,7 @@ async function exportLocked(options: ExportOptions, deps: ExportDeps, io: RunIo,
   }
   const selection = await selectSamples(deps.sources, deps.parseCot, { ...options.selection, concurrency: options.concurrency * 4, signal: io.signal, readImageHeader: deps.readImageHeader });
   if (selection.unreadableCount > 0) warn(`${selection.unreadableCount} samples could not be read while filtering (first: ${selection.unreadable[0]})`);
-  const record = await RunLogWriter.open(options.outputDir, { ...startOf(deps.context ?? {}), seed: options.selection.seed, options: recordedOptions(options, deps.context), splits: deps.sources.map((s) => describeSplit(s.paths, s.length)), command: 'export' }, warn).catch(asUsageError);
+  const record = await RunLogWriter.open(options.outputDir, { ...startOf(deps.context), seed: options.selection.seed, options: recordedOptions(options, deps.context), splits: deps.sources.map((s) => describeSplit(s.paths, s.length)), command: 'export' }, warn).catch(asUsageError);
   const tally = new ExportTally();
   const { files, stoppedBy, writeError } = await exportRefs(selection.refs, tally, options, deps, io);
   const summary = formatExportSummary({ format: options.format, selected: selection.refs.length, tally, seconds: elapsed(), outputDir: options.outputDir, files, stoppedBy });
@@ -85,7 +85,7 @@ async function exportLocked(options: ExportOptions, deps: ExportDeps, io: RunIo,
   const interrupted = io.signal?.aborted && !writeError;
   const code = interrupted ? exitCodeForSignal(io.signal?.reason) : writeError || tally.failed > 0 ? EXIT.failed : EXIT.ok;
   const counts = { selected: selection.refs.length, rendered: tally.exported, failed: tally.failed };
-  await record.finish((deps.context?.clock ?? (() => new Date()))(), counts, code).catch((error: unknown) => warn(`run.json was not updated at the end: ${(error as Error).message}`));
+  await record.finish(clockOf(deps.context)(), counts, code).catch((error: unknown) => warn(`run.json was not updated at the end: ${(error as Error).message}`));
   return code;
 }
 

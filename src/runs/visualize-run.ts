@@ -13,7 +13,7 @@ import type { RunIo } from '../plumbing/run-io.js';
 import { outputFileName, renderSamples } from './render-run.js';
 import { selectionShortfall, selectSamples, type SelectionOptions } from '../selection/select-samples.js';
 import { asUsageError, inOutputFolder } from './output-folder.js';
-import { openRunRecord, viewerRunInfo, type RunContext } from './run-record.js';
+import { clockOf, openRunRecord, viewerRunInfo, type RunContext } from './run-record.js';
 import { formatSummary, RunTally } from '../outputs/summary.js';
 import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
 import { viewerEntry } from '../outputs/viewer-entry.js';
@@ -56,12 +56,12 @@ async function visualizeLocked(options: VisualizeOptions, deps: VisualizeDeps, i
   const size = { estimate: await announceSize(deps.sources, refs, options, io.stderr), written: new WrittenSize(options.outputDir) };
   const tally = new RunTally();
   const warn = (message: string) => io.stderr.write(`humanref-vis: warning: ${oneLine(message)}\n`);
-  const record = await openRunRecord(options, deps.sources, deps.context ?? {}, warn).catch(asUsageError);
+  const record = await openRunRecord(options, deps.sources, deps.context, warn).catch(asUsageError);
   const writeError = await renderAndRecord(refs, tally, { options, deps, io, record, warn, written: size.written });
   const code = finish({ selected: refs.length, tally, writeError, seconds: (now() - started) / 1000 }, options, deps, io);
   if (!options.quiet && tally.rendered > 0) io.stderr.write(`${await size.written.line(size.estimate)}\n`);
   await record
-    .finish((deps.context?.clock ?? (() => new Date()))(), { selected: refs.length, rendered: tally.rendered, failed: tally.failed }, code)
+    .finish(clockOf(deps.context)(), { selected: refs.length, rendered: tally.rendered, failed: tally.failed }, code)
     // When the folder already failed, that error has been said once; run.json keeps its start entry.
     .catch((error: unknown) => writeError || warn(`run.json was not updated at the end: ${(error as Error).message}`));
   return code;

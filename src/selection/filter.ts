@@ -2,16 +2,22 @@
 import type { AnnotationRecord, ParsedCot } from '../types.js';
 import { annotationFindings } from '../checks/findings.js';
 
+/** visualize's --only kinds (decided from the annotation, see matchesFilter). */
 export const ONLY_KINDS = ['inconsistent', 'rejection', 'warned'] as const;
 export type OnlyKind = (typeof ONLY_KINDS)[number];
 
-export interface SampleFilter {
+/** eval's --only kinds (decided from the scores: a miss, a false alarm or a wrong rejection for any model). */
+export const EVAL_ONLY_KINDS = ['wrong', 'rejection', 'unfaithful', 'hallucinated'] as const;
+export type EvalOnlyKind = (typeof EVAL_ONLY_KINDS)[number];
+
+/** --filter and --only; `K` is the command's --only kinds. */
+export interface SampleFilter<K extends string = OnlyKind> {
   expression?: RegExp;
   /** A sample qualifies when it is any of these (empty: no restriction). */
-  only: OnlyKind[];
+  only: K[];
 }
 
-export function isFilterActive(filter: SampleFilter): boolean {
+export function isFilterActive(filter: SampleFilter<string>): boolean {
   return filter.expression !== undefined || filter.only.length > 0;
 }
 

@@ -1,22 +1,26 @@
 // Turns the selection options into the list of samples to render: indices, filters, seeded sample, shard.
 import { UsageError } from '../errors.js';
 import { outputStem } from '../outputs/output-names.js';
-import { isFilterActive, matchesExpression, matchesFilter, type SampleFilter } from './filter.js';
+import { isFilterActive, matchesExpression, matchesFilter, type OnlyKind, type SampleFilter } from './filter.js';
 import { imageFindings } from '../checks/findings.js';
 import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
 import { runPool } from '../plumbing/pool.js';
 import { applyShard, samplePositions, type Shard } from './sampling.js';
 import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
 
-export interface SelectionOptions {
-  /** 0-based indices, applied within each selected split. */
+/** What the selection flags ask for (options/selection-flags.ts parses them); `K` is the command's --only kinds. */
+export interface SampleChoice<K extends string = OnlyKind> {
+  /** 0-based indices (within each split, for visualize; positions in the ground truth, for eval). */
   indices?: number[];
   /** 0-based indices of one split each (`main:3`); with `indices`, the union is taken. */
   splitIndices?: readonly { split: string; index: number }[];
   numVis: number | 'all';
   seed: number;
   shard?: Shard;
-  filter: SampleFilter;
+  filter: SampleFilter<K>;
+}
+
+export interface SelectionOptions extends SampleChoice {
   concurrency: number;
   signal?: AbortSignal;
   /** For `--only warned`: boxes past the border need the image size from its header. */
@@ -36,16 +40,20 @@ export interface SelectionResult {
   expressionMatches: number;
 }
 
+/** Refuses indices at or past `length` before anything is read: `has` says what holds how many (`main has 40`). */
+export function checkIndicesInRange(indices: readonly number[] | undefined, length: number, has: string): void {
+  const outside = (indices ?? []).filter((i) => i >= length);
+  if (outside.length > 0) throw new UsageError(`--indices ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', ...' : ''} out of range (${has} samples; indices are 0-based)`);
+}
+
+/** The seeded sample of the qualifying items (`numVis` of them, or all), then the shard. */
+export function pickFrom<T>(pool: readonly T[], choice: Pick<SampleChoice<string>, 'numVis' | 'seed' | 'shard'>): T[] {
+  return applyShard(samplePositions(pool.length, choice.numVis, choice.seed).map((p) => pool[p]), choice.shard);
+}
+
 function candidateRefs(sources: readonly SampleSource[], indices: number[] | undefined, splitIndices: SelectionOptions['splitIndices']): SampleRef[] {
   if (!indices && !splitIndices) return sources.flatMap((source, s) => Array.from({ length: source.length }, (_, index) => ({ source: s, index })));
-  if (indices) {
-    const longest = Math.max(0, ...sources.map((s) => s.length));
-    const outside = indices.filter((i) => i >= longest);
-    if (outside.length > 0) {
-      const names = sources.map((s) => `${s.paths.name} has ${s.length}`).join(', ');
-      throw new UsageError(`--indices ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', ...' : ''} out of range (${names} samples; indices are 0-based)`);
-    }
-  }
+  checkIndicesInRange(indices, Math.max(0, ...sources.map((s) => s.length)), sources.map((s) => `${s.paths.name} has ${s.length}`).join(', '));
   const wanted = sources.map((source) => new Set((indices ?? []).filter((i) => i < source.length)));
   for (const { split, index } of splitIndices ?? []) {
     // By the split's name or by the stem of its file names (`main_000003`), in any letter case.
@@ -104,16 +112,17 @@ export async function selectSamples(sources: readonly SampleSource[], parseCot: 
   if (isFilterActive(options.filter)) {
     ({ kept: refs, unreadable, unreadableCount, expressionMatches } = await filterRefs(sources, refs, options.filter, parseCot, options));
   }
-  const positions = samplePositions(refs.length, options.numVis, options.seed);
-  const picked = positions.map((p) => refs[p]);
-  return { refs: applyShard(picked, options.shard), population: refs.length, unreadable, unreadableCount, considered, expressionMatches };
+  return { refs: pickFrom(refs, options), population: refs.length, unreadable, unreadableCount, considered, expressionMatches };
 }
 
 /**
  * Why the selection is smaller than asked, in words: `--num-vis 50 requested, 20 available`, or which filter
  * matched nothing. Undefined when the selection is what was asked for.
  */
-export function selectionShortfall(result: SelectionResult, options: Pick<SelectionOptions, 'numVis' | 'filter' | 'indices'>): string | undefined {
+export function selectionShortfall(
+  result: Pick<SelectionResult, 'population' | 'considered' | 'expressionMatches'>,
+  options: Pick<SampleChoice<string>, 'numVis' | 'filter' | 'indices'>,
+): string | undefined {
   const pool = options.indices ? `the ${result.considered} samples of --indices` : `${result.considered} samples`;
   const { filter } = options;
   if (result.population === 0 && result.considered > 0 && isFilterActive(filter)) {

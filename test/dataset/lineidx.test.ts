@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirForEachTest } from '../cli.js';
 import { formatLineidx, parseLineidx, scanLineStarts } from '../../src/dataset/lineidx.js';
-import { writeLineidx } from '../../src/commands/index-cmd.js';
+import { writeLineidx } from '../../src/runs/index-run.js';
 import { sampleAnnotation, tinyImage, writeSplit } from './helpers.js';
 
 const tmp = tempDirForEachTest('dataset');

@@ -6,6 +6,7 @@ import { parseChainOfThought } from '../../src/cot/parse.js';
 import { resolveSplits } from '../../src/dataset/locate.js';
 import { readDatasetGroundTruth, resolveSplitKeys } from '../../src/eval/dataset-gt.js';
 import { evaluate } from '../../src/eval/evaluate.js';
+import { tallyEvaluation } from '../../src/eval/tally.js';
 import { evalParagraphs } from '../../src/eval/picture-text.js';
 import type { GtReadResult } from '../../src/eval/read-gt.js';
 import { readPredictions } from '../../src/eval/read-pred.js';
@@ -61,7 +62,7 @@ describe('readDatasetGroundTruth', () => {
       expect(pred.duplicates).toEqual([{ id: 'main:0', lines: [1, 2] }]);
       expect(pred.byKey.get('i:main:0')?.line).toBe(2);
       const mainOnly = { ...truth, samples: truth.samples.filter((s) => s.subDomain === 'main') };
-      const ev = evaluate(mainOnly.samples, [{ name: 'M', byKey: pred.byKey }]);
+      const ev = tallyEvaluation(mainOnly.samples, [{ name: 'M', byKey: pred.byKey }]);
       expect(ev.unknownIds[0]).toEqual(['main:99999', 'other:2']);
       const summary = formatEvalSummary({ ev, names: ['M'], truth: mainOnly, preds: [pred], skipped: 0, drawn: 0, failed: 0, outputDir: 'o' });
       expect(summary).toContain('M: 2 prediction ids not in the ground truth (ignored): main:99999, other:2');

@@ -1,6 +1,7 @@
 // metrics.json, samples.jsonl and the tables keep data-named keys: a model or domain called __proto__ is no special key.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/eval/evaluate.js';
+import { tallyEvaluation } from '../../src/eval/tally.js';
 import { metricsDocument } from '../../src/eval/metrics-file.js';
 import type { EvalOptions } from '../../src/eval/options.js';
 import type { Prediction } from '../../src/eval/read-pred.js';
@@ -15,10 +16,11 @@ describe('keys named by data', () => {
   ];
   const byKey = new Map<string, Prediction>([['s:a', prediction('a', [CANDIDATES[1]], response(think(['❌', '✅', '❌', '❌']), [CANDIDATES[1]]))]]);
   const ev = evaluate(truth, [{ name: '__proto__', byKey }]);
+  const tally = tallyEvaluation(truth, [{ name: '__proto__', byKey }]);
   const options = { models: [{ name: '__proto__', file: 'p.jsonl' }], groundTruth: { kind: 'jsonl', file: 'gt.jsonl', imagesDir: null } } as unknown as EvalOptions;
 
   it('metrics.json keeps a model named __proto__ and a domain and sub-domain named __proto__', () => {
-    const doc = JSON.parse(JSON.stringify(metricsDocument(options, { samples: truth, problems: [], duplicateIds: [] }, [{ file: 'p.jsonl', byKey, problems: [], duplicates: [] }], ev)));
+    const doc = JSON.parse(JSON.stringify(metricsDocument(options, { samples: truth, problems: [], duplicateIds: [] }, [{ file: 'p.jsonl', byKey, problems: [], duplicates: [] }], tally)));
     expect(Object.keys(doc.models)).toEqual(['__proto__']);
     expect(Object.keys(doc.predictions)).toEqual(['__proto__']);
     const m = doc.models.__proto__;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/parse.js';
 import { renderEvalPicture } from '../../src/eval/picture.js';
-import { runEval } from '../../src/eval/run.js';
+import { runEval } from '../../src/runs/eval-run.js';
 import type { EvalViewerEntry } from '../../src/eval/viewer-entry.js';
 import { FIXTURES_DIR } from '../fixtures/cases.js';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
       groundTruth: { kind: 'jsonl', file: path.join(EVAL_DIR, 'annotations.jsonl'), imagesDir: path.join(EVAL_DIR, 'images') },
       models: [{ name: 'R', file: path.join(EVAL_DIR, 'pred_reasoning.jsonl') }],
       // attr-002 (unfaithful) and inter-002 (Person 9 of 5)
-      selection: { indices: [1, 6], numVis: 'all', seed: 0, only: [] },
+      selection: { indices: [1, 6], numVis: 'all', seed: 0, filter: { only: [] } },
       pictures: true,
       format: 'png',
       fast: true,
@@ -66,8 +66,41 @@ describe('an eval run of the reasoning model', () => {
 
   it('hands the viewer the kinds unfaithful and hallucinated', () => {
     expect(handed.map((e) => [e.name, e.kinds])).toEqual([
-      ['eval_000001_R', ['attribute', 'wrong', 'missed', 'false-alarm', 'unfaithful']],
-      ['eval_000006_R', ['interaction', 'hallucinated']],
+      ['eval_attr-002_R', ['attribute', 'wrong', 'missed', 'false-alarm', 'unfaithful']],
+      ['eval_inter-002_R', ['interaction', 'hallucinated']],
     ]);
+  });
+
+  it('--only unfaithful,hallucinated draws exactly the unfaithful and the hallucinating samples', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'humanref-vis-eval-only-'));
+    const picked: EvalViewerEntry[] = [];
+    try {
+      const only = async (kinds: ('unfaithful' | 'hallucinated')[]) => {
+        picked.length = 0;
+        const exit = await runEval(
+          {
+            outputDir: dir,
+            groundTruth: { kind: 'jsonl', file: path.join(EVAL_DIR, 'annotations.jsonl'), imagesDir: path.join(EVAL_DIR, 'images') },
+            models: [{ name: 'R', file: path.join(EVAL_DIR, 'pred_reasoning.jsonl') }],
+            selection: { numVis: 'all', seed: 0, filter: { only: kinds } },
+            pictures: true,
+            format: 'png',
+            fast: true,
+            concurrency: 2,
+            json: false,
+            quiet: true,
+          },
+          { parseCot: parseChainOfThought, renderPicture: async () => renderEvalPicture, writeViewer: async (_dir, entries) => void picked.push(...entries) },
+          { stdout: { write: () => true }, stderr: { write: () => true } },
+        );
+        expect(exit).toBe(0);
+        return picked.map((e) => e.name);
+      };
+      // The unfaithful ids of metrics.json above, and inter-002's Person 9 of 5.
+      expect(await only(['unfaithful'])).toEqual(['eval_attr-002_R', 'eval_reas-001_R', 'eval_rej-001_R']);
+      expect(await only(['hallucinated'])).toEqual(['eval_inter-002_R']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

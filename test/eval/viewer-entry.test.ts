@@ -8,7 +8,7 @@ import { evaluate } from '../../src/eval/evaluate.js';
 import { renderEvalPicture } from '../../src/eval/picture.js';
 import { readGroundTruth } from '../../src/eval/read-gt.js';
 import { readPredictions } from '../../src/eval/read-pred.js';
-import { runEval } from '../../src/eval/run.js';
+import { runEval } from '../../src/runs/eval-run.js';
 import { sampleView } from '../../src/eval/view.js';
 import { evalViewerEntry, type EvalViewerEntry } from '../../src/eval/viewer-entry.js';
 import { FIXTURES_DIR } from '../fixtures/cases.js';
@@ -28,8 +28,8 @@ describe('evalViewerEntry', () => {
     const a = await readPredictions(path.join(EVAL_DIR, 'pred_model_a.jsonl'));
     const ev = evaluate(gt.samples, [{ name: 'A', byKey: a.byKey }]);
     const s = ev.samples.find((x) => x.gt.id === 'pos-002')!;
-    const entry = evalViewerEntry(sampleView(s.gt, 'A', s.models[0], parseChainOfThought), { file: 'eval_000004_A.png', error: null }, { width: 560, height: 320 });
-    expect(entry).toMatchObject({ name: 'eval_000004_A', split: 'position', model: 'A', index: 4, status: 'rendered', score: s.models[0].score, rejection: false, consistent: true });
+    const entry = evalViewerEntry(sampleView(s.gt, 'A', s.models[0], parseChainOfThought), { name: 'eval_pos-002_A', file: 'eval_pos-002_A.png', error: null }, { width: 560, height: 320 });
+    expect(entry).toMatchObject({ name: 'eval_pos-002_A', split: 'position', model: 'A', index: 4, status: 'rendered', score: s.models[0].score, rejection: false, consistent: true });
     expect(entry.kinds).toEqual(['position', 'wrong', 'false-alarm']);
     expect(entry.detail!.predicted!.map((p) => p.label)).toEqual(['#1 IoU 0.747', '#2 false alarm', '#3 IoU 0.996', '#4 IoU 0.995']);
     expect(entry.detail!.regionMap).toEqual([{ expression: 'the three people in the middle', targets: [1, 3, 6] }]);
@@ -48,7 +48,7 @@ describe('runEval with a viewer', () => {
           { name: 'A', file: path.join(EVAL_DIR, 'pred_model_a.jsonl') },
           { name: 'B', file: path.join(EVAL_DIR, 'pred_model_b.jsonl') },
         ],
-        selection: { indices: [3, 13], numVis: 'all', seed: 0, only: [] },
+        selection: { indices: [3, 13], numVis: 'all', seed: 0, filter: { only: [] } },
         pictures: true,
         format: 'png',
         fast: true,
@@ -67,7 +67,7 @@ describe('runEval with a viewer', () => {
     );
     expect(code).toBe(0);
     expect(handed).toHaveLength(1);
-    expect(handed[0].map((e) => e.name)).toEqual(['eval_000003_A', 'eval_000003_B', 'eval_000013_A', 'eval_000013_B']);
+    expect(handed[0].map((e) => e.name)).toEqual(['eval_pos-001_A', 'eval_pos-001_B', 'eval_rej-001_A', 'eval_rej-001_B']);
     // rej-001: A answered [[]] (right), B gave a box (wrong)
     expect(handed[0].slice(2).map((e) => [e.rejection, e.score, e.kinds.includes('wrong')])).toEqual([[true, 1, false], [true, 0, true]]);
     expect(handed[0][0].detail!.image).toEqual({ width: 560, height: 320 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OutputError } from '../../src/errors.js';
 import { createAtomicStream, describeWriteError, prepareOutputDir, writeFileAtomic } from '../../src/fs/atomic-write.js';
-import { writeLineidx } from '../../src/commands/index-cmd.js';
+import { writeLineidx } from '../../src/runs/index-run.js';
 
 let dir: string;
 beforeEach(async () => {

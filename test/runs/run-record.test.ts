@@ -39,7 +39,7 @@ async function run(sampleSpecs: FakeSampleSpec[], at: string, selection: Record<
       parseCot: fakeParseCot,
       readImageHeader: fakeHeader,
       getRenderer: async () => fakeRenderer(),
-      context: { argv: ['/bin/humanref-vis', '--num_vis', 'all', '--seed', '7'], cwd: '/home/me', commandOptions: { numVis: 'all', dataDir: 'data' }, clock: () => new Date(at) },
+      context: { args: ['--num_vis', 'all', '--seed', '7'], cwd: '/home/me', commandOptions: { numVis: 'all', dataDir: 'data' }, clock: () => new Date(at) },
     },
     { stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t), isTTY: false } },
   );
@@ -49,7 +49,7 @@ async function run(sampleSpecs: FakeSampleSpec[], at: string, selection: Record<
 const manifestRows = async () => (await readFile(path.join(dir, 'manifest.csv'), 'utf8')).trim().split('\n');
 const runLog = async () => JSON.parse(await readFile(path.join(dir, 'run.json'), 'utf8')) as RunLog;
 
-describe('run.json (item 10)', () => {
+describe('run.json', () => {
   it('records tool and version from package.json, the command line, cwd, times, seed, options, dataset files and counts', async () => {
     expect((await run(specs(4, [2]), '2026-01-02T03:04:05.000Z')).code).toBe(1);
     const { runs } = await runLog();
@@ -57,7 +57,7 @@ describe('run.json (item 10)', () => {
     expect(runs[0]).toMatchObject({
       id: '2026-01-02T03:04:05.000Z',
       tool: { name: PACKAGE.name, version: PACKAGE.version },
-      argv: ['/bin/humanref-vis', '--num_vis', 'all', '--seed', '7'],
+      argv: ['humanref-vis', '--num_vis', 'all', '--seed', '7'],
       cwd: '/home/me',
       startedAt: '2026-01-02T03:04:05.000Z',
       endedAt: '2026-01-02T03:04:05.000Z',
@@ -73,7 +73,7 @@ describe('run.json (item 10)', () => {
       {
         run: '2026-01-02T03:04:05.000Z',
         tool: `${PACKAGE.name} ${PACKAGE.version}`,
-        command: '/bin/humanref-vis --num_vis all --seed 7',
+        command: 'humanref-vis --num_vis all --seed 7',
         cwd: '/home/me',
         seed: '7',
         data: 'main: /data/main.annotations.tsv (4 samples), images /data/main.images.tsv',
@@ -100,7 +100,7 @@ describe('run.json (item 10)', () => {
   });
 });
 
-describe('a second run into the same folder (item 11)', () => {
+describe('a second run into the same folder', () => {
   it('merges: keeps earlier rows whose pictures remain, replaces same-file rows, drops earlier failures it rendered', async () => {
     await run(specs(6, [2]), '2026-01-01T00:00:00.000Z');
     await unlink(path.join(dir, 'main_000005.png'));

@@ -23,10 +23,10 @@ describe.skipIf(!CHROMIUM)('eval viewer over HumanRef-CoT TSVs', () => {
     const at = (c: string) => COLUMNS.indexOf(c as (typeof COLUMNS)[number]);
     expect(index.columns).toEqual(COLUMNS);
     expect(index.entries.map((e) => [e[at('name')], e[at('split')], e[at('model')]])).toEqual([
-      ['eval_000001_M', 'main', 'M'],
-      ['eval_000001_N', 'main', 'N'],
-      ['eval_000002_M', 'main', 'M'],
-      ['eval_000002_N', 'main', 'N'],
+      ['eval_main_1_M', 'main', 'M'],
+      ['eval_main_1_N', 'main', 'N'],
+      ['eval_main_2_M', 'main', 'M'],
+      ['eval_main_2_N', 'main', 'N'],
     ]);
   });
 
@@ -39,8 +39,8 @@ describe.skipIf(!CHROMIUM)('eval viewer over HumanRef-CoT TSVs', () => {
 
   it('shows the photo under the boxes, not a grey field', async () => {
     const photos = (await readdir(join(folder.dir, 'viewer-data'))).filter((f) => /\.(jpg|png|webp|gif)$/.test(f));
-    expect(photos.sort()).toEqual(['eval_000001_M', 'eval_000001_N', 'eval_000002_M', 'eval_000002_N'].map((n) => expect.stringMatching(new RegExp(`^${n}\\.(jpg|png)$`))));
-    const { page, errors } = await openPage(folder.browser, folder.url('#eval_000001_M'));
+    expect(photos.sort()).toEqual(['eval_main_1_M', 'eval_main_1_N', 'eval_main_2_M', 'eval_main_2_N'].map((n) => expect.stringMatching(new RegExp(`^${n}\\.(jpg|png)$`))));
+    const { page, errors } = await openPage(folder.browser, folder.url('#eval_main_1_M'));
     await page.waitForSelector('.figure img.photo');
     await page.waitForFunction(() => (document.querySelector('.figure img.photo') as HTMLImageElement).complete);
     expect(await page.$eval('.figure img.photo', (i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);

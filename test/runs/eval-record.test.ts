@@ -57,6 +57,24 @@ describe('eval: run.json and a second run into the same folder', () => {
     expect(now.model_order).toEqual(['A', 'B']);
   });
 
+  it('records a command one can type again (humanref-vis and the arguments as typed, in cwd) and every option as eval used it', async () => {
+    const out = join(cwd.dir, 'command');
+    const args = ['eval', '--gt', GT, '--images', IMAGES, '--pred', PA, '--names', 'my model', '--output_dir', out, '--indices', '0-3', '--num-vis', '2', '--only', 'wrong', '--shard', '1/2', '--worst', '2', '--filter', 'the'];
+    expect((await cli(args, { cwd: cwd.dir })).code).toBe(0);
+    const [run] = (await runLog(out)).runs;
+    expect(run.argv).toEqual(['humanref-vis', ...args]);
+    expect(run.cwd).toBe(cwd.dir);
+    // The same options visualize records, resolved, and eval's own.
+    expect(run.options).toMatchObject({
+      outputDir: out, numVis: 2, seed: 0, indices: '0-3', shard: '1/2', filter: 'the', only: ['wrong'], format: 'png',
+      models: ['my model'], pictures: true, worst: 2, names: 'my model',
+    });
+    // The viewer's header shows the same command line, quoted for a shell.
+    const script = await readFile(join(out, 'viewer-index.js'), 'utf8');
+    expect(script).toContain(`"command":"humanref-vis eval --gt ${GT}`);
+    expect(script).toContain("--names 'my model'");
+  });
+
   it('never overwrites what earlier/ holds; files of an eval that wrote no run id are named by their time', async () => {
     const out = join(cwd.dir, 'legacy');
     await mkdir(out);

@@ -1,11 +1,11 @@
-// What eval writes to run.json (the same log as visualize's), and how an earlier eval's metrics and records are kept
+// What eval adds to run.json (the same log and options as visualize's: its inputs and models), and how an earlier eval's metrics and records are kept
 // when a second eval writes into the same folder.
 import { lstat, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { earlierState, readPlainFile } from '../fs/earlier-file.js';
-import { describeSplit, fileInfo, RunLogWriter, type RunInput } from '../outputs/run-info.js';
-import { formatIndices, startOf, type RunContext } from '../runs/run-record.js';
-import type { EvalOptions } from './options.js';
+import { fileInfo, type RunLogWriter, type RunInput } from '../outputs/run-info.js';
+import { openRunRecord, type RunContext } from './run-record.js';
+import type { EvalOptions } from '../eval/options.js';
 
 /** The files a second eval would replace: kept under `earlier/<run id>/` first. */
 export const EVAL_OUTPUTS = ['metrics.json', 'metrics.md', 'samples.jsonl'] as const;
@@ -23,43 +23,11 @@ export function evalInputs(options: EvalOptions): RunInput[] {
   return inputs;
 }
 
-/** Every option as the eval uses it (defaults filled in, paths resolved). */
-export function evalRunOptions(options: EvalOptions, commandOptions: Record<string, unknown> = {}): Record<string, unknown> {
-  const s = options.selection;
-  return {
-    ...commandOptions,
-    outputDir: path.resolve(options.outputDir),
-    models: options.models.map((m) => m.name),
-    pictures: options.pictures,
-    format: options.format,
-    fast: options.fast,
-    concurrency: options.concurrency,
-    json: options.json,
-    quiet: options.quiet,
-    numVis: s.numVis,
-    seed: s.seed,
-    indices: s.indices === undefined ? null : formatIndices(s.indices),
-    filter: s.filter?.source ?? null,
-    only: s.only,
-    worst: s.worst ?? null,
-  };
-}
-
-/** Writes run.json with this eval appended, before anything is read. */
-export function openEvalRunRecord(options: EvalOptions, context: RunContext, warn: (message: string) => void): Promise<RunLogWriter> {
+/** Writes run.json with this eval appended, before anything is read: the options every run records, and eval's own. */
+export function openEvalRunRecord(options: EvalOptions, context: RunContext | undefined, warn: (message: string) => void): Promise<RunLogWriter> {
   const gt = options.groundTruth;
-  return RunLogWriter.open(
-    options.outputDir,
-    {
-      ...startOf(context),
-      seed: options.selection.seed,
-      options: evalRunOptions(options, context.commandOptions),
-      splits: gt.kind === 'dataset' ? gt.sources.map((src) => describeSplit(src.paths, src.length)) : [],
-      command: 'eval',
-      inputs: evalInputs(options),
-    },
-    warn,
-  );
+  const extraOptions = { models: options.models.map((m) => m.name), pictures: options.pictures, worst: options.selection.worst ?? null };
+  return openRunRecord(options, gt.kind === 'dataset' ? gt.sources : [], context, warn, { command: 'eval', inputs: evalInputs(options), extraOptions });
 }
 
 /** A metrics.json larger than this is not read for its run id (ours are a few KB). */

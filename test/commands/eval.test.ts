@@ -2,7 +2,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, listFiles, tempDirForFile } from '../e2e/cli.js';
+import { cli, FIXTURES, listFiles, tempDirForFile } from '../cli.js';
 
 const EVAL = join(FIXTURES, 'eval');
 const GT = join(EVAL, 'annotations.jsonl');
@@ -94,12 +94,15 @@ describe('humanref-vis eval', () => {
     [['eval', '--gt', GT, '--data-dir', FIXTURES, '--pred', PA], /either --gt .* or the dataset options/],
     [['eval', '--gt', 'nope.jsonl', '--pred', PA], /ground-truth file not found: nope\.jsonl/],
     [['eval', '--gt', GT, '--pred', 'nope.jsonl'], /prediction file not found/],
-    [['eval', '--gt', GT, '--pred', PA, PB, '--names', 'x y,x_y'], /two models would share the name "x_y"/],
+    [['eval', '--gt', GT, '--pred', PA, PB, '--names', 'x y,x_y'], /the models "x y" and "x_y" would share the picture names eval_<id>_x_y\.png/],
     // Case-insensitive file systems (macOS, Windows) would write both models' pictures to one file.
-    [['eval', '--gt', GT, '--pred', PA, PB, '--names', 'Model,model'], /two models would share the name "model"/],
-    [['eval', '--gt', GT, '--pred', PA, '--only', 'inconsistent'], /--only: "inconsistent" is not one of wrong, rejection/],
+    [['eval', '--gt', GT, '--pred', PA, PB, '--names', 'Model,model'], /the models "Model" and "model" would share the picture names/],
+    // `eval_x_b_c` would be sample x of "b_c" and sample x_b of "c".
+    [['eval', '--gt', GT, '--pred', PA, PB, '--names', 'c,b_c'], /the models "b_c" and "c" would give two pictures one name/],
+    [['eval', '--gt', GT, '--pred', PA, '--shard', '3/2'], /--shard 3\/2: k must be between 1 and n/],
+    [['eval', '--gt', GT, '--pred', PA, '--only', 'inconsistent'], /--only: unknown kind "inconsistent"; use wrong, rejection/],
     [['eval', '--gt', GT, '--pred', PA, '--worst', '0'], /--worst must be/],
-    [['eval', '--gt', GT, '--pred', PA, '--indices', '3,16'], /--indices 16: the ground truth has positions 0 to 15/],
+    [['eval', '--gt', GT, '--pred', PA, '--indices', '3,16'], /--indices 16 out of range \(the ground truth has 16 samples; indices are 0-based\)/],
   ])('usage error (exit 2): %j', async (args, message) => {
     const r = await cli(args, { cwd: cwd.dir });
     expect(r.stderr).toMatch(message);
@@ -113,7 +116,7 @@ describe('humanref-vis eval', () => {
     const pictured = lines.filter((l) => l.models.A.file).map((l) => l.position);
     const expected = [...lines].sort((a, b) => a.score - b.score || a.position - b.position).slice(0, 3).map((l) => l.position);
     expect(pictured.sort()).toEqual(expected.sort());
-    expect(lines.filter((l) => l.models.A.file)[0].models.A.file).toMatch(/^eval_\d{6}_A\.jpg$/);
+    expect(lines.filter((l) => l.models.A.file)[0].models.A.file).toMatch(/^eval_[a-z]+-\d{3}_A\.jpg$/);
 
     const wrong = join(cwd.dir, 'wrong');
     expect((await cli(['eval', '--gt', GT, '--pred', PA, PB, '--names', 'A,B', '--only', 'wrong', '--num-vis', 'all', '--fast', '--output-dir', wrong], { cwd: cwd.dir })).code).toBe(0);
@@ -139,7 +142,7 @@ describe('humanref-vis eval', () => {
     // sample 0 uses park5.jpg (present), sample 2 room3.jpg (absent): one picture, one failure with the path
     expect(r.stderr).toMatch(/picture of sample 2 \(attr-003\), model pred_model_a: .*room3\.jpg: no such image/);
     expect(r.code).toBe(1);
-    expect((await listFiles(join(dir, 'out'))).filter((f) => f.endsWith('.png'))).toEqual(['eval_000000_pred_model_a.png']);
+    expect((await listFiles(join(dir, 'out'))).filter((f) => f.endsWith('.png'))).toEqual(['eval_attr-001_pred_model_a.png']);
   });
 
   it('HumanRef-CoT TSVs as ground truth, predictions keyed by split and index', async () => {
@@ -150,7 +153,71 @@ describe('humanref-vis eval', () => {
     expect(lines).toHaveLength(16);
     // index 1: the model adds Person 1 to the target Person 3
     expect(lines[1]).toMatchObject({ split: 'main', index: 1, domain: 'humanref-cot' });
-    expect(lines[1].models.M).toMatchObject({ recall_50: 1, precision_50: 0.5, file: 'eval_000001_M.png' });
+    expect(lines[1].models.M).toMatchObject({ recall_50: 1, precision_50: 0.5, file: 'eval_main_1_M.png' });
     expect(lines[3].models.M.has_prediction).toBe(false);
+  });
+
+  it('model names with spaces or / (from --names or the file name) are made safe: no exit 70, the viewer written, a failed picture listed', async () => {
+    const dir = join(cwd.dir, 'names');
+    await mkdir(join(dir, 'images'), { recursive: true });
+    await copyFile(join(EVAL, 'images', 'park5.jpg'), join(dir, 'images', 'park5.jpg'));
+    const preds = join(dir, 'my preds.jsonl');
+    await copyFile(PA, preds);
+    // sample 0 draws (park5.jpg), sample 2 fails (room3.jpg is absent): the failed card needs a safe name too.
+    const run = async (out: string, names: string[]) => {
+      const r = await cli(['eval', '--gt', GT, '--images', join(dir, 'images'), '--pred', preds, PB, ...names, '--indices', '0,2', '--output-dir', join(dir, out)], { cwd: cwd.dir });
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(r.code).toBe(1);
+      return { files: (await listFiles(join(dir, out))).filter((f) => f.endsWith('.png')).sort(), viewer: await readFile(join(dir, out, 'viewer-index.js'), 'utf8'), lines: records(await readFile(join(dir, out, 'samples.jsonl'), 'utf8')) };
+    };
+    const fromFiles = await run('from-files', []);
+    expect(fromFiles.files).toEqual(['eval_attr-001_my_preds.png', 'eval_attr-001_pred_model_b.png']);
+    for (const name of ['eval_attr-001_my_preds', 'eval_attr-003_my_preds']) expect(fromFiles.viewer).toContain(`"${name}"`);
+    const given = await run('given', ['--names', 'a b,m/x']);
+    expect(given.files).toEqual(['eval_attr-001_a_b.png', 'eval_attr-001_m_x.png']);
+    for (const name of ['eval_attr-001_a_b', 'eval_attr-001_m_x', 'eval_attr-003_a_b', 'eval_attr-003_m_x']) expect(given.viewer).toContain(`"${name}"`);
+    // The records keep the names as given.
+    expect(Object.keys(given.lines[0].models)).toEqual(['a b', 'm/x']);
+    expect(given.lines[2].models['m/x']).toMatchObject({ file: null, error: expect.stringMatching(/no such image/) });
+  });
+
+  it('model and model.ft stay two models with two cards each, also where a picture failed', async () => {
+    const dir = join(cwd.dir, 'ft');
+    await mkdir(join(dir, 'images'), { recursive: true });
+    await copyFile(join(EVAL, 'images', 'park5.jpg'), join(dir, 'images', 'park5.jpg'));
+    await copyFile(PA, join(dir, 'model.jsonl'));
+    await copyFile(PB, join(dir, 'model.ft.jsonl'));
+    // Sample 2's photo (room3.jpg) is absent: its two cards are failures, and must stay two.
+    const r = await cli(['eval', '--gt', GT, '--images', join(dir, 'images'), '--pred', join(dir, 'model.jsonl'), join(dir, 'model.ft.jsonl'), '--indices', '0,2', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
+    expect(r.code, r.stderr).toBe(1);
+    const index = await readFile(join(dir, 'out', 'viewer-index.js'), 'utf8');
+    const names = [...index.matchAll(/\["(eval_[^"]+)"/g)].map((m) => m[1]).sort();
+    expect(names).toEqual(['eval_attr-001_model', 'eval_attr-001_model.ft', 'eval_attr-003_model', 'eval_attr-003_model.ft']);
+    expect((await listFiles(join(dir, 'out'))).filter((f) => f.endsWith('.png')).sort()).toEqual(['eval_attr-001_model.ft.png', 'eval_attr-001_model.png']);
+  });
+
+  it('pictures are named by the sample id, made safe and unique (a repeated or clashing id gets -2)', async () => {
+    const dir = join(cwd.dir, 'ids');
+    await mkdir(dir, { recursive: true });
+    const [first] = (await readFile(GT, 'utf8')).split('\n');
+    const line = (id: string) => JSON.stringify({ ...JSON.parse(first), id });
+    await writeFile(join(dir, 'gt.jsonl'), [line('a b'), line('a_b'), line('A_B'), line('../x')].join('\n') + '\n');
+    const r = await cli(['eval', '--gt', join(dir, 'gt.jsonl'), '--images', join(EVAL, 'images'), '--pred', PA, '--names', 'M', '--num-vis', 'all', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = records(await readFile(join(dir, 'out', 'samples.jsonl'), 'utf8'));
+    expect(lines.map((l) => l.models.M.file)).toEqual(['eval_a_b_M.png', 'eval_a_b-2_M.png', 'eval_A_B-3_M.png', 'eval_.._x_M.png']);
+    expect((await listFiles(join(dir, 'out'))).filter((f) => f.endsWith('.png'))).toHaveLength(4);
+  });
+
+  it('--shard k/n pictures a round-robin share of the selection, as visualize does', async () => {
+    const pictured = async (shard: string) => {
+      const out = join(cwd.dir, `shard-${shard.replace('/', '-')}`);
+      expect((await cli(['eval', '--gt', GT, '--images', join(EVAL, 'images'), '--pred', PA, '--names', 'M', '--num-vis', '4', '--shard', shard, '--fast', '--output-dir', out], { cwd: cwd.dir })).code).toBe(0);
+      return records(await readFile(join(out, 'samples.jsonl'), 'utf8')).filter((l) => l.models.M.file).map((l) => l.position);
+    };
+    const [one, two] = [await pictured('1/2'), await pictured('2/2')];
+    expect(one).toHaveLength(2);
+    expect(two).toHaveLength(2);
+    expect(one.filter((p) => two.includes(p))).toEqual([]);
   });
 });
