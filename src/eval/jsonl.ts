@@ -36,21 +36,26 @@ export async function* readJsonl(file: string, what: string): AsyncGenerator<Jso
   }
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let number = 0;
-  for await (const raw of lines) {
-    number++;
-    const text = number === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      yield { line: number, problem: lineProblem(file, number, `not valid JSON (${(error as Error).message})`, `Fix or delete this line of the ${what}`) };
-      continue;
+  // A reader that stops early (the first row, or the last line it needs) leaves no file open.
+  try {
+    for await (const raw of lines) {
+      number++;
+      const text = number === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (text.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        yield { line: number, problem: lineProblem(file, number, `not valid JSON (${(error as Error).message})`, `Fix or delete this line of the ${what}`) };
+        continue;
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        yield { line: number, problem: lineProblem(file, number, 'the line is JSON but not an object', `Each line of the ${what} must be one {...} object`) };
+        continue;
+      }
+      yield { line: number, value: value as Record<string, unknown> };
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield { line: number, problem: lineProblem(file, number, 'the line is JSON but not an object', `Each line of the ${what} must be one {...} object`) };
-      continue;
-    }
-    yield { line: number, value: value as Record<string, unknown> };
+  } finally {
+    stream.destroy();
   }
 }
