@@ -8,8 +8,10 @@ import { registerVisualizeCommand } from './commands/visualize.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerStatsCommand } from './commands/stats.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerExportCommand } from './commands/export.js';
 import { toolInfo } from './version.js';
 import { checkCommandName } from './commands/command-names.js';
+import { checkOptionNames } from './options/option-names.js';
 
 /**
  * The original script spells options with underscores (`--num_vis`); we declare kebab-case and accept both.
@@ -51,6 +53,7 @@ export function buildProgram(result: CommandResult, invocation: Invocation = { a
   registerValidateCommand(program, result);
   registerStatsCommand(program, result);
   registerEvalCommand(program, result, invocation);
+  registerExportCommand(program, result, invocation);
   return program;
 }
 
@@ -64,6 +67,7 @@ export async function main(argv: string[]): Promise<void> {
   const program = buildProgram(result, { args: argv.slice(2), cwd: process.cwd() });
   try {
     const args = normaliseArgv(argv.slice(2));
+    checkOptionNames(program, argv.slice(2), args);
     checkCommandName(program, args);
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {

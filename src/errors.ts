@@ -5,7 +5,7 @@
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70, sigint: 130, sigpipe: 141, sigterm: 143 } as const;
 
 /** The commands whose --help lists the exit codes (exit 1 means something different to each). */
-export type ExitCommand = 'visualize' | 'eval' | 'validate' | 'stats';
+export type ExitCommand = 'visualize' | 'eval' | 'export' | 'validate' | 'stats';
 
 /**
  * What each exit code means: the one table that --help (exitCodesHelp) and docs/exit-codes.md (exitCodesMarkdown,
@@ -20,6 +20,7 @@ export const EXIT_CODES: readonly { code: number; short: string; long: string; p
     per: {
       visualize: { short: 'a sample failed (the others are rendered) or warnings with --strict', long: 'visualize: a sample failed (every other sample was still rendered), warnings under `--strict`, or the output folder stopped taking files' },
       eval: { short: 'bad lines were skipped or a picture failed (the rest is written)', long: 'eval: bad lines of the ground truth or predictions were skipped, or a picture failed (metrics, records and the other pictures are written)' },
+      export: { short: 'a sample failed (skipped, the others exported)', long: 'export: a sample could not be read or written (it is skipped and counted; every other kept sample was exported)' },
       validate: { short: 'a sample is broken, or has findings with --strict', long: 'validate: a sample is broken (cannot be read or rendered), or has findings under `--strict`' },
       stats: { short: 'a sample could not be read (it is left out of the counts)', long: 'stats: a sample could not be read (it is left out of the counts)' },
     },
@@ -71,6 +72,7 @@ export type DataErrorCode =
   | 'not-an-image'
   | 'image-too-large'
   | 'image-decode'
+  | 'drawing-thread'
   | 'io';
 
 /** Where a data problem sits: always the file, and the sample index and byte offset when known. */
@@ -120,7 +122,7 @@ export function oneLine(text: string): string {
 
 /**
  * What a failed open or read means, per errno: the one table of every reader (datasets, JSONL, images). Writes
- * have their own words and fixes (outputs/write-errors.ts).
+ * have their own words and fixes (fs/write-errors.ts).
  */
 const READ_REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',

@@ -38,3 +38,11 @@ export const OUTPUT_FORMAT_NAMES = Object.keys(OUTPUT_FORMATS) as OutputFormat[]
 
 /** Largest source image accepted, in pixels: bigger headers are refused before any decoding (the memory budget). */
 export const MAX_IMAGE_PIXELS = 60_000_000;
+
+/**
+ * Longest reasoning text (UTF-16 code units) a picture is drawn from; longer ones are refused before they are sent to
+ * a drawing thread. Measured: a trace costs ~5 bytes a character in the heap it is cloned into, and laying out the
+ * longest trace any picture can hold (~300,000 characters at the smallest font) takes ~40 MB more; so at this limit
+ * a thread's 256 MB heap holds several such samples at once. Real traces are under 10 KB.
+ */
+export const MAX_THINK_CHARS = 1_048_576;

@@ -1,9 +1,10 @@
 // Problems a sample still renders with (validate calls them findings; visualize reports them as warnings).
-import { borderTolerance } from '../render/border.js';
+import { borderTolerance } from '../render/index.js';
 import { oneLine } from '../errors.js';
 import type { Annotation, ParsedCot } from '../types.js';
+import { answerHintFindings, hasNoReasoning } from '../sources/toy-checks.js';
 
-export type FindingCode = 'no-boxes' | 'zero-size-box' | 'target-without-box' | 'unknown-person' | 'text-label-disagreement' | 'reasoning' | 'box-past-border';
+export type FindingCode = 'no-boxes' | 'zero-size-box' | 'target-without-box' | 'unknown-person' | 'text-label-disagreement' | 'reasoning' | 'box-past-border' | 'answer-not-a-hint';
 
 export interface Finding {
   code: FindingCode;
@@ -32,14 +33,14 @@ export function annotationFindings(annotation: Annotation, cot: ParsedCot, optio
     const have = boxes.length === 1 ? 'is 1 box' : `are ${boxes.length} boxes`;
     findings.push({ code: 'unknown-person', message: `the reasoning names ${missing.map((n) => `Person ${n}`).join(', ')} but there ${have}` });
   }
-  if (options.includeConsistency !== false && !cot.consistency.consistent) {
+  if (options.includeConsistency !== false && !cot.consistency.consistent && !hasNoReasoning(annotation)) {
     const { onlyInRegionMap, onlyInCot } = cot.consistency;
     const parts: string[] = [];
     if (onlyInRegionMap.length) parts.push(`region_map targets not marked ✅: ${onlyInRegionMap.map((n) => `Person ${n}`).join(', ')}`);
     if (onlyInCot.length) parts.push(`marked ✅ but not in region_map: ${onlyInCot.map((n) => `Person ${n}`).join(', ')}`);
     findings.push({ code: 'text-label-disagreement', message: `text/label disagreement: ${parts.join('; ') || 'targets differ'}` });
   }
-  for (const warning of cot.warnings) findings.push({ code: 'reasoning', message: `reasoning: ${warning}` });
+  if (!hasNoReasoning(annotation)) for (const warning of cot.warnings) findings.push({ code: 'reasoning', message: `reasoning: ${warning}` });
   return findings;
 }
 
@@ -56,6 +57,7 @@ export function imageFindings(annotation: Annotation, width: number, height: num
       });
     }
   });
+  findings.push(...answerHintFindings(annotation, width, height));
   return findings;
 }
 

@@ -4,13 +4,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseChainOfThought } from '../cot/parse.js';
-import { exitCodesHelp, UsageError } from '../errors.js';
+import { exitCodesHelp, oneLine, UsageError } from '../errors.js';
+import { checkInputFile } from '../dataset/input-file.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
 import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import type { SampleSource } from '../plumbing/seams.js';
-import { defaultConcurrency, parseConcurrency } from '../options/concurrency.js';
+import { defaultConcurrency, parseDrawing, workersOption } from '../options/concurrency.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 import { addOptions, concurrencyOption, jsonOption, option, quietOption, type OptionValues } from '../options/declare.js';
 import { DEFAULT_SEED, selectionFromFlags } from '../options/selection-flags.js';
@@ -18,6 +19,8 @@ import { checkDistinctModelNames } from '../outputs/output-names.js';
 import { EVAL_ONLY_KINDS } from '../selection/filter.js';
 import { runEval, type EvalGroundTruth } from '../runs/eval-run.js';
 import { writeViewer } from '../viewer/writer.js';
+import { loadPictureRenderer } from '../eval/draw.js';
+import { parseResizeLimits } from '../eval/raw-scale.js';
 import type { Invocation } from './command-result.js';
 
 const OPTIONS = [
@@ -30,11 +33,14 @@ const OPTIONS = [
   option({ flags: '--seed <n>', description: 'seed of the sample drawn without replacement', default: String(DEFAULT_SEED) }),
   option({ flags: '--indices <list>', description: '0-based positions in the ground truth, e.g. 0,5,10-20' }),
   option({ flags: '--filter <regex>', description: 'only samples whose referring expression matches (case-insensitive)' }),
-  option({ flags: '--only <kinds>', description: 'only wrong samples (a miss, a false alarm or a wrong rejection, for any model) or rejection samples' }),
+  option({ flags: '--only <kinds>', description: 'only samples of these kinds (comma-separated, for any model): wrong (a miss, a false alarm or a wrong rejection), rejection, unfaithful (the answer is not what the reasoning marked ✅), hallucinated (a candidate past the hint count)' }),
   option({ flags: '--shard <k/n>', description: 'pictures of shard k of n of the selection only (round-robin; 1-based k)' }),
   option({ flags: '--worst <n>', description: 'pictures of the n samples with the lowest DensityF1@0.5:0.95 (worst model; rejection: 1 right, 0 wrong)' }),
   option({ flags: '--no-pictures', description: 'metrics and records only' }),
-  concurrencyOption(`pictures drawn at once (default: cores, ${defaultConcurrency()})`),
+  option({ flags: '--min-pixels <n>', description: "lines with raw_response only: smart_resize's min_pixels of the model's input (eval.py's default 200704)" }),
+  option({ flags: '--max-pixels <n>', description: "lines with raw_response only: smart_resize's max_pixels of the model's input (eval.py's default 1003520)" }),
+  concurrencyOption(`pictures drawn at once (default: cores, ${defaultConcurrency()}, or --workers if more)`),
+  workersOption(),
   option({ flags: '--format <format>', description: 'picture format', choices: OUTPUT_FORMAT_NAMES, default: 'png' }),
   option({ flags: '--fast', description: 'cheaper PNG encoding (bigger files)' }),
   jsonOption('one JSON record per sample on stdout (NDJSON); the table goes to stderr'),
@@ -51,7 +57,7 @@ type EvalOptionValues = DatasetOptionValues & OptionValues<typeof OPTIONS>;
 const EXAMPLES = `
 Examples:
   humanref-vis eval --gt HumanRef/annotations.jsonl --images HumanRef/images \\
-      --pred a.jsonl b.jsonl --names A,B --output_dir eval-vis
+      --pred a.jsonl b.jsonl --names A,B --output_dir vis-eval
   humanref-vis eval --gt annotations.jsonl --images images --pred a.jsonl --only wrong --worst 30
   humanref-vis eval --gt annotations.jsonl --pred a.jsonl --no-pictures --json | jq 'select(.score < 0.5) | .id'
   humanref-vis eval --data-dir data/HumanRef-CoT-45k --split main --pred preds-by-index.jsonl
@@ -64,11 +70,6 @@ sample), run.json (each run's inputs and options) and eval_<sample id>_<model>.p
 metrics.json, metrics.md and samples.jsonl are moved to earlier/<its run id>/.
 ${exitCodesHelp('eval')}
 `;
-
-async function loadPictureRenderer() {
-  const { renderEvalPicture } = await import('../eval/picture.js');
-  return renderEvalPicture;
-}
 
 function modelsFrom(opts: EvalOptionValues): { name: string; file: string }[] {
   const files = [...(opts.pred ?? []), ...(opts.predPath ?? [])];
@@ -104,7 +105,10 @@ export function registerEvalCommand(program: Command, result: CommandResult, inv
       if (gtFile !== undefined && usesDataset(opts)) throw new UsageError('give either --gt (HumanRef annotations.jsonl) or the dataset options (HumanRef-CoT TSVs), not both');
       if (gtFile === undefined && !usesDataset(opts)) throw new UsageError('give the ground truth: --gt annotations.jsonl (HumanRef), or --data-dir / --ann-tsv (HumanRef-CoT TSVs)');
       if (gtFile !== undefined && !existsSync(gtFile)) throw new UsageError(`ground-truth file not found: ${gtFile}`);
+      if (gtFile !== undefined) checkInputFile(gtFile, '--gt');
       const models = modelsFrom(opts);
+      const resize = parseResizeLimits(opts.minPixels, opts.maxPixels);
+      const threads = parseDrawing(opts);
       const selection = {
         ...selectionFromFlags(opts, cmd.getOptionValueSource('numVis') === 'cli', EVAL_ONLY_KINDS),
         worst: opts.worst === undefined ? undefined : parseWorst(opts.worst),
@@ -135,15 +139,16 @@ export function registerEvalCommand(program: Command, result: CommandResult, inv
             pictures,
             format: opts.format,
             fast: Boolean(opts.fast),
-            concurrency: parseConcurrency(opts.concurrency, defaultConcurrency()),
+            concurrency: threads.concurrency,
             json: Boolean(opts.json),
             quiet: Boolean(opts.quiet),
+            resize,
           },
           {
             parseCot: parseChainOfThought,
-            renderPicture: loadPictureRenderer,
+            renderPicture: () => loadPictureRenderer(threads),
             // The pictures also open in the offline viewer (sortable by score, filterable by kind and model).
-            writeViewer: (dir, entries, run) => writeViewer(dir, entries, { title: 'humanref-vis eval', run }),
+            writeViewer: (dir, entries, run) => writeViewer(dir, entries, { title: 'humanref-vis eval', run, onWarning: (m) => process.stderr.write(`humanref-vis: warning: ${oneLine(m)}\n`) }),
           },
           io,
           // run.json records the command line, the folder and the options as given.

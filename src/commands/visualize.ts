@@ -6,7 +6,7 @@ import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
 import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
-import { defaultConcurrency, defaultWorkers, parseConcurrency, parseWorkers } from '../options/concurrency.js';
+import { defaultConcurrency, parseDrawing, workersOption } from '../options/concurrency.js';
 import { DEFAULT_SEED, selectionFromFlags } from '../options/selection-flags.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
 import type { Renderer } from '../types.js';
@@ -18,11 +18,11 @@ const OPTIONS = [
   option({ flags: '--num-vis <n>', description: 'how many samples to render, or "all" (also --num_vis)', default: '50' }),
   option({ flags: '--output-dir <dir>', description: 'output folder (also --output_dir)', default: 'vis/' }),
   option({ flags: '--seed <n>', description: 'seed of the sample drawn without replacement', default: String(DEFAULT_SEED) }),
-  option({ flags: '--indices <list>', description: '0-based sample indices, e.g. 0,5,10-20 (within each split; all of them unless --num-vis is given)' }),
+  option({ flags: '--indices <list>', description: '0-based sample indices: 0,5,10-20 takes them in every split; main:3, rejection:10-20 or main_000003 (a file name) in that split only (all of them unless --num-vis is given)' }),
   option({ flags: '--filter <regex>', description: 'only samples whose referring expression matches (case-insensitive JavaScript regex)' }),
   option({ flags: '--only <kinds>', description: 'only inconsistent, rejection or warned samples (comma list: any of them; warned also reads image headers)' }),
   concurrencyOption(`samples rendered at once (default: cores, ${defaultConcurrency()}, or --workers if more)`),
-  option({ flags: '--workers <n>', description: `threads that draw and encode; 0 draws on the main thread (default: cores, ${defaultWorkers()}; 0 on one core)` }),
+  workersOption(),
   option({ flags: '--format <format>', description: 'image format', choices: OUTPUT_FORMAT_NAMES, default: 'png' }),
   jsonOption('print one JSON object per selected sample on stdout (NDJSON; status rendered or failed)'),
   strictOption('exit 1 when any sample has warnings'),
@@ -56,7 +56,7 @@ async function loadRenderer(workers: number, concurrency: number): Promise<Rende
     const { getRenderer } = await import('../render/index.js');
     return getRenderer();
   }
-  const { startRenderPool } = await import('../render/pool.js');
+  const { startRenderPool } = await import('../render/index.js');
   return startRenderPool({ workers, concurrency });
 }
 
@@ -79,8 +79,7 @@ export function registerVisualizeCommand(program: Command, result: CommandResult
     .addHelpText('after', EXAMPLES)
     .action(returningExitCode(result, async (opts: VisualizeOptionValues) => {
       const selection = selectionFromFlags(opts, cmd.getOptionValueSource('numVis') === 'cli');
-      const workers = parseWorkers(opts.workers, defaultWorkers());
-      const concurrency = parseConcurrency(opts.concurrency, Math.max(defaultConcurrency(), workers));
+      const { workers, concurrency } = parseDrawing(opts);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
       // Drawing threads start loading fonts, canvas and the encoders now, while the splits open and the selection is
       // drawn; drawing on the main thread loads them only when there is something to render.

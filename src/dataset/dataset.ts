@@ -6,7 +6,7 @@ import { parseAnnotationLine } from './annotation.js';
 import { checkImageSize, parseImageLine } from './image-line.js';
 import { ioError, openDataFile } from './lfs.js';
 import { parseLineidx, scanLineStarts, type ParsedLineidx } from './lineidx.js';
-import { readKnownLine, readLineAt, type LineSource } from './read-line.js';
+import { DEFAULT_MAX_LINE_BYTES, readKnownLine, readLineAt, type LineSource } from './read-line.js';
 
 export interface DatasetOptions {
   /** Called for problems that do not stop reading, such as a missing .lineidx. */
@@ -33,7 +33,7 @@ export class Dataset {
 
   /** Opens both TSVs and loads (or builds) the annotations line index; throws DataError for unusable files. */
   static async open(paths: SplitPaths, options: DatasetOptions = {}): Promise<Dataset> {
-    const maxLineBytes = options.maxLineBytes ?? 256 * 1024 * 1024;
+    const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     const maxImagePixels = options.maxImagePixels ?? MAX_IMAGE_PIXELS;
     const ann = await openDataFile(paths.annotationsTsv);
     let img: { handle: OpenFile['handle']; size: number } | undefined;

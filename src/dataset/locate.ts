@@ -3,6 +3,8 @@ import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { checkInputFile } from './input-file.js';
+import { DEFAULT_DIRS, findFolder, nearbyAnnotations, pointAtNearby } from './nearby.js';
 import type { SplitPaths } from '../types.js';
 
 export interface DatasetSelection {
@@ -16,8 +18,6 @@ export interface DatasetSelection {
 /** fixtures/sample of the installed package: dist/dataset/locate.js (or src/dataset/locate.ts) -> ../../fixtures/sample. */
 export const BUNDLED_SAMPLE_DIR: string = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
 
-/** Where the original tool and its README expect the dataset, relative to the working directory. */
-const DEFAULT_DIRS = ['IDEA-Research/HumanRef-CoT-45k', 'data/IDEA-Research/HumanRef-CoT-45k'];
 const STANDARD_PREFIX = { main: 'humanref_cot', rejection: 'humanref_cot_rejection' } as const;
 const ANN_SUFFIX = '.annotations.tsv';
 
@@ -30,8 +30,16 @@ export function splitName(annotationsTsv: string): string {
   return stem;
 }
 
+export interface ResolvedSplits {
+  splits: SplitPaths[];
+  /** No data option and nothing at the default places: the bundled sample stands in. */
+  bundled: boolean;
+  /** With the bundled sample: annotations TSVs found near the default places, not used (relative to cwd). */
+  nearby?: string[];
+}
+
 /** Resolves the selection to existing split files; throws UsageError naming any path the user gave that is missing. */
-export function resolveSplits(sel: DatasetSelection, cwd: string = process.cwd()): { splits: SplitPaths[]; bundled: boolean } {
+export function resolveSplits(sel: DatasetSelection, cwd: string = process.cwd()): ResolvedSplits {
   const explicit = sel.imgTsv !== undefined || sel.annTsv !== undefined || sel.annLineidx !== undefined;
   if (explicit) {
     if (sel.dataDir !== undefined) throw new UsageError('give either --data-dir or --img-tsv/--ann-tsv, not both');
@@ -45,20 +53,25 @@ export function resolveSplits(sel: DatasetSelection, cwd: string = process.cwd()
     return { splits: splitsInDir(dir, sel.split ?? 'all'), bundled: false };
   }
   for (const candidate of DEFAULT_DIRS) {
-    const dir = resolve(cwd, candidate);
-    if (existsSync(dir) && statSync(dir).isDirectory()) return { splits: splitsInDir(dir, sel.split ?? 'all'), bundled: false };
+    const dir = findFolder(cwd, candidate);
+    if (!dir) continue;
+    if (!readdirSync(dir).some((f) => f.endsWith(ANN_SUFFIX))) {
+      const found = nearbyAnnotations(cwd);
+      throw new UsageError(`${dir} (a default place of the dataset) holds no *${ANN_SUFFIX}${found.length ? `; ${pointAtNearby(found)}` : '; put the dataset files there, or give --data-dir'}`);
+    }
+    return { splits: splitsInDir(dir, sel.split ?? 'all'), bundled: false };
   }
   if (!existsSync(BUNDLED_SAMPLE_DIR)) {
     throw new UsageError(
       `no dataset given (--data-dir, or --img-tsv with --ann-tsv), none found in ${DEFAULT_DIRS.join(' or ')}, and the bundled sample ${BUNDLED_SAMPLE_DIR} is missing (reinstall humanref-vis)`,
     );
   }
-  return { splits: splitsInDir(BUNDLED_SAMPLE_DIR, sel.split ?? 'all'), bundled: true };
+  return { splits: splitsInDir(BUNDLED_SAMPLE_DIR, sel.split ?? 'all'), bundled: true, nearby: nearbyAnnotations(cwd) };
 }
 
 function explicitSplit(sel: DatasetSelection, cwd: string): SplitPaths {
   if (sel.annTsv === undefined) throw new UsageError('--img-tsv and --ann-lineidx need --ann-tsv too');
-  const annotationsTsv = mustExist(resolve(cwd, sel.annTsv), '--ann-tsv', sel.annTsv);
+  const annotationsTsv = checkInputFile(resolve(cwd, sel.annTsv), '--ann-tsv', sel.annTsv);
   let imgTsv = sel.imgTsv;
   if (imgTsv === undefined) {
     // The two files of a split share a stem: x.annotations.tsv pairs with x.images.tsv.
@@ -66,10 +79,12 @@ function explicitSplit(sel: DatasetSelection, cwd: string): SplitPaths {
     imgTsv = annotationsTsv.slice(0, -ANN_SUFFIX.length) + '.images.tsv';
     if (!existsSync(imgTsv)) throw new UsageError(`--ann-tsv given without --img-tsv, and ${imgTsv} does not exist: pass --img-tsv`);
   }
-  const imagesTsv = mustExist(resolve(cwd, imgTsv), '--img-tsv', imgTsv);
+  // Upstream's custom GRPO JSONL names its images folder with --img-tsv: a folder is right there.
+  const custom = /\.jsonl?$/i.test(annotationsTsv);
+  const imagesTsv = custom ? resolve(cwd, imgTsv) : checkInputFile(resolve(cwd, imgTsv), '--img-tsv', imgTsv);
   checkNotSwapped(annotationsTsv, imagesTsv, sel.annTsv, imgTsv);
   let annotationsLineidx: string | null;
-  if (sel.annLineidx !== undefined) annotationsLineidx = mustExist(resolve(cwd, sel.annLineidx), '--ann-lineidx', sel.annLineidx);
+  if (sel.annLineidx !== undefined) annotationsLineidx = checkInputFile(resolve(cwd, sel.annLineidx), '--ann-lineidx', sel.annLineidx);
   else annotationsLineidx = existsSync(annotationsTsv + '.lineidx') ? annotationsTsv + '.lineidx' : null;
   return { name: splitName(annotationsTsv), imagesTsv, annotationsTsv, annotationsLineidx };
 }
@@ -105,11 +120,6 @@ function checkNotSwapped(annotationsTsv: string, imagesTsv: string, annGiven: st
   if (annKind === 'images') {
     throw new UsageError(`--ann-tsv ${annGiven} is an images TSV (key, tab, base64), not an annotations TSV (offset, tab, JSON): give the annotations file of the split`);
   }
-}
-
-function mustExist(path: string, option: string, given: string): string {
-  if (!existsSync(path)) throw new UsageError(`${option} ${given}: no such file`);
-  return path;
 }
 
 /** The split whose files are `<dir>/<prefix>.{images,annotations}.tsv[.lineidx]`. */

@@ -3,6 +3,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { DataError } from '../errors.js';
 import { ioError } from './lfs.js';
 
+/** Longest TSV line read by default: a guard against allocating a corrupt file's worth. */
+export const DEFAULT_MAX_LINE_BYTES = 256 * 1024 * 1024;
 const FIRST_CHUNK = 64 * 1024;
 const MAX_CHUNK = 8 * 1024 * 1024;
 /** Lines up to this size are kept while the newline is searched; longer ones are measured first, then read once. */

@@ -107,15 +107,16 @@ export function aggregateModel(samples: readonly ScoredSample[], homes: Readonly
   const bySub = groupBy(scored, (s) => s.subDomain);
   const byRange = groupBy(scored, (s) => boxCountRange(s.gtCount));
 
-  const domains: Record<string, DomainMetrics> = {};
+  // Maps keyed by data have no prototype: a domain named __proto__ is a key like any other.
+  const domains: Record<string, DomainMetrics> = Object.create(null);
   for (const domain of [...byDomain.keys()].sort(compareCodePoints)) {
-    const subdomains: Record<string, MetricAverages> = {};
+    const subdomains: Record<string, MetricAverages> = Object.create(null);
     for (const sub of [...bySub.keys()].sort(compareCodePoints)) {
       if (homes.get(sub) === domain) subdomains[sub] = averages(bySub.get(sub)!.map((s) => s.scores));
     }
     domains[domain] = { overall: averages(byDomain.get(domain)!.map((s) => s.scores)), subdomains };
   }
-  const box_count: Record<string, MetricAverages> = {};
+  const box_count: Record<string, MetricAverages> = Object.create(null);
   for (const range of BOX_COUNT_RANGES) {
     const group = byRange.get(range);
     if (group) box_count[range] = averages(group.map((s) => s.scores));

@@ -46,24 +46,41 @@ export async function readDatasetGroundTruth(sources: readonly SampleSource[], s
   return { samples, problems, duplicateIds: [] };
 }
 
+/** `main:2`: how a prediction keyed by split and index is named in messages (an index alone names no sample). */
+export function splitIndexName(key: string): string {
+  return key.slice(2);
+}
+
 /**
  * Predictions keyed by `index` alone (no `split`) belong to the one split read; with several splits they are
- * ambiguous and reported.
+ * ambiguous and reported. `{"index":0}` and `{"split":"main","index":0}` then name one sample: like two lines
+ * of one id, the later line counts and both are listed as duplicates.
  */
 export function resolveSplitKeys(pred: PredReadResult, splits: readonly string[]): PredReadResult {
-  const byKey = new Map<string, Prediction>();
   const problems = [...pred.problems];
+  const linesOf = new Map(pred.duplicates.map((d) => [`i:${d.id}`, d.lines]));
+  const groups = new Map<string, { kept: Prediction; lines: number[] }>();
   for (const p of pred.byKey.values()) {
-    if (!p.key.startsWith('i::')) {
-      byKey.set(p.key, p);
-      continue;
+    let key = p.key;
+    if (key.startsWith('i::')) {
+      if (splits.length !== 1) {
+        problems.push({ file: pred.file, line: p.line, message: `${pred.file}, line ${p.line}: the line has an "index" but no "split", and the ground truth has the splits ${splits.join(', ')}. Add "split" to each line, or choose one split with --split` });
+        continue;
+      }
+      key = `i:${splits[0]}:${key.slice(3)}`;
     }
-    if (splits.length === 1) {
-      const key = `i:${splits[0]}:${p.key.slice(3)}`;
-      byKey.set(key, { ...p, key });
-      continue;
+    const resolved = { ...p, key, id: splitIndexName(key) };
+    const lines = linesOf.get(p.key) ?? [p.line];
+    const group = groups.get(key);
+    if (!group) groups.set(key, { kept: resolved, lines: [...lines] });
+    else {
+      group.lines.push(...lines);
+      if (p.line > group.kept.line) group.kept = resolved;
     }
-    problems.push({ file: pred.file, line: p.line, message: `${pred.file}, line ${p.line}: the line has an "index" but no "split", and the ground truth has the splits ${splits.join(', ')}. Add "split" to each line, or choose one split with --split` });
   }
-  return { ...pred, byKey, problems };
+  const byKey = new Map([...groups].map(([key, g]) => [key, g.kept]));
+  const duplicates = [...groups]
+    .filter(([, g]) => g.lines.length > 1)
+    .map(([key, g]) => ({ id: splitIndexName(key), lines: g.lines.sort((a, b) => a - b) }));
+  return { ...pred, byKey, problems, duplicates };
 }

@@ -1,17 +1,17 @@
-// The pictures of an eval: one per selected sample and model, drawn in a pool, written atomically; failures are reported, not fatal.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { DataError, oneLine, readFailure } from '../errors.js';
-import { sniffImageFormat } from '../dataset/image-header.js';
-import { OutputError } from '../errors.js';
-import { writeFileAtomic } from '../outputs/atomic-write.js';
+// The pictures of an eval: one per selected sample and model, drawn in a pool (on the main thread or in the drawing
+// threads), written atomically; failures are reported, not fatal.
+import { DataError, OutputError, oneLine } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
+import type { OutputFormat } from '../formats.js';
+import { checkEvalTraces } from '../render/index.js';
 import { evalPictureName, evalPictureStem } from '../outputs/output-names.js';
-import type { ImageFormat } from '../types.js';
 import type { Evaluation } from './evaluate.js';
 import type { EvalDeps, EvalOptions } from './options.js';
+import type { EvalPictureInput, EvalPictureOptions } from './picture.js';
+import { loadImage } from './images.js';
 import { sampleView } from './view.js';
 import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
 
@@ -19,6 +19,29 @@ import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
 export interface PictureSample {
   position: number;
   stem: string;
+}
+
+/** Draws one eval picture; `close` ends the drawing threads behind it, if any. */
+export type PictureRenderer = ((input: EvalPictureInput, options: EvalPictureOptions) => Promise<{ data: Buffer; source: { width: number; height: number } }>) & {
+  close?: () => Promise<void>;
+};
+
+/**
+ * eval/picture.ts's renderEvalPicture on the main thread (workers 0), or in that many drawing threads, loaded on
+ * demand (canvas and fonts are not free). Either way a response too long to draw is refused first, so --workers
+ * never changes which pictures fail.
+ */
+export async function loadPictureRenderer(threads: { workers: number; concurrency: number }): Promise<PictureRenderer> {
+  if (threads.workers === 0) {
+    const { renderEvalPicture } = await import('./picture.js');
+    return (input, options) => {
+      checkEvalTraces(input);
+      return renderEvalPicture(input, options);
+    };
+  }
+  const { startRenderPool } = await import('../render/pool.js');
+  const pool = await startRenderPool(threads);
+  return Object.assign((input: EvalPictureInput, options: EvalPictureOptions) => pool.renderEvalPicture(input, options), { close: () => pool.close() });
 }
 
 export interface PictureOutcome {
@@ -37,36 +60,12 @@ export interface Drawing {
   writeError?: OutputError;
 }
 
-async function loadImage(options: EvalOptions, ev: Pick<Evaluation, 'samples'>, position: number): Promise<{ bytes: Buffer; format: ImageFormat; file: string }> {
-  const gt = ev.samples[position].gt;
-  const source = options.groundTruth;
-  if (source.kind === 'dataset') {
-    const split = source.sources.find((s) => s.paths.name === gt.dataset?.split);
-    if (!split || !gt.dataset) throw new DataError('io', { file: gt.file }, 'the sample has no split to read its image from', 'This is a bug; please report it');
-    const sample = await split.readSample(gt.dataset.index);
-    return { bytes: sample.image, format: sample.imageFormat, file: split.paths.imagesTsv };
-  }
-  if (!source.imagesDir) throw new DataError('missing-file', { file: gt.file }, 'no --images folder', 'Give --images <folder holding the image_name files>');
-  if (!gt.imageName) throw new DataError('wrong-type', { file: gt.file }, `line ${gt.line} has no "image_name"`, 'Add image_name to the line');
-  const file = path.join(source.imagesDir, gt.imageName);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const { code, reason } = readFailure(error);
-    throw new DataError(code, { file }, code === 'missing-file' ? 'no such image' : `cannot read the image (${reason})`, 'Check --images and the image_name of this sample');
-  }
-  const format = sniffImageFormat(bytes);
-  if (!format) throw new DataError('not-an-image', { file }, 'the file is not a JPEG, PNG, WebP or GIF image', 'Check --images and the image_name of this sample');
-  return { bytes, format, file };
-}
-
 export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Pick<Evaluation, 'samples'>, picks: readonly PictureSample[], io: RunIo): Promise<Drawing> {
   const names = options.models.map((m) => m.name);
   const result: Drawing = { pictures: new Map(), viewerEntries: [], drawn: 0, failed: 0 };
   const jobs = picks.flatMap(({ position, stem }) => names.map((name, m) => ({ position, name, m, stem })));
   if (jobs.length === 0 || io.signal?.aborted) return result;
-  const render = await deps.renderPicture();
+  const render: PictureRenderer = await deps.renderPicture();
   const progress = new Progress(io.stderr, jobs.length, 'drawing', { quiet: options.quiet });
   const record = (position: number, name: string, outcome: PictureOutcome) => {
     const slot = result.pictures.get(position) ?? new Map<string, PictureOutcome>();
@@ -81,12 +80,12 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Pic
         const view = sampleView(s.gt, name, s.models[m], deps.parseCot);
         try {
           const image = await loadImage(options, ev, position);
-          const out = await render({ ...view, image: image.bytes, imageFormat: image.format, imageFile: image.file }, { format: options.format, fast: options.fast });
+          const out = await render({ ...view, image: image.bytes, imageFormat: image.format, imageFile: image.shown }, { format: options.format, fast: options.fast });
           const file = evalPictureName(stem, name, options.format);
           await writeFileAtomic(options.outputDir, file, out.data);
           record(position, name, { file, error: null });
-          // A photo from --images can be copied by path; one inside a TSV would have to be held in memory.
-          const photo = options.groundTruth.kind === 'jsonl' ? { path: image.file, format: image.format } : undefined;
+          // A photo from --images is copied by path; one inside an images TSV is read again by offset when the viewer is written.
+          const photo = options.groundTruth.kind === 'jsonl' ? { path: image.file, format: image.format } : { load: async () => (await loadImage(options, ev, position)).bytes, format: image.format };
           if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { name: evalPictureStem(stem, name), file, error: null }, out.source, photo));
           result.drawn++;
           progress.tick(true);
@@ -106,9 +105,10 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Pic
     result.writeError = error;
   } finally {
     progress.finish();
+    await render.close?.();
   }
   // In selection order, model by model, whatever order the pool finished in.
   const order = new Map(picks.map((p, i) => [p.position, i]));
-  result.viewerEntries.sort((a, b) => order.get(a.index)! - order.get(b.index)! || names.indexOf(a.split) - names.indexOf(b.split));
+  result.viewerEntries.sort((a, b) => order.get(a.index)! - order.get(b.index)! || names.indexOf(a.model) - names.indexOf(b.model));
   return result;
 }

@@ -3,6 +3,8 @@ import { aggregateModel, REJECTION_DOMAIN, scoreForModel, subdomainHomes, type M
 import { greedyMatch, isNoPrediction, type BoxMatch, type PredictedBoxes } from './metric.js';
 import type { EvalGtSample } from './read-gt.js';
 import type { Prediction } from './read-pred.js';
+import { judgeReasoning, type ReasoningJudgement } from './reasoning.js';
+import { ReasoningTally, type ReasoningMetrics } from './reasoning-metrics.js';
 
 export interface ModelInput {
   name: string;
@@ -28,6 +30,10 @@ export interface ModelSampleResult {
   score: number;
   /** Not perfect at IoU 0.5 (a missed target or a false alarm), or a wrong rejection. */
   wrong: boolean;
+  /** What the reasoning says about the answer; null without a response. */
+  reasoning?: ReasoningJudgement | null;
+  /** The line had no extracted_predictions: its boxes are eval.py's reading of raw_response. */
+  scoredFromRaw?: boolean;
 }
 
 export interface SampleResult {
@@ -37,14 +43,21 @@ export interface SampleResult {
 
 export interface Evaluation {
   samples: SampleResult[];
-  metrics: { name: string; metrics: ModelMetrics }[];
+  /** `reasoning`: the reasoning checks, beside upstream's numbers (never mixed into them). */
+  metrics: { name: string; metrics: ModelMetrics; reasoning?: ReasoningMetrics }[];
   /** Per model: prediction keys that match no ground-truth sample (reported, not fatal). */
   unknownIds: string[][];
 }
 
 function resultFor(gt: EvalGtSample, prediction: Prediction | undefined, scored: ReturnType<typeof scoreForModel>): ModelSampleResult {
   const boxes: PredictedBoxes = prediction?.boxes ?? [];
-  const base = { hasPrediction: prediction !== undefined, boxes, rawResponse: prediction?.rawResponse ?? '' };
+  const base = {
+    hasPrediction: prediction !== undefined,
+    boxes,
+    rawResponse: prediction?.rawResponse ?? '',
+    scoredFromRaw: prediction?.rawOnly !== undefined,
+    reasoning: prediction?.digest ? judgeReasoning(gt.candidates, boxes, prediction.digest) : null,
+  };
   if (scored.kind === 'rejection') {
     return { ...base, rejected: scored.rejected, recall_50: null, precision_50: null, density_f1_50: null, density_f1_mean: null, matches: [], score: scored.rejected ? 1 : 0, wrong: !scored.rejected };
   }
@@ -78,12 +91,14 @@ export function evaluateSample(g: EvalGtSample, models: readonly ModelInput[]): 
 export function evaluateEach(gt: readonly EvalGtSample[], models: readonly ModelInput[], each: (result: SampleResult) => void): Omit<Evaluation, 'samples'> {
   const homes = subdomainHomes(gt);
   const scored = models.map((): ScoredSample[] => []);
+  const reasoning = models.map(() => new ReasoningTally());
   for (const g of gt) {
     const one = evaluateSample(g, models);
     one.scored.forEach((s, m) => scored[m].push(s));
+    one.result.models.forEach((r, m) => reasoning[m].add(g, r));
     each(one.result);
   }
-  const metrics = models.map((model, m) => ({ name: model.name, metrics: aggregateModel(scored[m], homes) }));
+  const metrics = models.map((model, m) => ({ name: model.name, metrics: aggregateModel(scored[m], homes), reasoning: reasoning[m].metrics() }));
   const known = new Set(gt.map((g) => g.key));
   const unknownIds = models.map((m) => [...m.byKey.values()].filter((p) => !known.has(p.key)).map((p) => String(p.id)));
   return { metrics, unknownIds };

@@ -1,7 +1,8 @@
-// Reads a JSONL file line by line (a stream, never the whole file at once); a bad line becomes a message, never a stop.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { DataError, oneLine, readFailure } from '../errors.js';
+// Reads a JSONL file line by line (chunks, never the whole file at once); a bad line becomes a message, never a stop.
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { DataError, UsageError, oneLine, readFailure } from '../errors.js';
+import { fileKind } from '../dataset/input-file.js';
 
 /** One bad line: where it is and what to do, as one line of text. */
 export interface LineProblem {
@@ -19,28 +20,105 @@ export function lineProblem(file: string, line: number, problem: string, hint: s
 export type JsonlEntry = { line: number; value: Record<string, unknown> } | { line: number; problem: LineProblem };
 
 /**
- * Yields every non-blank line parsed as a JSON object. A missing or unreadable file throws a DataError (the
- * caller decides whether that is fatal); a line that is not a JSON object is yielded as a problem.
+ * Longest JSONL line read, in bytes. A HumanRef line (boxes and a model's answer) is a few KB; a longer one is
+ * corrupt, and past ~512 MB it could not even be held as a string.
  */
-export async function* readJsonl(file: string, what: string): AsyncGenerator<JsonlEntry> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('ready', () => resolve());
-    stream.once('error', reject);
-  });
+export const MAX_JSONL_LINE_BYTES = 64 * 1024 * 1024;
+const CHUNK = 1024 * 1024;
+// Non-blocking: opening a pipe for reading would otherwise wait for a writer forever.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+async function openJsonl(file: string, what: string): Promise<FileHandle> {
+  let handle: FileHandle;
   try {
-    await opened;
+    handle = await open(file, OPEN_FLAGS);
   } catch (error) {
     const { code, reason } = readFailure(error);
     throw new DataError(code, { file }, `cannot read the ${what} (${reason})`, 'Check the path');
   }
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let number = 0;
-  // A reader that stops early (the first row, or the last line it needs) leaves no file open.
-  try {
-    for await (const raw of lines) {
+  const kind = fileKind(await handle.stat().catch(async (error: unknown) => {
+    await handle.close();
+    throw error;
+  }));
+  if (kind !== null) {
+    await handle.close();
+    throw new UsageError(`${file}: the ${what} is ${kind}, not a regular file; give a file (pipes and devices are not read)`);
+  }
+  return handle;
+}
+
+/** A raw line: its bytes (null when longer than the limit), 1-based number and byte offset. */
+interface RawLine {
+  bytes: Buffer | null;
+  number: number;
+  offset: number;
+}
+
+/** Splits the file at '\n'; a line past `maxBytes` is skipped to its end and yielded without its bytes. */
+async function* rawLines(handle: FileHandle, file: string, maxBytes: number): AsyncGenerator<RawLine> {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let parts: Buffer[] = [];
+  let kept = 0;
+  let tooLong = false;
+  let number = 1;
+  let start = 0;
+  let position = 0;
+  const take = (): RawLine => {
+    const line = { bytes: tooLong ? null : Buffer.concat(parts, kept), number, offset: start };
+    parts = [];
+    kept = 0;
+    tooLong = false;
+    return line;
+  };
+  for (;;) {
+    let got: number;
+    try {
+      ({ bytesRead: got } = await handle.read(buffer, 0, CHUNK, position));
+    } catch (error) {
+      throw new DataError('io', { file, offset: position }, `cannot read the file (${(error as Error).message})`, 'Check that the file is readable');
+    }
+    if (got === 0) break;
+    let from = 0;
+    while (from < got) {
+      const newline = buffer.indexOf(0x0a, from);
+      const end = newline === -1 || newline >= got ? got : newline;
+      if (!tooLong) {
+        if (kept + end - from > maxBytes) {
+          tooLong = true;
+          parts = [];
+        } else {
+          // Copied: the buffer is reused for the next chunk.
+          parts.push(Buffer.from(buffer.subarray(from, end)));
+          kept += end - from;
+        }
+      }
+      if (end === got) break;
+      yield take();
       number++;
-      const text = number === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      start = position + end + 1;
+      from = end + 1;
+    }
+    position += got;
+  }
+  if (kept > 0 || tooLong) yield take();
+}
+
+/**
+ * Yields every non-blank line parsed as a JSON object. A missing or unreadable file throws a DataError (the
+ * caller decides whether that is fatal), a pipe or a device a UsageError; a line that is not a JSON object, or is
+ * longer than `maxLineBytes`, is yielded as a problem.
+ */
+export async function* readJsonl(file: string, what: string, maxLineBytes = MAX_JSONL_LINE_BYTES): AsyncGenerator<JsonlEntry> {
+  const handle = await openJsonl(file, what);
+  try {
+    for await (const { bytes, number, offset } of rawLines(handle, file, maxLineBytes)) {
+      if (bytes === null) {
+        yield { line: number, problem: lineProblem(file, number, `the line at byte offset ${offset} is longer than ${maxLineBytes} bytes, so it was not read`, `The file is probably corrupt (a missing line break?); fix or delete this line of the ${what}`) };
+        continue;
+      }
+      let text = bytes.toString('utf8');
+      if (number === 1) text = text.replace(/^\uFEFF/, '');
+      if (text.endsWith('\r')) text = text.slice(0, -1);
       if (text.trim() === '') continue;
       let value: unknown;
       try {
@@ -56,6 +134,6 @@ export async function* readJsonl(file: string, what: string): AsyncGenerator<Jso
       yield { line: number, value: value as Record<string, unknown> };
     }
   } finally {
-    stream.destroy();
+    await handle.close();
   }
 }

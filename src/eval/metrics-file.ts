@@ -4,11 +4,12 @@ import { IOU_THRESHOLDS } from './metric.js';
 import type { GtReadResult } from './read-gt.js';
 import type { PredReadResult } from './read-pred.js';
 import type { EvalOptions } from './options.js';
+import type { ReasoningMetrics } from './reasoning-metrics.js';
 import type { EvalTally } from './tally.js';
 
 export interface MetricsDocument {
-  /** Per model, in the order given: overall, domains.<d>.overall, domains.<d>.subdomains.<s>, box_count.<range>, rejection. */
-  models: Record<string, ModelMetrics>;
+  /** Per model, in the order given: overall, domains.<d>.overall, domains.<d>.subdomains.<s>, box_count.<range>, rejection; reasoning (docs/eval-reasoning.md). */
+  models: Record<string, ModelMetrics & { reasoning?: ReasoningMetrics }>;
   model_order: string[];
   ground_truth: { source: string; samples: number; bad_lines: number };
   predictions: Record<string, { file: string; lines_used: number; bad_lines: number; ids_not_in_ground_truth: number; samples_without_prediction: number }>;
@@ -19,10 +20,11 @@ export interface MetricsDocument {
 }
 
 export function metricsDocument(options: EvalOptions, truth: GtReadResult, preds: readonly PredReadResult[], ev: EvalTally, runId?: string): MetricsDocument {
-  const models: Record<string, ModelMetrics> = {};
-  const predictions: MetricsDocument['predictions'] = {};
-  ev.metrics.forEach(({ name, metrics }, i) => {
-    models[name] = metrics;
+  // No prototype: a model named __proto__ is a key like any other.
+  const models: MetricsDocument['models'] = Object.create(null);
+  const predictions: MetricsDocument['predictions'] = Object.create(null);
+  ev.metrics.forEach(({ name, metrics, reasoning }, i) => {
+    models[name] = reasoning ? { ...metrics, reasoning } : metrics;
     predictions[name] = {
       file: options.models[i].file,
       lines_used: preds[i].byKey.size,

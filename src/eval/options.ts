@@ -1,5 +1,6 @@
 // What an eval run is given: its options (ground truth, models, selection, outputs) and the modules it calls.
 import type { OutputFormat } from '../formats.js';
+import type { ResizeLimits } from '../geometry/smart-resize.js';
 import type { SampleSource } from '../plumbing/seams.js';
 import type { EvalOnlyKind } from '../selection/filter.js';
 import type { PositionChoice } from '../selection/select-positions.js';
@@ -26,6 +27,8 @@ export interface EvalOptions {
   concurrency: number;
   json: boolean;
   quiet: boolean;
+  /** smart_resize's --min-pixels / --max-pixels, for lines scored from raw_response. */
+  resize?: ResizeLimits;
 }
 
 export interface EvalDeps {

@@ -1,10 +1,8 @@
 // The text beside an eval picture, as styled paragraphs: the sample, the model's score, boxes, verdicts vs truth, its reasoning.
 import type { Mark, ParsedCot } from '../types.js';
-import { candidateColor, INK, MUTED, readableOnWhite, tint, verdictColor } from '../render/colors.js';
-import { nbsp } from '../render/mention-pieces.js';
-import { buildReasoning } from '../render/reasoning.js';
-import type { Paragraph, Piece } from '../render/wrap.js';
+import { buildReasoning, candidateColor, INK, MUTED, nbsp, readableOnWhite, tint, verdictColor, type Paragraph, type Piece } from '../render/index.js';
 import type { ModelSampleResult } from './evaluate.js';
+import { answerParagraphs } from './picture-answer.js';
 import type { GtBoxJudgement, PersonJudgement, PredictedBoxJudgement } from './judge.js';
 import type { EvalGtSample } from './read-gt.js';
 import type { ParsedResponse } from './response.js';
@@ -32,10 +30,16 @@ export function agreementCot(cot: ParsedCot, persons: readonly PersonJudgement[]
   return { ...cot, verdicts: persons.map(agreementMark) };
 }
 
-function mention(person: number, persons: readonly PersonJudgement[]): Piece {
-  const j = persons[person - 1];
+/** The persons' judgements and what the candidates are called. */
+interface Names {
+  persons: readonly PersonJudgement[];
+  noun: string;
+}
+
+function mention(person: number, names: Names): Piece {
+  const j = names.persons[person - 1];
   const c = j ? personColor(j) : candidateColor(person, null);
-  return { text: nbsp(`Person ${person}`), bold: true, color: readableOnWhite(c), highlight: tint(c, 0.14) };
+  return { text: nbsp(`${names.noun} ${person}`), bold: true, color: readableOnWhite(c), highlight: tint(c, 0.14) };
 }
 
 function joinPieces(groups: Piece[][], sep = ', '): Piece[] {
@@ -53,10 +57,15 @@ export interface EvalTextInput {
   persons: PersonJudgement[];
   targets: number[];
   boxes: { predicted: PredictedBoxJudgement[]; gt: GtBoxJudgement[] };
+  /** What the candidates are called in the labels and the text (`Helmet 2`); default `Person`. */
+  candidateNoun?: string;
+  /** Lines shown under the score, as they are (a reasoning check: `unfaithful: reasoning chose Person 2, answer chose Person 5`). */
+  headerLines?: readonly string[];
 }
 
 export function evalParagraphs(input: EvalTextInput, size: number): Paragraph[] {
   const { gt, result, persons, targets, boxes } = input;
+  const names: Names = { persons, noun: input.candidateNoun ?? 'Person' };
   const s = size;
   const p = (pieces: Piece[], extra: Partial<Paragraph> = {}): Paragraph => ({ pieces, size: s, lineHeight: Math.round(s * 1.4), color: INK, ...extra });
   const band = (text: string, gap = s): Paragraph =>
@@ -64,15 +73,16 @@ export function evalParagraphs(input: EvalTextInput, size: number): Paragraph[] 
   const title = Math.round(s * 1.3);
   const out: Paragraph[] = [p([{ text: gt.referring ? `“${gt.referring}”` : '(no expression)' }], { size: title, lineHeight: Math.round(title * 1.3), bold: true })];
   const truth: Piece[] = targets.length
-    ? [{ text: 'ground truth: ' }, ...joinPieces(targets.map((t) => [mention(t, persons)]))]
+    ? [{ text: 'ground truth: ' }, ...joinPieces(targets.map((t) => [mention(t, names)]))]
     : [{ text: gt.answers.length ? 'ground truth: boxes on no candidate' : 'ground truth: no target (rejection)', bold: true }];
   out.push(p([{ text: `id ${String(gt.id)} · ${gt.domain} / ${gt.subDomain} · ${gt.candidates.length} candidates · ` }, ...truth], { color: MUTED }));
 
   out.push(band(`MODEL ${input.modelName.toUpperCase()}`));
   out.push(p(scoreLine(result, boxes)));
-  for (const line of boxLines(boxes, persons)) out.push(p(line, { hangChars: 2 }));
-  out.push(p(verdictLine(persons)));
-  if (persons.some((j) => j.datasetVerdict !== undefined)) out.push(p(datasetLine(persons)));
+  for (const line of boxLines(boxes, names)) out.push(p(line, { hangChars: 2 }));
+  out.push(p(verdictLine(names)));
+  if (persons.some((j) => j.datasetVerdict !== undefined)) out.push(p(datasetLine(names)));
+  for (const line of input.headerLines ?? []) out.push(p([{ text: `⚠️ ${line}`, bold: true, color: BAD }]));
 
   out.push(band("MODEL'S REASONING"));
   if (input.response.think.trim()) {
@@ -80,10 +90,7 @@ export function evalParagraphs(input: EvalTextInput, size: number): Paragraph[] 
   } else out.push(p([{ text: result.hasPrediction ? '(no reasoning in the response)' : '(no prediction line)' }], { color: MUTED }));
 
   out.push(band('ANSWER'));
-  const answer = input.response.answer;
-  const lines = answer === null ? [] : answer.split('\n').filter((l) => l.trim() !== '' && !/^```/.test(l.trim()));
-  if (lines.length === 0) out.push(p([{ text: answer === null ? '(no <answer> in the response)' : '(empty answer)' }], { color: MUTED }));
-  for (const l of lines) out.push(p([{ text: l.replace(/\t/g, '  ') }], { hangChars: 0 }));
+  out.push(...answerParagraphs(input.response.answer, s));
   return out;
 }
 
@@ -110,9 +117,9 @@ function scoreLine(r: ModelSampleResult, boxes: EvalTextInput['boxes']): Piece[]
   ];
 }
 
-function boxLines(boxes: EvalTextInput['boxes'], persons: readonly PersonJudgement[]): Piece[][] {
+function boxLines(boxes: EvalTextInput['boxes'], names: Names): Piece[][] {
   const swatch = (color: string): Piece => ({ text: '■ ', color });
-  const who = (person: number | null): Piece[] => (person === null ? [{ text: 'no candidate' }] : [mention(person, persons)]);
+  const who = (person: number | null): Piece[] => (person === null ? [{ text: 'no candidate' }] : [mention(person, names)]);
   const lines: Piece[][] = [];
   for (const g of boxes.gt) {
     const hit = boxes.predicted.find((b) => b.gt === g.index);
@@ -129,28 +136,29 @@ function boxLines(boxes: EvalTextInput['boxes'], persons: readonly PersonJudgeme
   return lines;
 }
 
-function verdictLine(persons: readonly PersonJudgement[]): Piece[] {
+function verdictLine(names: Names): Piece[] {
+  const { persons } = names;
   const agree = persons.filter((j) => j.agreement === 'agree').length;
   const disagree = persons.filter((j) => j.agreement === 'disagree');
   const unknown = persons.filter((j) => j.agreement === 'unknown');
   const out: Piece[] = [{ text: 'final verdicts vs ground truth: ' }, { text: `${agree} agree`, bold: true, color: verdictColor('✅') }];
   if (disagree.length) {
     out.push({ text: ' · ' }, { text: 'disagree: ', bold: true, color: verdictColor('❌') });
-    out.push(...joinPieces(disagree.map((j) => [mention(j.person, persons), { text: ` (${j.verdict}, ${j.target ? 'a target' : 'not a target'})` }])));
+    out.push(...joinPieces(disagree.map((j) => [mention(j.person, names), { text: ` (${j.verdict}, ${j.target ? 'a target' : 'not a target'})` }])));
   }
   if (unknown.length) {
-    out.push({ text: ' · no final mark: ' }, ...joinPieces(unknown.map((j) => [mention(j.person, persons)])));
+    out.push({ text: ' · no final mark: ' }, ...joinPieces(unknown.map((j) => [mention(j.person, names)])));
   }
   return out;
 }
 
-function datasetLine(persons: readonly PersonJudgement[]): Piece[] {
-  const differ = persons.filter((j) => j.datasetVerdict !== j.verdict);
+function datasetLine(names: Names): Piece[] {
+  const differ = names.persons.filter((j) => j.datasetVerdict !== j.verdict);
   if (differ.length === 0) return [{ text: 'dataset reasoning: ', bold: true }, { text: 'the same final mark for every person', color: OK }];
   const mark = (m: Mark | null | undefined) => m ?? 'no mark';
   return [
     { text: 'dataset reasoning differs on: ', bold: true },
-    ...joinPieces(differ.map((j) => [mention(j.person, persons), { text: ` (model ${mark(j.verdict)}, dataset ${mark(j.datasetVerdict)})` }])),
+    ...joinPieces(differ.map((j) => [mention(j.person, names), { text: ` (model ${mark(j.verdict)}, dataset ${mark(j.datasetVerdict)})` }])),
   ];
 }
 

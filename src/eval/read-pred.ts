@@ -2,6 +2,8 @@
 import { idKey, asBox } from './read-gt.js';
 import { lineProblem, readJsonl, type LineProblem } from './jsonl.js';
 import type { PredictedBoxes, XyxyBox } from './metric.js';
+import { evalPyBoxes, type EvalPyExtraction } from './evalpy-boxes.js';
+import { digestResponse, type ResponseDigest } from './reasoning.js';
 
 export interface Prediction {
   key: string;
@@ -10,6 +12,13 @@ export interface Prediction {
   boxes: PredictedBoxes;
   /** The model's full answer text; '' when the line has none. */
   rawResponse: string;
+  /**
+   * A line with raw_response but no extracted_predictions: the boxes eval.py reads from it, in the model's pixels.
+   * `boxes` stays [] until raw-scale.ts has rescaled them to the image's pixels.
+   */
+  rawOnly?: EvalPyExtraction;
+  /** What the response says (reasoning checks), read while its text is at hand; absent without a response. */
+  digest?: ResponseDigest;
 }
 
 export interface PredReadResult {
@@ -68,7 +77,8 @@ export async function readPredictions(file: string, mode: PredKeyMode = 'id', { 
       skip(keyName);
       continue;
     }
-    const boxes = toPredictedBoxes(value.extracted_predictions);
+    const rawOnly = value.extracted_predictions === undefined && typeof value.raw_response === 'string';
+    const boxes = rawOnly ? [] : toPredictedBoxes(value.extracted_predictions);
     if (typeof boxes === 'string') {
       skip(`"extracted_predictions" ${boxes}`);
       continue;
@@ -80,7 +90,12 @@ export async function readPredictions(file: string, mode: PredKeyMode = 'id', { 
     const seen = lines.get(key);
     if (seen) seen.push(line);
     else lines.set(key, [line]);
-    byKey.set(key, { key, id: mode === 'id' ? value.id : value.index, line, boxes, rawResponse: responses ? ((value.raw_response as string | undefined) ?? '') : '' });
+    const prediction: Prediction = { key, id: mode === 'id' ? value.id : value.index, line, boxes, rawResponse: responses ? ((value.raw_response as string | undefined) ?? '') : '' };
+    // Read from the line itself: the digest and eval.py's boxes are kept even where the text is not.
+    const raw = typeof value.raw_response === 'string' ? value.raw_response : '';
+    if (rawOnly) prediction.rawOnly = evalPyBoxes(raw);
+    if (raw.trim() !== '') prediction.digest = digestResponse(raw);
+    byKey.set(key, prediction);
   }
   const duplicates = [...lines].filter(([, l]) => l.length > 1).map(([key, l]) => ({ id: key.slice(2), lines: l }));
   return { file, byKey, problems, duplicates };

@@ -1,5 +1,6 @@
 // The per-sample record of an eval: one NDJSON line on stdout with --json, and one line of samples.jsonl.
 import type { SampleResult } from './evaluate.js';
+import { reasoningRecord, type ReasoningRecord } from './reasoning-metrics.js';
 import { isNoPrediction } from './metric.js';
 
 export interface ModelRecord {
@@ -19,6 +20,8 @@ export interface ModelRecord {
   /** The picture (file name inside the output folder), when one was made. */
   file: string | null;
   error: string | null;
+  /** The reasoning checks (docs/eval-reasoning.md); null without a response. */
+  reasoning: ReasoningRecord | null;
 }
 
 export interface SampleRecord {
@@ -40,7 +43,8 @@ export interface SampleRecord {
 }
 
 export function sampleRecord(s: SampleResult, names: readonly string[], pictures: ReadonlyMap<string, { file: string | null; error: string | null }> = new Map()): SampleRecord {
-  const models: Record<string, ModelRecord> = {};
+  // No prototype: a model named __proto__ is a key like any other.
+  const models: Record<string, ModelRecord> = Object.create(null);
   s.models.forEach((m, i) => {
     const pic = pictures.get(names[i]);
     models[names[i]] = {
@@ -56,6 +60,7 @@ export function sampleRecord(s: SampleResult, names: readonly string[], pictures
       matches: m.matches.map(({ gt, pred, iou }) => ({ gt, pred, iou })),
       file: pic?.file ?? null,
       error: pic?.error ?? null,
+      reasoning: m.reasoning ? reasoningRecord(m.reasoning) : null,
     };
   });
   const g = s.gt;

@@ -1,27 +1,17 @@
 // The comparison tables as upstream's metric.py prints them: same rows, same order, same 3-decimal rounding.
-import { oneLine } from '../errors.js';
 import { compareCodePoints, type MetricAverages, type ModelMetrics } from './aggregate.js';
+import type { ReasoningMetrics } from './reasoning-metrics.js';
+import { reasoningMarkdown } from './reasoning-table.js';
+import { formatFixed3, markdownSections } from './table-format.js';
 import { BOX_COUNT_RANGES } from './metric.js';
 
-/**
- * Python's `f"{x:.3f}"`: correctly rounded, ties to even. JS `toFixed` rounds exact ties up, and with three
- * decimals a double is an exact tie only at odd multiples of 1/16 (0.0625 -> "0.062", not "0.063").
- */
-export function formatFixed3(x: number): string {
-  const sixteenths = x * 16; // exact: a power of two
-  if (Number.isInteger(sixteenths) && Math.abs(sixteenths) % 2 === 1) {
-    let thousandths = Math.floor(x * 1000); // x * 1000 = k + 0.5 exactly
-    if (Math.abs(thousandths) % 2 === 1) thousandths += 1;
-    const sign = thousandths < 0 ? '-' : '';
-    const digits = String(Math.abs(thousandths)).padStart(4, '0');
-    return `${sign}${digits.slice(0, -3)}.${digits.slice(-3)}`;
-  }
-  return x.toFixed(3);
-}
+export { formatFixed3, pipeTable } from './table-format.js';
 
 export interface NamedMetrics {
   name: string;
   metrics: ModelMetrics;
+  /** The reasoning checks: a section of their own after upstream's tables. */
+  reasoning?: ReasoningMetrics;
 }
 
 /** Columns of both tables after the label columns (upstream's @Point columns are always empty for boxes). */
@@ -104,30 +94,17 @@ export function comparisonTables(models: readonly NamedMetrics[]): ComparisonTab
   };
 }
 
-/** A Markdown pipe table, columns padded so it also reads in a terminal. Cells are escaped for Markdown and the terminal. */
-export function pipeTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const escape = (cell: string) => oneLine(cell).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
-  const all = [headers, ...rows].map((row) => row.map(escape));
-  const widths = headers.map((_, c) => Math.max(3, ...all.map((row) => [...(row[c] ?? '')].length)));
-  const line = (row: readonly string[]) =>
-    `| ${row.map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join(' | ')} |`;
-  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
-  return [line(all[0]), rule, ...all.slice(1).map(line)].join('\n');
-}
-
-/** metrics.md and the stdout table: upstream's two tables under its headings. */
+/** metrics.md and the stdout table: upstream's two tables under its headings, then the reasoning tables. */
 export function comparisonMarkdown(models: readonly NamedMetrics[]): string {
   const t = comparisonTables(models);
+  const reasoning = models.flatMap(({ name, reasoning: r }) => (r ? [{ name, reasoning: r }] : []));
   return [
     '# Evaluation Results',
     '',
-    '## Comparative Domain and Subdomain Metrics',
-    '',
-    pipeTable(t.domainHeaders, t.domainRows),
-    '',
-    '## Comparative Box Count Metrics',
-    '',
-    pipeTable(t.boxHeaders, t.boxRows),
-    '',
+    ...markdownSections([
+      { heading: 'Comparative Domain and Subdomain Metrics', headers: t.domainHeaders, rows: t.domainRows },
+      { heading: 'Comparative Box Count Metrics', headers: t.boxHeaders, rows: t.boxRows },
+    ]),
+    ...(reasoning.length ? [reasoningMarkdown(reasoning)] : []),
   ].join('\n');
 }

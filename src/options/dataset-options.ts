@@ -1,13 +1,14 @@
 // The data options every command shares (--img-tsv, --ann-tsv, --ann-lineidx, --data-dir, --split).
 import type { Command } from 'commander';
 import type { DatasetSelection } from '../dataset/locate.js';
+import { DEFAULT_DIRS } from '../dataset/nearby.js';
 import { addOptions, option, type OptionValues } from './declare.js';
 
 const FILE_OPTIONS = [
   option({ flags: '--img-tsv <path>', description: 'images TSV of one split (also --img_tsv)' }),
   option({ flags: '--ann-tsv <path>', description: 'annotations TSV of the same split (also --ann_tsv)' }),
   option({ flags: '--ann-lineidx <path>', description: 'line index of the annotations TSV (also --ann_lineidx; default: <ann-tsv>.lineidx, else built in memory)' }),
-  option({ flags: '--data-dir <dir>', description: 'folder holding humanref_cot[_rejection].{images,annotations}.tsv (also --data_dir)' }),
+  option({ flags: '--data-dir <dir>', description: `folder holding humanref_cot[_rejection].{images,annotations}.tsv (also --data_dir; default: the first of ${DEFAULT_DIRS.map((d) => `${d}/`).join(', ')} that exists, else the bundled sample)` }),
 ] as const;
 
 const SPLIT_OPTION = option({ flags: '--split <name>', description: 'split inside --data-dir', choices: ['main', 'rejection', 'all'] });

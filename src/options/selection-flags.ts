@@ -16,11 +16,11 @@ export interface SelectionFlags {
 
 /** Parses every selection flag; `numVisGiven`: --num-vis was typed (not its default); `kinds`: the command's --only kinds. */
 export function selectionFromFlags<K extends string = OnlyKind>(flags: SelectionFlags, numVisGiven: boolean, kinds: readonly K[] = ONLY_KINDS as unknown as readonly K[]): SampleChoice<K> {
-  const indices = flags.indices === undefined ? undefined : parseIndices(flags.indices);
+  const list = flags.indices === undefined ? undefined : parseIndexList(flags.indices);
   return {
-    indices,
+    ...list,
     // --indices alone means exactly those samples; with --num-vis, a seeded sample of them.
-    numVis: indices && !numVisGiven ? 'all' : parseNumVis(flags.numVis),
+    numVis: list && !numVisGiven ? 'all' : parseNumVis(flags.numVis),
     seed: parseSeed(flags.seed),
     shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
     filter: {
@@ -33,27 +33,54 @@ export function selectionFromFlags<K extends string = OnlyKind>(flags: Selection
 /** The seed used when --seed is not given: fixed, so the same command picks the same samples. */
 export const DEFAULT_SEED = 0;
 
-/** Parses `0,5,10-20` into ascending, de-duplicated indices. Bounds are checked by the caller, who knows the length. */
-export function parseIndices(spec: string): number[] {
-  const picked = new Set<number>();
+/** One sample of one split, named in --indices as `main:3` or by its file stem `main_000003`. */
+export interface SplitIndex {
+  split: string;
+  index: number;
+}
+
+/** --indices read: plain indices (of every split) and split-qualified ones, each ascending and de-duplicated. */
+export interface IndexList {
+  indices?: number[];
+  splitIndices?: SplitIndex[];
+}
+
+const range = (part: string, spec: string, from: string, to: string | undefined): number[] => {
+  const a = toIndex(from, spec);
+  const b = to === undefined ? a : toIndex(to, spec);
+  if (b < a) throw new UsageError(`--indices: range "${part}" ends before it starts; write it as ${b}-${a}`);
+  if (b - a > 10_000_000) throw new UsageError(`--indices: range "${part}" is too large`);
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+};
+
+/**
+ * Parses `0,5,10-20` (those indices of every split) and `main:3`, `rejection:10-20` or `main_000003` (a file
+ * stem as visualize writes it: that split only). Bounds are checked by the caller, who knows the lengths.
+ */
+export function parseIndexList(spec: string): IndexList {
+  const plain = new Set<number>();
+  const bySplit = new Map<string, SplitIndex>();
   const parts = spec.split(',').map((p) => p.trim());
-  if (parts.every((p) => p === '')) throw new UsageError(`--indices is empty; give indices like 0,5,10-20`);
+  if (parts.every((p) => p === '')) throw new UsageError(`--indices is empty; give indices like 0,5,10-20 or main:3`);
   for (const part of parts) {
     if (part === '') continue;
-    const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
-    if (range) {
-      const from = toIndex(range[1], spec);
-      const to = toIndex(range[2], spec);
-      if (to < from) throw new UsageError(`--indices: range "${part}" ends before it starts; write it as ${to}-${from}`);
-      if (to - from > 10_000_000) throw new UsageError(`--indices: range "${part}" is too large`);
-      for (let i = from; i <= to; i++) picked.add(i);
-    } else if (/^\d+$/.test(part)) {
-      picked.add(toIndex(part, spec));
-    } else {
-      throw new UsageError(`--indices: "${part}" is not an index or a range (expected e.g. 0,5,10-20; indices are 0-based)`);
-    }
+    const bare = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+    const qualified = /^([^:\s]+?)\s*:\s*(\d+)(?:\s*-\s*(\d+))?$/.exec(part) ?? /^(\S+)_(\d+)$/.exec(part);
+    if (bare) for (const i of range(part, spec, bare[1], bare[2])) plain.add(i);
+    else if (qualified) for (const index of range(part, spec, qualified[2], qualified[3])) bySplit.set(`${qualified[1]}:${index}`, { split: qualified[1], index });
+    else throw new UsageError(`--indices: "${part}" is not an index or a range (expected e.g. 0,5,10-20 for every split, or main:3, rejection:10-20, main_000003 for one split; indices are 0-based)`);
   }
-  return [...picked].sort((a, b) => a - b);
+  const list: IndexList = {};
+  if (plain.size) list.indices = [...plain].sort((a, b) => a - b);
+  if (bySplit.size) list.splitIndices = [...bySplit.values()].sort((a, b) => (a.split < b.split ? -1 : a.split > b.split ? 1 : a.index - b.index));
+  return list;
+}
+
+/** Parses `0,5,10-20` into ascending, de-duplicated indices (positions without a split, as eval's). */
+export function parseIndices(spec: string): number[] {
+  const { indices, splitIndices } = parseIndexList(spec);
+  if (splitIndices) throw new UsageError(`--indices: "${splitIndices[0].split}:${splitIndices[0].index}" names a split; here --indices are plain positions, e.g. 0,5,10-20`);
+  return indices ?? [];
 }
 
 function toIndex(text: string, spec: string): number {

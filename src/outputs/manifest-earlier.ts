@@ -1,5 +1,5 @@
 // The manifest.csv an earlier run left in the folder, read back so a new run can merge with it.
-import { readEarlierFile } from './earlier-file.js';
+import { readEarlierFile } from '../fs/earlier-file.js';
 import { loadCsv, MANIFEST_FILE, MANIFEST_HEADERS, type ManifestRow } from './manifest-format.js';
 
 /** The rows of the folder's manifest.csv before this run; a file that is not our manifest is moved aside, not lost. */
@@ -11,7 +11,7 @@ export function readEarlierRows(dir: string, onWarning: (message: string) => voi
       parse: parseManifest,
       empty: [],
       asideName: (stamp) => `manifest.unreadable-${stamp}.csv`,
-      warning: (file, reason, aside) => `${file} could not be read as a manifest (${reason}); it was kept as ${aside}`,
+      what: 'a manifest',
     },
     onWarning,
   );

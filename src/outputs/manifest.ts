@@ -1,7 +1,7 @@
 // manifest.csv: one row per selected sample that finished, rendered or failed, in selection order, streamed to disk.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createAtomicStream, type AtomicStream } from './atomic-write.js';
+import { createAtomicStream, type AtomicStream } from '../fs/atomic-write.js';
 import { readEarlierRows } from './manifest-earlier.js';
 import { loadCsv, MANIFEST_FILE, MANIFEST_HEADERS, neutraliseRow, unneutraliseCell, type ManifestRow } from './manifest-format.js';
 import { byPosition, type Outcome } from './outcome.js';
@@ -94,7 +94,12 @@ export class ManifestWriter {
   static async open(dir: string, run = '', onWarning: (message: string) => void = () => undefined): Promise<ManifestWriter> {
     const earlier = await readEarlierRows(dir, onWarning);
     const writer = new ManifestWriter(dir, createAtomicStream(dir, MANIFEST_FILE), run, earlier);
-    await writer.out.write(HEADER_LINE);
+    try {
+      await writer.out.write(HEADER_LINE);
+    } catch (error) {
+      await writer.out.abort();
+      throw error;
+    }
     return writer;
   }
 

@@ -1,14 +1,16 @@
 // run.json: what made the pictures in this folder (tool version, command line, seed, options, dataset files), one
 // entry per run into the folder, newest last, so a picture can be reproduced months later.
 import { statSync } from 'node:fs';
-import { readEarlierFile } from './earlier-file.js';
+import { readEarlierFile } from '../fs/earlier-file.js';
 import path from 'node:path';
 import type { SplitPaths } from '../types.js';
 import { toJson } from '../json.js';
 import { toolInfo } from '../version.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 
 export const RUN_FILE = 'run.json';
+/** An entry is ~2 KB: this is thousands of runs. */
+const RUN_LOG_MAX_BYTES = 32 * 1024 * 1024;
 
 /** A dataset file as the run read it. */
 export interface RunFile {
@@ -58,7 +60,7 @@ export interface RunInfo {
   node: string;
   platform: string;
   /** The command that made the run; absent for visualize runs (run.json had no such field before eval wrote one). */
-  command?: 'visualize' | 'eval';
+  command?: 'visualize' | 'eval' | 'export';
   /** Eval only: the ground truth, images folder and prediction files it read. */
   inputs?: RunInput[];
 }
@@ -127,14 +129,20 @@ export function readRunLog(dir: string, onWarning: (message: string) => void): P
     {
       dir,
       name: RUN_FILE,
-      parse: (text) => {
-        const log = JSON.parse(text) as RunLog;
-        if (!Array.isArray(log.runs)) throw new Error('no "runs" list');
-        return log.runs;
+      parse: (text, drop) => {
+        const log = JSON.parse(text) as { runs?: unknown };
+        if (log === null || typeof log !== 'object' || !Array.isArray(log.runs)) throw new Error('no "runs" list');
+        // Each entry is a record of its own: one that is not an object is left out, the others kept.
+        return log.runs.filter((run, i) => {
+          const ok = run !== null && typeof run === 'object' && !Array.isArray(run);
+          if (!ok) drop(`runs[${i}] (not an object)`);
+          return ok;
+        }) as RunInfo[];
       },
       empty: [],
       asideName: (stamp) => `run.unreadable-${stamp}.json`,
-      warning: (file, reason, aside) => `${file} could not be read (${reason}); it was kept as ${aside} and a new run.json started`,
+      what: 'the run log',
+      maxBytes: RUN_LOG_MAX_BYTES,
     },
     onWarning,
   );

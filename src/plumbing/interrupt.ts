@@ -1,6 +1,6 @@
 // Ctrl-C and SIGTERM: the first asks the run to stop and write what it has; the second leaves at once, temp files removed.
-import { removeLiveTempFiles } from '../outputs/atomic-write.js';
-import { releaseLocksSync } from '../outputs/run-lock.js';
+import { removeLiveTempFiles } from '../fs/atomic-write.js';
+import { releaseLocksSync } from '../fs/run-lock.js';
 import type { RunIo } from './run-io.js';
 
 export interface InterruptWatch {

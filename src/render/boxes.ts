@@ -1,13 +1,9 @@
-// Candidate boxes on the image panel: geometry (pure), outlines, zero-size markers and `Person N ✅` labels.
-import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { Mark, ParsedCot } from '../types.js';
+// The candidate layer's geometry (pure): source boxes as panel rectangles, zero-size markers, sides cut by the border.
+import type { Mark } from '../types.js';
 
 export { clipMarks, clippedSides } from './clip-marks.js';
-import { clippedSides, drawClippedSides } from './clip-marks.js';
-import { candidateColor, contrastText } from './colors.js';
-import { leaderLine, placeLabels, type Leader, type Rect } from './labels.js';
-import { baselineOffset, drawRun } from './text-draw.js';
-import type { Measure } from './wrap.js';
+import { clippedSides } from './clip-marks.js';
+import type { Rect } from './labels.js';
 
 export interface BoxGeometry {
   person: number;
@@ -28,145 +24,59 @@ export function boxStyle(width: number, height: number): { labelSize: number; li
   return { labelSize, lineWidth: Math.max(2, Math.round(labelSize / 5)) };
 }
 
-/** xywh source boxes → panel rectangles (clamped only here, for drawing). */
-export function boxGeometry(gtBoxes: number[][], sx: number, sy: number, width: number, height: number, cot: ParsedCot): BoxGeometry[] {
-  const targets = new Set(cot.targets);
-  return gtBoxes.map((b, i) => {
-    const person = i + 1;
-    const [x, y, w, h] = b.map((v) => (Number.isFinite(v) ? v : 0));
-    const cx = (v: number) => Math.max(0, Math.min(width, Math.round(v * sx)));
-    const cy = (v: number) => Math.max(0, Math.min(height, Math.round(v * sy)));
-    const x0 = cx(Math.min(x, x + w));
-    const x1 = cx(Math.max(x, x + w));
-    const y0 = cy(Math.min(y, y + h));
-    const y1 = cy(Math.max(y, y + h));
-    const verdict = cot.verdicts[i] ?? null;
-    const clipped = clippedSides([Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h)], width / sx, height / sy);
+/** A candidate as a composition hands it over: its box (xyxy, source pixels) and how it is shown. */
+export interface CandidateSpec {
+  person: number;
+  box: readonly number[];
+  verdict: Mark | null;
+  target: boolean;
+  color: string;
+}
+
+/** The frame boxes are drawn in: the image panel's size and the source image's. */
+export interface BoxFrame {
+  width: number;
+  height: number;
+  sourceWidth: number;
+  sourceHeight: number;
+}
+
+/** An xyxy source box as a panel rectangle: scaled, rounded, clamped to the panel (only here, for drawing). */
+export function panelRect(box: readonly number[], frame: BoxFrame): Rect {
+  const sx = frame.width / frame.sourceWidth;
+  const sy = frame.height / frame.sourceHeight;
+  const cx = (v: number) => Math.max(0, Math.min(frame.width, Math.round(v * sx)));
+  const cy = (v: number) => Math.max(0, Math.min(frame.height, Math.round(v * sy)));
+  const x0 = cx(Math.min(box[0], box[2]));
+  const x1 = cx(Math.max(box[0], box[2]));
+  const y0 = cy(Math.min(box[1], box[3]));
+  const y1 = cy(Math.max(box[1], box[3]));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/** xywh boxes (non-finite numbers read as 0) as xyxy, corners ordered. */
+export function xywhToXyxy(b: readonly number[]): number[] {
+  const [x, y, w, h] = b.map((v) => (Number.isFinite(v) ? v : 0));
+  return [Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h)];
+}
+
+/** Candidates -> panel geometry: rectangles, zero-size markers, sides cut by the image border. */
+export function boxGeometry(candidates: readonly CandidateSpec[], frame: BoxFrame): BoxGeometry[] {
+  return candidates.map((c) => {
+    const rect = panelRect(c.box, frame);
     return {
-      person,
-      verdict,
-      target: targets.has(person),
-      color: candidateColor(person, verdict),
-      rect: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 },
-      point: x1 - x0 < 3 || y1 - y0 < 3,
-      clipped,
+      person: c.person,
+      verdict: c.verdict,
+      target: c.target,
+      color: c.color,
+      rect,
+      point: rect.w < 3 || rect.h < 3,
+      clipped: clippedSides(c.box, frame.sourceWidth, frame.sourceHeight),
     };
   });
 }
 
-function markerRadius(lw: number): number {
+/** Radius of a zero-size box's marker; its label keeps off it. */
+export function markerRadius(lw: number): number {
   return lw * 4;
-}
-
-/** Draws outlines on the image panel, `fw`×`fh` px at the canvas origin. */
-export function drawBoxes(ctx: SKRSContext2D, boxes: BoxGeometry[], lw: number, fw: number, fh: number): void {
-  for (const b of boxes) {
-    const { x, y, w, h } = b.rect;
-    ctx.strokeStyle = b.color;
-    ctx.lineWidth = lw;
-    if (b.point) {
-      // A zero-size box: its degenerate edge as a line, and a ringed cross at its centre kept inside
-      // the frame; each white-haloed so it shows on any background.
-      const r = markerRadius(lw);
-      const px = Math.max(r, Math.min(x + w / 2, fw - r));
-      const py = Math.max(r, Math.min(y + h / 2, fh - r));
-      for (const [style, width] of [['#ffffff', lw + 2], [b.color, lw]] as const) {
-        ctx.strokeStyle = style;
-        ctx.lineWidth = width;
-        ctx.beginPath();
-        ctx.moveTo(x, y);
-        ctx.lineTo(x + w, y + h);
-        ctx.moveTo(px + r, py);
-        ctx.arc(px, py, r, 0, Math.PI * 2);
-        ctx.moveTo(px - r * 1.5, py);
-        ctx.lineTo(px + r * 1.5, py);
-        ctx.moveTo(px, py - r * 1.5);
-        ctx.lineTo(px, py + r * 1.5);
-        ctx.stroke();
-      }
-      continue;
-    }
-    // Strokes sit inside the box edges: exact pixels, and nothing lost at the frame.
-    ctx.strokeRect(x + lw / 2, y + lw / 2, Math.max(0, w - lw), Math.max(0, h - lw));
-    if (b.target && w > 4 * lw && h > 4 * lw) {
-      const o = 2 * lw;
-      ctx.strokeRect(x + o + lw / 2, y + o + lw / 2, w - 2 * o - lw, h - 2 * o - lw);
-    }
-    drawClippedSides(ctx, b, lw);
-  }
-}
-
-function markSize(size: number): number {
-  return Math.round(size * 0.9);
-}
-
-export interface BoxLabel {
-  box: BoxGeometry;
-  rect: Rect;
-  /** Set when the label had to move away from its box: a line that ties it back. */
-  leader: Leader | null;
-  text: string;
-  mark: Mark | null;
-  size: number;
-}
-
-function labelSizeOf(b: BoxGeometry, size: number, measure: Measure): { w: number; h: number } {
-  const pad = Math.round(size * 0.35);
-  let w = pad * 2 + measure(`Person ${b.person}`, 'text', true, size);
-  if (b.verdict) w += Math.round(size * 0.5) + measure(b.verdict, 'emoji', false, markSize(size));
-  return { w: Math.ceil(w), h: Math.round(size * 1.35) };
-}
-
-/** Where every label goes (see placeLabels); a zero-size box's label keeps off its marker. */
-export function layoutLabels(boxes: BoxGeometry[], width: number, height: number, size: number, lw: number, measure: Measure): BoxLabel[] {
-  const rects = placeLabels(
-    boxes.map((b) => {
-      const m = markerRadius(lw) * 1.7;
-      const r = b.point ? { x: b.rect.x - m, y: b.rect.y - m, w: b.rect.w + 2 * m, h: b.rect.h + 2 * m } : b.rect;
-      return { box: r, ...labelSizeOf(b, size, measure), avoid: b.point ? r : undefined };
-    }),
-    width,
-    height,
-  );
-  return boxes.map((b, i) => ({ box: b, rect: rects[i], leader: b.point ? null : leaderLine(rects[i], b.rect, lw), text: `Person ${b.person}`, mark: b.verdict, size }));
-}
-
-/** Leader lines first (under every label), each white-haloed with a dot where it meets its box. */
-function drawLeaders(ctx: SKRSContext2D, labels: BoxLabel[]): void {
-  for (const { box: b, leader, size } of labels) {
-    if (!leader) continue;
-    const width = Math.max(2, size / 6);
-    for (const [style, lw] of [['#ffffff', width + 2], [b.color, width]] as const) {
-      ctx.strokeStyle = style;
-      ctx.fillStyle = style;
-      ctx.lineWidth = lw;
-      ctx.beginPath();
-      ctx.moveTo(leader.x1, leader.y1);
-      ctx.lineTo(leader.x2, leader.y2);
-      ctx.stroke();
-      ctx.beginPath();
-      ctx.arc(leader.x2, leader.y2, lw * 1.3, 0, Math.PI * 2);
-      ctx.fill();
-    }
-  }
-}
-
-export function drawLabels(ctx: SKRSContext2D, labels: BoxLabel[], measure: Measure): void {
-  drawLeaders(ctx, labels);
-  for (const { box: b, rect: r, text, mark, size } of labels) {
-    ctx.fillStyle = b.color;
-    ctx.fillRect(r.x, r.y, r.w, r.h);
-    const pad = Math.round(size * 0.35);
-    const ink = contrastText(b.color);
-    drawRun(ctx, { x: 0, width: 0, text, kind: 'text', bold: true, color: ink, size }, r.x + pad, r.y + baselineOffset(r.h, size));
-    if (mark) {
-      const ms = markSize(size);
-      const mw = measure(mark, 'emoji', false, ms);
-      const mx = r.x + r.w - pad - mw;
-      // A white backdrop keeps a green ✅ visible on a green label.
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(Math.floor(mx - 2), r.y + 2, Math.ceil(mw + 4), r.h - 4);
-      drawRun(ctx, { x: 0, width: 0, text: mark, kind: 'emoji', bold: false, color: ink, size: ms }, mx, r.y + baselineOffset(r.h, ms));
-    }
-  }
 }

@@ -1,12 +1,19 @@
-// Decodes the sample's image with sharp to 8-bit sRGB RGBA, without EXIF rotation: boxes refer to the raw pixel grid.
+// Decodes a picture's photo with sharp to 8-bit sRGB RGBA, without EXIF rotation: boxes refer to the raw pixel grid.
 import sharp, { type Metadata } from 'sharp';
-import { DataError } from '../errors.js';
-import type { Sample } from '../types.js';
+import { DataError, type DataLocation } from '../errors.js';
+import type { ImageFormat } from '../types.js';
 import { MAX_IMAGE_PIXELS } from '../formats.js';
 import { ALPHA_BG } from './colors.js';
 
 /** Tiny images are scaled up until their shorter side reaches this, so labels stay readable. */
 export const MIN_SHORT_SIDE = 400;
+
+/** The photo of a picture: its bytes, and the place its messages name (a TSV line, an image file). */
+export interface Photo {
+  image: Buffer;
+  imageFormat: ImageFormat;
+  where: DataLocation;
+}
 
 /** The image panel's geometry, known from the header before any pixel is decoded. */
 export interface ProbedImage {
@@ -28,37 +35,32 @@ export function panelScale(width: number, height: number, maxSide: number): numb
   return 1;
 }
 
-function where(sample: Sample) {
-  // The reader names the split's files; a hand-made sample only has its split name.
-  return { file: sample.files?.imagesTsv ?? `${sample.split} images TSV`, index: sample.index, offset: sample.imgOffset };
-}
-
 /** Reads the header: size checks (DataError) and the panel size. */
-export async function probeImage(sample: Sample, maxSide: number): Promise<ProbedImage> {
+export async function probeImage(photo: Photo, maxSide: number): Promise<ProbedImage> {
   let meta: Metadata;
   try {
-    meta = await sharp(sample.image, { limitInputPixels: false }).metadata();
+    meta = await sharp(photo.image, { limitInputPixels: false }).metadata();
   } catch (e) {
-    throw new DataError('image-decode', where(sample), `cannot read the ${sample.imageFormat} image header (${(e as Error).message})`, 'The image bytes are damaged; skip this sample');
+    throw new DataError('image-decode', photo.where, `cannot read the ${photo.imageFormat} image header (${(e as Error).message})`, 'The image bytes are damaged; skip this sample');
   }
   const w = meta.width ?? 0;
   const h = meta.height ?? 0;
   if (!(w > 0 && h > 0)) {
-    throw new DataError('image-decode', where(sample), 'the image has no size', 'The image bytes are damaged; skip this sample');
+    throw new DataError('image-decode', photo.where, 'the image has no size', 'The image bytes are damaged; skip this sample');
   }
   if (w * h > MAX_IMAGE_PIXELS) {
-    throw new DataError('image-too-large', where(sample), `the image claims ${w}×${h} px, more than ${MAX_IMAGE_PIXELS / 1e6} megapixels`, 'Such a size is not a HumanRef image; skip this sample');
+    throw new DataError('image-too-large', photo.where, `the image claims ${w}×${h} px, more than ${MAX_IMAGE_PIXELS / 1e6} megapixels`, 'Such a size is not a HumanRef image; skip this sample');
   }
   const scale = panelScale(w, h, maxSide);
   return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)), sourceWidth: w, sourceHeight: h, scale, meta };
 }
 
 /** Decodes the pixels of a probed image to the panel size, as opaque 8-bit sRGB RGBA. */
-export async function decodePixels(sample: Sample, probe: ProbedImage): Promise<Buffer> {
+export async function decodePixels(photo: Photo, probe: ProbedImage): Promise<Buffer> {
   const { meta, width: tw, height: th, sourceWidth: w, sourceHeight: h, scale } = probe;
   try {
     // No .rotate()/autoOrient: sharp keeps the stored orientation unless asked.
-    let img = sharp(sample.image, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' });
+    let img = sharp(photo.image, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' });
     // Each step only when needed: on a plain 8-bit sRGB JPEG they would triple the decode time.
     if (meta.hasAlpha) img = img.flatten({ background: ALPHA_BG });
     if (meta.space !== 'srgb' || meta.depth !== 'uchar' || (meta.channels ?? 0) < 3 || meta.hasProfile) img = img.toColourspace('srgb');
@@ -71,6 +73,6 @@ export async function decodePixels(sample: Sample, probe: ProbedImage): Promise<
     }
     return data;
   } catch (e) {
-    throw new DataError('image-decode', where(sample), `cannot decode the ${sample.imageFormat} image (${(e as Error).message})`, 'The image bytes are damaged; skip this sample');
+    throw new DataError('image-decode', photo.where, `cannot decode the ${photo.imageFormat} image (${(e as Error).message})`, 'The image bytes are damaged; skip this sample');
   }
 }

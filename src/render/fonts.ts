@@ -10,6 +10,8 @@ import { setTextCoverage, splitRuns } from './text-runs.js';
 /** Our own family names, so a system "DejaVu Sans" or emoji font can never stand in. */
 export const SANS = 'HRV Sans';
 export const EMOJI = 'HRV Emoji';
+/** Code (a model's JSON answer); characters it lacks fall back to the text font. */
+export const MONO = 'HRV Mono';
 
 // WOFF (zlib) rather than WOFF2 (brotli and glyf transforms, decoded again by Skia on every start): unpacked
 // in memory, registering and the first draw take milliseconds instead of ~0.5 s each. The emoji font's SVG
@@ -19,6 +21,8 @@ const FONT_FILES = [
   { spec: '@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff', family: SANS, drop: [] },
   // The full COLR font: the numbered subset files hold SVG glyphs only and draw nothing.
   { spec: '@fontsource/noto-color-emoji/files/noto-color-emoji-emoji-400-normal.woff', family: EMOJI, drop: ['SVG '] },
+  { spec: '@fontsource/dejavu-mono/files/dejavu-mono-latin-400-normal.woff', family: MONO, drop: [] },
+  { spec: '@fontsource/dejavu-mono/files/dejavu-mono-latin-700-normal.woff', family: MONO, drop: [] },
 ] as const;
 
 export function fontFile(spec: string): string {
@@ -60,9 +64,9 @@ export function registerFonts(): void {
   setTextCoverage((cp) => covers(coverage, cp));
 }
 
-export function fontString(kind: 'text' | 'emoji' | 'missing', bold: boolean, size: number): string {
+export function fontString(kind: 'text' | 'emoji' | 'missing', bold: boolean, size: number, mono = false): string {
   if (kind === 'emoji') return `${size}px "${EMOJI}"`;
-  return `${bold ? 'bold ' : ''}${size}px "${SANS}"`;
+  return `${bold ? 'bold ' : ''}${size}px ${mono ? `"${MONO}", ` : ''}"${SANS}"`;
 }
 
 const CHECKS = [

@@ -1,12 +1,11 @@
-// Where everything of one picture goes, computed before any drawing: image panel, boxes, labels, text columns, footer.
-import { DataError } from '../errors.js';
-import type { ParsedCot, Sample } from '../types.js';
-import { boxGeometry, boxStyle, layoutLabels, type BoxGeometry, type BoxLabel } from './boxes.js';
+// A picture is a stack of layers: the text panel and footer, the photo, then the image panel's overlays (boxes,
+// labels, a model's boxes and tags). This lays them out before any drawing: pure, the caller passes the measure.
+import { DataError, type DataLocation } from '../errors.js';
+import type { BoxLabel } from './box-labels.js';
+import type { BoxGeometry } from './boxes.js';
 import { balanceColumns, type Flow } from './columns.js';
-import { buildFooter } from './footer.js';
-import { buildReasoning } from './reasoning.js';
-import { splitRuns } from './text-runs.js';
-import { wrapParagraphs, type Line, type Measure, type PlacedRun } from './wrap.js';
+import type { Outline, Tag } from './model-boxes.js';
+import { wrapParagraphs, type Line, type Measure, type Paragraph, type PlacedRun } from './wrap.js';
 
 export interface ImagePanel {
   width: number;
@@ -16,18 +15,45 @@ export interface ImagePanel {
   scale: number;
 }
 
+/** The image panel's layers above the photo, each laid out; a composition stacks them bottom to top. */
+export type Overlay =
+  | { kind: 'candidates'; boxes: BoxGeometry[]; lineWidth: number }
+  | { kind: 'labels'; labels: BoxLabel[] }
+  | { kind: 'model-boxes'; outlines: Outline[]; lineWidth: number }
+  | { kind: 'model-tags'; tags: Tag[] };
+
+export type PanelMetrics = ReturnType<typeof panelMetrics>;
+
+/**
+ * One kind of picture: what it shows, at the sizes of its image panel. The text beside the image is one flow of
+ * columns (header, score, reasoning, answer), the footer spans the picture below it.
+ */
+export interface Composition {
+  /** Named (where, and what to do) when the picture would be too large. */
+  refuse: { where: DataLocation; hint: string };
+  /** Characters of text the panel will hold: absurd text is refused before it is laid out. */
+  textChars: number;
+  /** The text beside the image (flowed into columns) and of the footer, in the sizes `metrics` gives. */
+  text(image: ImagePanel, metrics: PanelMetrics): { panel: Paragraph[]; footer: Paragraph[] };
+  /** The image panel's layers above the photo, bottom to top. */
+  overlays(image: ImagePanel, measure: Measure): Overlay[];
+}
+
 export interface PictureLayout {
   width: number;
   height: number;
   image: ImagePanel;
-  /** Height of the image + reasoning band; the footer starts here. */
+  /** Height of the image + text panel band; the footer starts here. */
   bodyHeight: number;
-  lineWidth: number;
-  boxes: BoxGeometry[];
-  labels: BoxLabel[];
   panel: { x: number; pad: number; gutter: number; columnWidth: number };
   flow: Flow;
   footer: { x: number; y: number; height: number; lines: { line: Line; y: number }[] };
+  overlays: Overlay[];
+}
+
+/** A layer of a laid-out picture, by kind (the first one). */
+export function findOverlay<K extends Overlay['kind']>(layout: PictureLayout, kind: K): Extract<Overlay, { kind: K }> | undefined {
+  return layout.overlays.find((o): o is Extract<Overlay, { kind: K }> => o.kind === kind);
 }
 
 /** Sizes of the text panel, derived from the image panel so a big image gets bigger text. */
@@ -49,13 +75,8 @@ export const MAX_OUTPUT_PIXELS = 24_000_000;
 /** Beyond this many columns the columns grow taller instead (the picture stays within MAX_OUTPUT_PIXELS). */
 export const MAX_COLUMNS = 8;
 
-function tooLarge(sample: Sample, problem: string): DataError {
-  return new DataError(
-    'image-too-large',
-    { file: sample.files?.annotationsTsv ?? `${sample.split} annotations TSV`, index: sample.index, offset: sample.annOffset },
-    problem,
-    'Real traces are under 10 KB; skip this sample',
-  );
+function tooLarge(c: Composition, problem: string): DataError {
+  return new DataError('image-too-large', c.refuse.where, problem, c.refuse.hint);
 }
 
 /** Fewest columns within maxHeight, at most MAX_COLUMNS: past that the column height grows. */
@@ -72,36 +93,26 @@ function flowText(lines: Line[], maxHeight: number): Flow {
   return flow;
 }
 
-function hasMissingGlyphs(texts: string[]): boolean {
-  return texts.some((t) => splitRuns(t).some((r) => r.kind === 'missing'));
-}
-
-export function layoutPicture(sample: Sample, cot: ParsedCot, image: ImagePanel, measure: Measure, warnings?: readonly string[]): PictureLayout {
+/** Lays out a picture of `composition` around an image panel: pure, the caller passes the measure. */
+export function layoutPicture(composition: Composition, image: ImagePanel, measure: Measure): PictureLayout {
   const W = image.width;
   const H = image.height;
   const m = panelMetrics(W, H);
-  const think = sample.annotation.think;
   // Refuse absurd text before spending seconds laying it out: a character needs at least ~0.5 em × 1.4 em.
-  const textArea = (think.length + cot.expressions.join('').length) * 0.7 * m.size * m.size;
-  if (textArea > 2 * MAX_OUTPUT_PIXELS) {
-    throw tooLarge(sample, `the reasoning text (${think.length} characters) would need a picture of over ${Math.round((2 * MAX_OUTPUT_PIXELS) / 1e6)} megapixels`);
+  if (composition.textChars * 0.7 * m.size * m.size > 2 * MAX_OUTPUT_PIXELS) {
+    throw tooLarge(composition, `the reasoning text (${composition.textChars} characters) would need a picture of over ${Math.round((2 * MAX_OUTPUT_PIXELS) / 1e6)} megapixels`);
   }
 
-  const lines = wrapParagraphs(buildReasoning(think, cot, { size: m.size }, sample.annotation.regionMap), m.columnWidth, measure);
+  const text = composition.text(image, m);
+  const lines = wrapParagraphs(text.panel, m.columnWidth, measure);
   const flow = flowText(lines, m.maxColumnHeight - 2 * m.pad);
   const panelW = 2 * m.pad + flow.columns * m.columnWidth + (flow.columns - 1) * m.gutter;
   const bodyHeight = Math.max(H, Math.ceil(flow.height) + 2 * m.pad);
   const width = W + panelW;
 
-  const footerParagraphs = buildFooter(
-    sample,
-    cot,
-    { sourceWidth: image.sourceWidth, sourceHeight: image.sourceHeight, scale: image.scale, missingGlyphs: hasMissingGlyphs([think, ...cot.expressions]), warnings },
-    m.footerSize,
-  );
   const footerPad = Math.round(m.pad * 0.7);
   let y = bodyHeight + footerPad;
-  const footerLines = wrapParagraphs(footerParagraphs, width - 2 * m.pad, measure).map((line) => {
+  const footerLines = wrapParagraphs(text.footer, width - 2 * m.pad, measure).map((line) => {
     y += line.spaceBefore;
     const at = { line, y };
     y += line.height;
@@ -110,22 +121,18 @@ export function layoutPicture(sample: Sample, cot: ParsedCot, image: ImagePanel,
   const footerHeight = y + footerPad - bodyHeight;
 
   if (width * (bodyHeight + footerHeight) > MAX_OUTPUT_PIXELS) {
-    throw tooLarge(sample, `the picture would be ${width}×${bodyHeight + footerHeight} px, over ${MAX_OUTPUT_PIXELS / 1e6} megapixels`);
+    throw tooLarge(composition, `the picture would be ${width}×${bodyHeight + footerHeight} px, over ${MAX_OUTPUT_PIXELS / 1e6} megapixels`);
   }
 
-  const { labelSize, lineWidth } = boxStyle(W, H);
-  const boxes = boxGeometry(sample.annotation.gtBoxes, W / image.sourceWidth, H / image.sourceHeight, W, H, cot);
   return {
     width,
     height: bodyHeight + footerHeight,
     image,
     bodyHeight,
-    lineWidth,
-    boxes,
-    labels: layoutLabels(boxes, W, H, labelSize, lineWidth, measure),
     panel: { x: W, pad: m.pad, gutter: m.gutter, columnWidth: m.columnWidth },
     flow,
     footer: { x: m.pad, y: bodyHeight, height: footerHeight, lines: footerLines },
+    overlays: composition.overlays(image, measure),
   };
 }
 

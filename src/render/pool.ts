@@ -1,10 +1,12 @@
 // Draws in worker threads: a piscina pool of render/worker.ts, one thread per core by default, behind the same
-// `render(sample, cot, options)` as the in-process renderer. The main thread only reads, schedules and writes.
+// `render(sample, cot, options)` as the in-process renderer, and eval's pictures through the same protocol.
+// The main thread only reads, schedules and writes.
 import { Piscina } from 'piscina';
-import { InternalError } from '../errors.js';
+import { DataError, InternalError, type DataLocation } from '../errors.js';
+import type { EvalPictureInput, EvalPictureOptions } from '../eval/picture.js';
 import type { ParsedCot, Sample } from '../types.js';
 import type { RenderedImage, RenderOptions, Renderer } from './render.js';
-import { deserializeError, type WorkerResult, type WorkerStats, type WorkerTask } from './worker-protocol.js';
+import { checkEvalTraces, checkTraceLength, deserializeError, sampleLocation, type EvalPicture, type WorkerResult, type WorkerStats, type WorkerTask } from './worker-protocol.js';
 
 export interface RenderPoolOptions {
   /** Drawing threads (at least 1; never more than `concurrency`, which would leave some idle). */
@@ -19,6 +21,8 @@ export interface RenderPoolOptions {
 
 export interface RenderPool extends Renderer {
   readonly workers: number;
+  /** eval/picture.ts's renderEvalPicture, drawn in a thread: the same bytes as on the main thread. */
+  renderEvalPicture(input: EvalPictureInput, options?: EvalPictureOptions): Promise<EvalPicture>;
   /** Each live worker's heap, external memory and CPU time (for the benchmark). */
   stats(): Promise<WorkerStats[]>;
   /** Ends the threads; call when no render is pending. */
@@ -32,18 +36,18 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Starts the threads; resolves once the first has loaded fonts, canvas and sharp and passed the emoji self-check. */
-export async function startRenderPool(options: RenderPoolOptions): Promise<RenderPool> {
-  const workers = Math.max(1, Math.min(Math.floor(options.workers), Math.floor(options.concurrency)));
-  const perWorker = Math.max(1, Math.floor(options.concurrency / workers));
+/** A moved buffer arrives as a plain Uint8Array: the same memory, seen as a Buffer again. */
+function asBuffer(data: Uint8Array): Buffer {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function threadPool(options: RenderPoolOptions, threads: { min: number; max: number; perWorker: number; idleTimeout: number }): Piscina {
   const pool = new Piscina({
     filename: (options.workerFile ?? new URL('./worker.js', import.meta.url)).href,
-    // One thread starts at once; piscina adds the others (up to `workers`) as samples queue, so the first picture is
-    // not slowed by every thread loading at the same time. Started threads stay (no idle timeout).
-    minThreads: 1,
-    maxThreads: workers,
-    concurrentTasksPerWorker: perWorker,
-    idleTimeout: Number.POSITIVE_INFINITY,
+    minThreads: threads.min,
+    maxThreads: threads.max,
+    concurrentTasksPerWorker: threads.perWorker,
+    idleTimeout: threads.idleTimeout,
     // The run never has more than `concurrency` samples out, so piscina's queue needs no bound of its own.
     maxQueue: Number.POSITIVE_INFINITY,
     // Tasks run async work (sharp) of their own: a worker must never block in Atomics.wait between them.
@@ -52,6 +56,20 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
   });
   // A crashed worker's task is failed by its run(); this only keeps a stray 'error' event from ending the process.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Starts the threads; resolves once the first has loaded fonts, canvas and sharp and passed the emoji self-check. */
+export async function startRenderPool(options: RenderPoolOptions): Promise<RenderPool> {
+  const workers = Math.max(1, Math.min(Math.floor(options.workers), Math.floor(options.concurrency)));
+  const perWorker = Math.max(1, Math.floor(options.concurrency / workers));
+  // One thread starts at once; piscina adds the others (up to `workers`) as samples queue, so the first picture is
+  // not slowed by every thread loading at the same time. Started threads stay (no idle timeout).
+  const pool = threadPool(options, { min: 1, max: workers, perWorker, idleTimeout: Number.POSITIVE_INFINITY });
+  // When a thread dies (out of heap, an uncaught error), every sample it held fails with it, though only one may
+  // have needed the memory. Each is drawn again, once, alone in a thread of its own: started on the first death,
+  // ended after a second idle so its memory is given back.
+  let alone: Piscina | undefined;
 
   const run = (task: WorkerTask) => pool.run(task) as Promise<WorkerResult>;
   try {
@@ -71,25 +89,46 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
     native.catch(() => undefined);
   };
 
+  /** Runs a drawing task; a task whose thread died runs again alone, and fails naming its sample if it dies again. */
+  async function draw(task: WorkerTask, where: DataLocation, what = 'this sample'): Promise<WorkerResult & { ok: true }> {
+    let result: WorkerResult;
+    try {
+      result = await run(task);
+    } catch {
+      alone ??= threadPool(options, { min: 0, max: 1, perWorker: 1, idleTimeout: 1000 });
+      try {
+        result = (await alone.run(task)) as WorkerResult;
+      } catch (error) {
+        throw new DataError(
+          'drawing-thread',
+          where,
+          `the drawing thread stopped while drawing ${what}, twice, the second time with no other sample in it (${describe(error)})`,
+          'The other samples are drawn by a new thread; skip this one, or draw it on the main thread with --workers 0',
+        );
+      }
+    }
+    keepNativeLoaded();
+    if (!result.ok) throw deserializeError(result.error);
+    return result;
+  }
+
   let closed: Promise<void> | undefined;
   return {
     workers,
     async render(sample: Sample, cot: ParsedCot, renderOptions: RenderOptions = {}): Promise<RenderedImage> {
-      let result: WorkerResult;
-      try {
-        // The drawing never reads the annotation's unknown keys, which may nest deeper than a structured clone can go.
-        const sent: Sample = { ...sample, annotation: { ...sample.annotation, extra: {} } };
-        result = await run({ kind: 'render', sample: sent, cot, options: renderOptions });
-      } catch (error) {
-        // The thread died (an uncaught error, out of heap, process.exit in it): piscina starts a new one.
-        throw new Error(`the drawing thread stopped while drawing this sample (${describe(error)}); a new thread takes over the next samples`);
-      }
-      keepNativeLoaded();
-      if (!result.ok) throw deserializeError(result.error);
+      const where = sampleLocation(sample);
+      checkTraceLength(sample.annotation.think, 'the reasoning', where);
+      // The drawing never reads the annotation's unknown keys, which may nest deeper than a structured clone can go.
+      const sent: Sample = { ...sample, annotation: { ...sample.annotation, extra: {} } };
+      const result = await draw({ kind: 'render', sample: sent, cot, options: renderOptions }, where);
       if (!('image' in result)) throw new InternalError('a drawing thread answered without a picture');
-      const { data } = result.image;
-      // A moved buffer arrives as a plain Uint8Array: the same memory, seen as a Buffer again.
-      return { ...result.image, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
+      return { ...result.image, data: asBuffer(result.image.data) };
+    },
+    async renderEvalPicture(input: EvalPictureInput, pictureOptions: EvalPictureOptions = {}): Promise<EvalPicture> {
+      const { where, what } = checkEvalTraces(input);
+      const result = await draw({ kind: 'eval-picture', input, options: pictureOptions }, where, what);
+      if (!('evalPicture' in result)) throw new InternalError('a drawing thread answered without an eval picture');
+      return { ...result.evalPicture, data: asBuffer(result.evalPicture.data) };
     },
     async stats() {
       const all = await Promise.all(Array.from({ length: workers }, () => run({ kind: 'stats' })));
@@ -99,8 +138,9 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
     close() {
       // Once: the run and the command that started the threads may both ask.
       keepNativeLoaded();
-      closed ??= native!.catch(() => undefined).then(() => pool.destroy());
+      closed ??= native!.catch(() => undefined).then(() => Promise.all([pool.destroy(), alone?.destroy()])).then(() => undefined);
       return closed;
     },
   };
 }
+

@@ -46,8 +46,8 @@ export function createMeasure(ctx: SKRSContext2D): Measure {
     }
     return w;
   };
-  return (text: string, kind: RunKind, bold: boolean, size: number) => {
-    if (kind === 'text') return textWidth(text, fontString('text', bold, size));
+  return (text: string, kind: RunKind, bold: boolean, size: number, mono = false) => {
+    if (kind === 'text') return textWidth(text, fontString('text', bold, size, mono));
     const key = `${kind}${size}\u0000${text}`;
     let w = runs.get(key);
     if (w === undefined) {
@@ -127,7 +127,7 @@ export function drawRun(ctx: SKRSContext2D, r: PlacedRun, x: number, y: number, 
     }
     return;
   }
-  setFont(ctx, fontString(r.kind, r.bold, r.size));
+  setFont(ctx, fontString(r.kind, r.bold, r.size, r.mono));
   ctx.fillStyle = r.color;
   if (!measure) {
     ctx.fillText(r.text, x, y);
@@ -138,7 +138,7 @@ export function drawRun(ctx: SKRSContext2D, r: PlacedRun, x: number, y: number, 
   for (const part of r.text.split(/( +)/)) {
     if (!part) continue;
     if (part.charCodeAt(0) !== 32) ctx.fillText(part, cx, y);
-    cx += measure(part, 'text', r.bold, r.size);
+    cx += measure(part, 'text', r.bold, r.size, r.mono);
   }
 }
 

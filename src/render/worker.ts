@@ -1,5 +1,6 @@
 // A drawing worker thread: loads fonts, canvas and sharp once, then turns (sample, parsed reasoning, options) into an
-// encoded picture with the same renderer the in-process path uses. Started by render/pool.ts through piscina.
+// encoded picture with the same renderer the in-process path uses, and an eval sample into eval's picture with
+// eval/picture.ts's own function. Started by render/pool.ts through piscina.
 import { readFileSync } from 'node:fs';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -16,6 +17,8 @@ type Moved = ReturnType<typeof move>;
 const renderer = getRenderer();
 renderer.catch(() => undefined);
 let rendered = 0;
+// Loaded with the first eval picture: visualize's threads never need it.
+let evalPictures: Promise<typeof import('../eval/picture.js')> | undefined;
 
 // One full garbage collection after each picture, once its result is on its way. A picture leaves ~30 MB of native
 // memory behind JS objects V8 cannot see the size of (the Skia canvas, sharp's and the PNG encoder's images): V8's
@@ -47,14 +50,25 @@ export default async function runTask(task: WorkerTask): Promise<WorkerResult | 
       return { ok: true, stats: { threadId, heapUsed: heap.used_heap_size, heapLimit: heap.heap_size_limit, external: heap.external_memory, cpuMs: threadCpuMs(), rendered } };
     }
     // Buffers cross threads as plain Uint8Arrays: the same bytes, seen as a Buffer again.
-    const { image: bytes } = task.sample;
-    const sample: Sample = { ...task.sample, image: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-    const image = await (await renderer.catch(() => getRenderer())).render(sample, task.cot, task.options);
+    const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let result: WorkerResult;
+    let data: Buffer;
+    if (task.kind === 'eval-picture') {
+      evalPictures ??= import('../eval/picture.js');
+      const { renderEvalPicture } = await evalPictures;
+      const picture = await renderEvalPicture({ ...task.input, image: asBuffer(task.input.image) }, task.options);
+      result = { ok: true, evalPicture: picture };
+      data = picture.data;
+    } else {
+      const sample: Sample = { ...task.sample, image: asBuffer(task.sample.image) };
+      const image = await (await renderer.catch(() => getRenderer())).render(sample, task.cot, task.options);
+      result = { ok: true, image };
+      data = image.data;
+    }
     rendered++;
     setImmediate(() => collectGarbage({ type: 'major', execution: 'sync' }));
-    const result: WorkerResult = { ok: true, image };
     // The encoded picture (a few MB) is handed over, not copied, when it owns its memory.
-    const { buffer, byteOffset, byteLength } = image.data;
+    const { buffer, byteOffset, byteLength } = data;
     if (byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer) {
       return move({ [transferableSymbol]: [buffer], [valueSymbol]: result } as never);
     }

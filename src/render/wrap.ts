@@ -1,5 +1,6 @@
 // Greedy line wrapping of styled paragraphs by measured width. Pure: the caller passes the measuring function.
-import { splitRuns, type RunKind } from './text-runs.js';
+import type { RunKind } from './text-runs.js';
+import { tokenize, toWords, type Token } from './words.js';
 
 export interface Piece {
   text: string;
@@ -7,6 +8,8 @@ export interface Piece {
   color?: string;
   /** Tint drawn behind the text (mentions of a candidate). */
   highlight?: string;
+  /** Set in the code font (a model's JSON answer). */
+  mono?: boolean;
 }
 
 export interface Paragraph {
@@ -23,10 +26,12 @@ export interface Paragraph {
   hangChars?: number;
   /** Do not end a column right after this paragraph (headings). */
   keepWithNext?: boolean;
+  /** Every piece in the code font. */
+  mono?: boolean;
 }
 
-/** Width in px of `text` drawn as one run of `kind`. */
-export type Measure = (text: string, kind: RunKind, bold: boolean, size: number) => number;
+/** Width in px of `text` drawn as one run of `kind` (in the code font when `mono`). */
+export type Measure = (text: string, kind: RunKind, bold: boolean, size: number, mono?: boolean) => number;
 
 export interface PlacedRun {
   x: number;
@@ -37,6 +42,7 @@ export interface PlacedRun {
   color: string;
   size: number;
   highlight?: string;
+  mono?: boolean;
 }
 
 export interface Line {
@@ -51,82 +57,6 @@ export interface Line {
   paragraph: number;
 }
 
-interface Token {
-  text: string;
-  kind: RunKind;
-  bold: boolean;
-  color: string;
-  space: boolean;
-  highlight?: string;
-}
-
-function tokenize(p: Paragraph): Token[] {
-  const out: Token[] = [];
-  for (const piece of p.pieces) {
-    const bold = piece.bold ?? p.bold ?? false;
-    const color = piece.color ?? p.color;
-    const highlight = piece.highlight;
-    for (const run of splitRuns(piece.text)) {
-      if (run.kind !== 'text') {
-        out.push({ text: run.text, kind: run.kind, bold, color, space: false, highlight });
-        continue;
-      }
-      // No-break spaces (inside a `Person N` mention) are not break points.
-      for (const part of run.text.split(/([^\S\u00A0]+)/)) {
-        if (part) out.push({ text: part.replace(/[^\S\u00A0]/g, ' '), kind: 'text', bold, color, space: /^[^\S\u00A0]/.test(part), highlight });
-      }
-    }
-  }
-  return out;
-}
-
-interface Word {
-  space: Token | null;
-  tokens: Token[];
-}
-
-function mergeSpace(prev: Token | null, t: Token): Token {
-  return prev ? { ...prev, text: prev.text + t.text } : t;
-}
-
-/** Words are runs of non-space tokens; a missing glyph (CJK) is a word of its own so lines can break around it. */
-function toWords(tokens: Token[]): Word[] {
-  const words: Word[] = [];
-  let space: Token | null = null;
-  let cur: Word | null = null;
-  for (const t of tokens) {
-    if (t.space) {
-      space = mergeSpace(space, t);
-      cur = null;
-    } else if (t.kind === 'missing') {
-      words.push({ space, tokens: [t] });
-      space = null;
-      cur = null;
-    } else {
-      if (!cur || cur.tokens[cur.tokens.length - 1].kind === 'missing') {
-        cur = { space, tokens: [] };
-        words.push(cur);
-        space = null;
-      }
-      cur.tokens.push(t);
-    }
-  }
-  return glueMarks(words);
-}
-
-/** A word made only of emoji (`✅`, `⚠️`) stays on the line of the word before it: `→ ✅` never splits. */
-function glueMarks(words: Word[]): Word[] {
-  const out: Word[] = [];
-  for (const w of words) {
-    const prev = out[out.length - 1];
-    if (prev && w.tokens.every((t) => t.kind === 'emoji') && prev.tokens[prev.tokens.length - 1].kind !== 'missing') {
-      if (w.space) prev.tokens.push(w.space);
-      prev.tokens.push(...w.tokens);
-    } else out.push(w);
-  }
-  return out;
-}
-
 /** Splits a token into pieces that can be placed one by one when a word is wider than a line. */
 function charPieces(t: Token): Token[] {
   if (t.kind !== 'text') return [t];
@@ -137,13 +67,13 @@ function charPieces(t: Token): Token[] {
 export function wrapParagraphs(paragraphs: Paragraph[], maxWidth: number, measure: Measure): Line[] {
   const lines: Line[] = [];
   paragraphs.forEach((p, pi) => {
-    const w = (t: Token) => measure(t.text, t.kind, t.bold, p.size);
+    const w = (t: Token) => measure(t.text, t.kind, t.bold, p.size, t.mono);
     const hangText = p.hangChars ? p.pieces.map((x) => x.text).join('').slice(0, p.hangChars) : '';
-    const hang = Math.min(hangText ? measure(hangText, 'text', p.bold ?? false, p.size) : 0, maxWidth / 2);
+    const hang = Math.min(hangText ? measure(hangText, 'text', p.bold ?? false, p.size, p.mono) : 0, maxWidth / 2);
     let line: Line = newLine(p, pi, p.spaceBefore ?? 0);
     let x = 0;
     const place = (t: Token, width: number) => {
-      line.runs.push({ x, width, text: t.text, kind: t.kind, bold: t.bold, color: t.color, size: p.size, highlight: t.highlight });
+      line.runs.push({ x, width, text: t.text, kind: t.kind, bold: t.bold, color: t.color, size: p.size, highlight: t.highlight, ...(t.mono ? { mono: true } : {}) });
       x += width;
       line.width = x;
     };
@@ -193,7 +123,7 @@ function mergeRuns(line: Line): Line {
   const runs: PlacedRun[] = [];
   for (const r of line.runs) {
     const prev = runs[runs.length - 1];
-    if (prev && prev.kind === 'text' && r.kind === 'text' && prev.bold === r.bold && prev.color === r.color && prev.highlight === r.highlight) {
+    if (prev && prev.kind === 'text' && r.kind === 'text' && prev.bold === r.bold && prev.color === r.color && prev.highlight === r.highlight && prev.mono === r.mono) {
       prev.text += r.text;
       prev.width = r.x + r.width - prev.x;
     } else runs.push({ ...r });

@@ -7,6 +7,7 @@ import { readJsonl, type LineProblem } from '../eval/jsonl.js';
 import type { EvalOptions } from '../eval/options.js';
 import { readGroundTruth, type EvalGtSample, type GtReadResult } from '../eval/read-gt.js';
 import { readPredictions, type Prediction, type PredReadResult } from '../eval/read-pred.js';
+import { imageSizeReader, scaleRawPredictions } from '../eval/raw-scale.js';
 
 /** Lists at most this many bad lines on stderr; the count is always given. */
 const MAX_LISTED = 50;
@@ -24,7 +25,8 @@ export async function readEvalInputs(options: EvalOptions, io: RunIo): Promise<E
   const preds: PredReadResult[] = [];
   for (const m of options.models) {
     const read = await readPredictions(m.file, gt.kind === 'jsonl' ? 'id' : 'index', { responses: false });
-    preds.push(gt.kind === 'dataset' ? resolveSplitKeys(read, splits) : read);
+    // Lines with raw_response only: eval.py's boxes, rescaled from the model's input size to the image's.
+    preds.push(await scaleRawPredictions(gt.kind === 'dataset' ? resolveSplitKeys(read, splits) : read, truth.samples, imageSizeReader(gt), options.resize));
   }
   const badLines = [...truth.problems, ...preds.flatMap((p) => p.problems)];
   for (const p of badLines.slice(0, MAX_LISTED)) io.stderr.write(`humanref-vis: ${p.message}\n`);

@@ -2,7 +2,7 @@
 // streamed sample by sample (also to stdout with --json) so a million records are never held at once.
 import { OutputError, UsageError } from '../errors.js';
 import { toJson } from '../json.js';
-import { createAtomicStream, writeFileAtomic } from '../outputs/atomic-write.js';
+import { createAtomicStream, writeFileAtomic } from '../fs/atomic-write.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import type { Drawing } from '../eval/draw.js';
 import { evaluateSample, type ModelInput } from '../eval/evaluate.js';

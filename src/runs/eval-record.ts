@@ -1,7 +1,8 @@
 // What eval adds to run.json (the same log and options as visualize's: its inputs and models), and how an earlier eval's metrics and records are kept
 // when a second eval writes into the same folder.
-import { lstat, mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { lstat, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { earlierState, readPlainFile } from '../fs/earlier-file.js';
 import { fileInfo, type RunLogWriter, type RunInput } from '../outputs/run-info.js';
 import { openRunRecord, type RunContext } from './run-record.js';
 import type { EvalOptions } from '../eval/options.js';
@@ -29,21 +30,29 @@ export function openEvalRunRecord(options: EvalOptions, context: RunContext | un
   return openRunRecord(options, gt.kind === 'dataset' ? gt.sources : [], context, warn, { command: 'eval', inputs: evalInputs(options), extraOptions });
 }
 
+/** A metrics.json larger than this is not read for its run id (ours are a few KB). */
+const METRICS_MAX_BYTES = 16 * 1024 * 1024;
+/** Run ids are ISO times (24 characters); a longer one read back is cut, so a folder name stays far below NAME_MAX. */
+const MAX_RUN_ID = 100;
+
 /** The id of the run that wrote the folder's metrics.json (its `run` field), else the oldest of the files' times. */
 async function earlierRunId(dir: string, present: readonly string[]): Promise<string> {
+  const file = path.join(dir, 'metrics.json');
   try {
-    const doc = JSON.parse(await readFile(path.join(dir, 'metrics.json'), 'utf8')) as { run?: unknown };
-    if (typeof doc.run === 'string' && doc.run !== '') return doc.run;
+    if ((await earlierState(file, METRICS_MAX_BYTES)).kind === 'file') {
+      const doc = JSON.parse((await readPlainFile(file)).toString('utf8')) as { run?: unknown } | null;
+      if (typeof doc?.run === 'string' && doc.run !== '') return doc.run.slice(0, MAX_RUN_ID);
+    }
   } catch {
-    // No metrics.json, or not ours: the files' own times name the run.
+    // Unreadable, or not ours: the files' own times name the run.
   }
-  const times = await Promise.all(present.map(async (f) => (await stat(path.join(dir, f))).mtimeMs));
+  const times = await Promise.all(present.map(async (f) => (await lstat(path.join(dir, f))).mtimeMs));
   return new Date(Math.min(...times)).toISOString();
 }
 
-/** A folder name from a run id: `2026-12-01T02:37:19.000Z` -> `2026-12-01T02-37-19.000Z`. */
+/** A folder name from a run id: `2026-12-01T02:37:19.000Z` -> `2026-12-01T02-37-19.000Z`; at most MAX_RUN_ID characters. */
 export function runFolderName(id: string): string {
-  const safe = id.replaceAll(':', '-').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  const safe = id.slice(0, MAX_RUN_ID).replaceAll(':', '-').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
   return safe === '' ? 'run' : safe;
 }
 
@@ -54,9 +63,9 @@ export function runFolderName(id: string): string {
  */
 export async function keepEarlierOutputs(dir: string): Promise<string | null> {
   const present: string[] = [];
+  // Whatever is at a name (a file, or a folder, FIFO or link put there) is moved with the rest, never replaced.
   for (const name of EVAL_OUTPUTS) {
-    const isFile = await stat(path.join(dir, name)).then((s) => s.isFile(), () => false);
-    if (isFile) present.push(name);
+    if (await lstat(path.join(dir, name)).then(() => true, () => false)) present.push(name);
   }
   if (present.length === 0) return null;
   const base = runFolderName(await earlierRunId(dir, present));

@@ -2,9 +2,9 @@
 // metrics.md -> draw the selected pictures -> stream samples.jsonl -> the viewer. Only a few numbers per sample are
 // held between stages (eval/tally.ts); a sample's full result is computed again where it is needed.
 import { DataError, EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } from '../errors.js';
-import { prepareOutputDir } from '../outputs/atomic-write.js';
+import { prepareOutputDir } from '../fs/atomic-write.js';
 import { SampleStems } from '../outputs/output-names.js';
-import { lockOutputDir } from '../outputs/run-lock.js';
+import { lockOutputDir } from '../fs/run-lock.js';
 import type { RunInfo } from '../outputs/run-info.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import { selectPositions } from '../selection/select-positions.js';
@@ -93,7 +93,7 @@ function pickPictures(options: EvalOptions, inputs: EvalInputs, tally: EvalTally
     {
       length: gt.length,
       expression: (p) => gt[p].referring,
-      is: (p, kind) => (kind === 'wrong' ? tally.wrong[p] === 1 : isRejectionSample(gt[p])),
+      is: (p, kind) => (kind === 'rejection' ? isRejectionSample(gt[p]) : tally[kind][p] === 1),
       score: (p) => tally.score[p],
     },
     options.selection,

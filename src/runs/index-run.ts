@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { EXIT, OutputError, UsageError } from '../errors.js';
 import { openDataFile } from '../dataset/lfs.js';
 import { formatLineidx, scanLineStarts } from '../dataset/lineidx.js';
-import { writeFileAtomic } from '../outputs/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { RunIo } from '../plumbing/run-io.js';
 
 /** Scans `tsv` and writes its line offsets to `out` (default `<tsv>.lineidx`) atomically; returns the line count. */

@@ -1,7 +1,7 @@
 // Renders the selected samples with a bounded pool: read, parse, draw, write atomically, report in selection order.
 import path from 'node:path';
 import { DataError, OutputError } from '../errors.js';
-import { writeFileAtomic } from '../outputs/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { imageFindings } from '../checks/findings.js';
 import { sampleWarnings } from '../selection/filter.js';
 import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';

@@ -54,7 +54,7 @@ export function effectiveOptions(options: RecordedOptions, commandOptions: Recor
     quiet: options.quiet,
     numVis: selection.numVis,
     seed: selection.seed,
-    indices: selection.indices === undefined ? null : formatIndices(selection.indices),
+    indices: selection.indices === undefined && !selection.splitIndices ? null : [formatIndices(selection.indices ?? []), ...(selection.splitIndices ?? []).map((x) => `${x.split}:${x.index}`)].filter(Boolean).join(','),
     shard: selection.shard ? `${selection.shard.k}/${selection.shard.n}` : null,
     filter: selection.filter.expression?.source ?? null,
     only: selection.filter.only,

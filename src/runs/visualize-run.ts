@@ -1,19 +1,18 @@
 // The visualize command as a library call: select, render in a pool, write manifest, run.json and viewer, summarise.
-import { EXIT, OutputError, UsageError, exitCodeForSignal, oneLine } from '../errors.js';
+import { EXIT, OutputError, exitCodeForSignal, oneLine } from '../errors.js';
 import { toJson } from '../json.js';
 import type { Renderer } from '../types.js';
 import type { OutputFormat } from '../formats.js';
 import type { ReadImageHeader } from '../checks/image-info.js';
-import { prepareOutputDir } from '../outputs/atomic-write.js';
-import { lockOutputDir } from '../outputs/run-lock.js';
 import { ManifestWriter } from '../outputs/manifest.js';
-import { checkDistinctOutputNames } from '../outputs/output-names.js';
 import type { RunLogWriter } from '../outputs/run-info.js';
 import { sampleJsonLine } from '../outputs/outcome.js';
 import { Progress } from '../plumbing/progress.js';
+import { announceSize, WrittenSize } from '../plumbing/size-estimate.js';
 import type { RunIo } from '../plumbing/run-io.js';
 import { outputFileName, renderSamples } from './render-run.js';
 import { selectionShortfall, selectSamples, type SelectionOptions } from '../selection/select-samples.js';
+import { asUsageError, inOutputFolder } from './output-folder.js';
 import { clockOf, openRunRecord, viewerRunInfo, type RunContext } from './run-record.js';
 import { formatSummary, RunTally } from '../outputs/summary.js';
 import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
@@ -46,33 +45,21 @@ export interface VisualizeDeps {
   context?: RunContext;
 }
 
-/** The output folder is unusable before anything was rendered: the user's --output-dir, so a usage error. */
-function asUsageError(error: unknown): never {
-  throw error instanceof OutputError ? new UsageError(error.message) : error;
-}
-
 export async function runVisualize(options: VisualizeOptions, deps: VisualizeDeps, io: RunIo): Promise<number> {
   const now = io.now ?? (() => performance.now());
   const started = now();
-  // Two splits that would write the same file names are refused before anything is written.
-  checkDistinctOutputNames(deps.sources.map((s) => s.paths));
-  for (const warning of deps.datasetWarnings ?? []) io.stderr.write(`humanref-vis: warning: ${warning}\n`);
-  await prepareOutputDir(options.outputDir).catch(asUsageError);
-  const release = await lockOutputDir(options.outputDir).catch(asUsageError);
-  try {
-    return await visualizeLocked(options, deps, io, started, now);
-  } finally {
-    await release();
-  }
+  return inOutputFolder(options.outputDir, deps.sources, deps.datasetWarnings, io, () => visualizeLocked(options, deps, io, started, now));
 }
 
 async function visualizeLocked(options: VisualizeOptions, deps: VisualizeDeps, io: RunIo, started: number, now: () => number): Promise<number> {
   const refs = await selectRefs(options, deps, io);
+  const size = { estimate: await announceSize(deps.sources, refs, options, io.stderr), written: new WrittenSize(options.outputDir) };
   const tally = new RunTally();
   const warn = (message: string) => io.stderr.write(`humanref-vis: warning: ${oneLine(message)}\n`);
   const record = await openRunRecord(options, deps.sources, deps.context, warn).catch(asUsageError);
-  const writeError = await renderAndRecord(refs, tally, { options, deps, io, record, warn });
+  const writeError = await renderAndRecord(refs, tally, { options, deps, io, record, warn, written: size.written });
   const code = finish({ selected: refs.length, tally, writeError, seconds: (now() - started) / 1000 }, options, deps, io);
+  if (!options.quiet && tally.rendered > 0) io.stderr.write(`${await size.written.line(size.estimate)}\n`);
   await record
     .finish(clockOf(deps.context)(), { selected: refs.length, rendered: tally.rendered, failed: tally.failed }, code)
     // When the folder already failed, that error has been said once; run.json keeps its start entry.
@@ -104,13 +91,13 @@ async function selectRefs(options: VisualizeOptions, deps: VisualizeDeps, io: Ru
 async function renderAndRecord(
   refs: SampleRef[],
   tally: RunTally,
-  { options, deps, io, record, warn }: { options: VisualizeOptions; deps: VisualizeDeps; io: RunIo; record: RunLogWriter; warn: (message: string) => void },
+  { options, deps, io, record, warn, written }: { options: VisualizeOptions; deps: VisualizeDeps; io: RunIo; record: RunLogWriter; warn: (message: string) => void; written: WrittenSize },
 ): Promise<OutputError | undefined> {
   const progress = new Progress(io.stderr, refs.length, 'rendering', { quiet: options.quiet });
   // The manifest and viewer are streamed as samples finish, so memory does not grow with --num-vis; both keep what
   // earlier runs recorded of the pictures still in the folder.
   const manifest = await ManifestWriter.open(options.outputDir, record.current.id, warn).catch(asUsageError);
-  const viewer = await ViewerWriter.open(options.outputDir, { run: options.runInfo ?? viewerRunInfo(record.current) }).catch(async (error: unknown) => {
+  const viewer = await ViewerWriter.open(options.outputDir, { run: options.runInfo ?? viewerRunInfo(record.current), onWarning: warn }).catch(async (error: unknown) => {
     await manifest.abort();
     return asUsageError(error);
   });
@@ -132,6 +119,7 @@ async function renderAndRecord(
         signal: io.signal,
         onOutcome: async (outcome) => {
           tally.add(outcome);
+          if (outcome.status === 'rendered') written.add(outcome.file);
           if (options.json && io.signal?.reason !== 'EPIPE') io.stdout.write(`${toJson(sampleJsonLine(outcome))}\n`);
           await manifest.add(outcome);
           await viewer.add(viewerEntry(outcome, (split, index) => outputFileName(split, index, options.format)));

@@ -7,7 +7,7 @@ export const ONLY_KINDS = ['inconsistent', 'rejection', 'warned'] as const;
 export type OnlyKind = (typeof ONLY_KINDS)[number];
 
 /** eval's --only kinds (decided from the scores: a miss, a false alarm or a wrong rejection for any model). */
-export const EVAL_ONLY_KINDS = ['wrong', 'rejection'] as const;
+export const EVAL_ONLY_KINDS = ['wrong', 'rejection', 'unfaithful', 'hallucinated'] as const;
 export type EvalOnlyKind = (typeof EVAL_ONLY_KINDS)[number];
 
 /** --filter and --only; `K` is the command's --only kinds. */

@@ -1,5 +1,6 @@
 // Turns the selection options into the list of samples to render: indices, filters, seeded sample, shard.
 import { UsageError } from '../errors.js';
+import { outputStem } from '../outputs/output-names.js';
 import { isFilterActive, matchesExpression, matchesFilter, type OnlyKind, type SampleFilter } from './filter.js';
 import { imageFindings } from '../checks/findings.js';
 import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
@@ -11,6 +12,8 @@ import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
 export interface SampleChoice<K extends string = OnlyKind> {
   /** 0-based indices (within each split, for visualize; positions in the ground truth, for eval). */
   indices?: number[];
+  /** 0-based indices of one split each (`main:3`); with `indices`, the union is taken. */
+  splitIndices?: readonly { split: string; index: number }[];
   numVis: number | 'all';
   seed: number;
   shard?: Shard;
@@ -48,17 +51,18 @@ export function pickFrom<T>(pool: readonly T[], choice: Pick<SampleChoice<string
   return applyShard(samplePositions(pool.length, choice.numVis, choice.seed).map((p) => pool[p]), choice.shard);
 }
 
-function candidateRefs(sources: readonly SampleSource[], indices: number[] | undefined): SampleRef[] {
-  const refs: SampleRef[] = [];
+function candidateRefs(sources: readonly SampleSource[], indices: number[] | undefined, splitIndices: SelectionOptions['splitIndices']): SampleRef[] {
+  if (!indices && !splitIndices) return sources.flatMap((source, s) => Array.from({ length: source.length }, (_, index) => ({ source: s, index })));
   checkIndicesInRange(indices, Math.max(0, ...sources.map((s) => s.length)), sources.map((s) => `${s.paths.name} has ${s.length}`).join(', '));
-  sources.forEach((source, s) => {
-    if (indices) {
-      for (const index of indices) if (index < source.length) refs.push({ source: s, index });
-    } else {
-      for (let index = 0; index < source.length; index++) refs.push({ source: s, index });
-    }
-  });
-  return refs;
+  const wanted = sources.map((source) => new Set((indices ?? []).filter((i) => i < source.length)));
+  for (const { split, index } of splitIndices ?? []) {
+    // By the split's name or by the stem of its file names (`main_000003`), in any letter case.
+    const s = sources.findIndex((x) => x.paths.name === split || outputStem(x.paths.name).toLowerCase() === split.toLowerCase());
+    if (s === -1) throw new UsageError(`--indices ${split}:${index}: no split "${split}" in this run (splits: ${sources.map((x) => x.paths.name).join(', ')})`);
+    if (index >= sources[s].length) throw new UsageError(`--indices ${split}:${index} out of range (${sources[s].paths.name} has ${sources[s].length} samples; indices are 0-based)`);
+    wanted[s].add(index);
+  }
+  return wanted.flatMap((set, s) => [...set].sort((a, b) => a - b).map((index) => ({ source: s, index })));
 }
 
 /** Reads annotations with bounded concurrency and keeps the samples the filter accepts (images only for `warned`). */
@@ -100,7 +104,7 @@ async function filterRefs(
 }
 
 export async function selectSamples(sources: readonly SampleSource[], parseCot: ParseCot, options: SelectionOptions): Promise<SelectionResult> {
-  let refs = candidateRefs(sources, options.indices);
+  let refs = candidateRefs(sources, options.indices, options.splitIndices);
   const considered = refs.length;
   let expressionMatches = considered;
   let unreadable: string[] = [];

@@ -1,19 +1,28 @@
 // index.html of the viewer: markup, style, the ✅ ❌ ⚠️ marks as inline SVG (no emoji font needed), and the script.
-import { viewerDetailView } from './client/detail.js';
-import { viewerDom } from './client/dom.js';
-import { viewerFilters } from './client/filters.js';
-import { viewerGrid } from './client/grid.js';
-import { viewerClient } from './client/main.js';
-import { viewerSampleView } from './client/sample.js';
+import { readFileSync } from 'node:fs';
+import { toolInfo } from '../version.js';
 
-/** The script's parts as source text: each is a self-contained function (see client/main.ts). */
-const SCRIPT = `(${viewerClient.toString()})({
-dom: ${viewerDom.toString()},
-filters: ${viewerFilters.toString()},
-grid: ${viewerGrid.toString()},
-detail: ${viewerDetailView.toString()},
-sample: ${viewerSampleView.toString()},
-});`;
+/**
+ * The page script, bundled from client/ by `npm run build` (page-script.vite.config.mjs). The same path from
+ * src/viewer/ and dist/viewer/, so tests running the sources use the built bundle too.
+ */
+const SCRIPT_FILE = new URL('../../dist/viewer/page-script.js', import.meta.url);
+let script: string | undefined;
+
+function pageScript(): string {
+  if (script === undefined) {
+    let text: string;
+    try {
+      text = readFileSync(SCRIPT_FILE, 'utf8');
+    } catch (error) {
+      throw new Error(`the viewer's page script ${SCRIPT_FILE.pathname} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): run \`npm run build\` in the package folder`);
+    }
+    // Inlined in a <script> element: a `</script` in it (in a string or comment) would end the element early;
+    // `<\/` means the same inside a string, a template, a regular expression or a comment.
+    script = text.replace(/<\/(script)/gi, '<\\/$1');
+  }
+  return script;
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -26,6 +35,14 @@ export const MARK_SVGS = {
   ok: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="2" y="2" width="28" height="28" rx="6" fill="#43a047"/><path d="M8.5 16.5l5 5L24 11" fill="none" stroke="#fff" stroke-width="4.2" stroke-linecap="round" stroke-linejoin="round"/></svg>',
   no: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M7 7L25 25M25 7L7 25" stroke="#f44336" stroke-width="6.5" stroke-linecap="round"/></svg>',
   warn: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M16 3.5L30 28H2z" fill="#ffc107" stroke="#ffc107" stroke-width="3" stroke-linejoin="round"/><rect x="14.2" y="11" width="3.6" height="10" rx="1.8" fill="#3d3d3d"/><circle cx="16" cy="24.4" r="2" fill="#3d3d3d"/></svg>',
+} as const;
+
+/** The review's marks (white on the badge's colour): accepted, rejected, a note. Shapes unlike ✅ ❌ on purpose. */
+export const REVIEW_SVGS = {
+  accepted: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="13" fill="none" stroke="#fff" stroke-width="3.5"/><path d="M10 16.5l4 4 8-9" fill="none" stroke="#fff" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/></svg>',
+  rejected: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="13" fill="none" stroke="#fff" stroke-width="3.5"/><path d="M7 25L25 7" stroke="#fff" stroke-width="3.5"/></svg>',
+  unreviewed: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="13" fill="none" stroke="#59636e" stroke-width="3" stroke-dasharray="5 4"/></svg>',
+  note: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M5 6h22v15H13l-6 6v-6H5z" fill="#fff"/><path d="M9 11h14M9 16h10" stroke="#57606a" stroke-width="2.4"/></svg>',
 } as const;
 
 const markCss = (cls: string, svg: string) => `.${cls}{background-image:url("data:image/svg+xml,${encodeURIComponent(svg)}")}`;
@@ -70,6 +87,24 @@ h1{font-size:1.25rem;margin:0}
 ${markCss('mk-ok', MARK_SVGS.ok)}
 ${markCss('mk-no', MARK_SVGS.no)}
 ${markCss('mk-warn', MARK_SVGS.warn)}
+${Object.entries(REVIEW_SVGS).map(([k, svg]) => markCss(`rvi-${k}`, svg)).join('\n')}
+.rvslot{display:inline-flex;gap:.25rem;flex-wrap:wrap}
+.card .rvslot{position:absolute;top:.95rem;left:.95rem;pointer-events:none}
+.rv{display:inline-flex;align-items:center;gap:.25em;padding:.1em .5em .1em .3em;border-radius:999px;font-size:.8rem;font-weight:700;color:#fff;white-space:nowrap;box-shadow:0 1px 3px #0005}
+.rv-accepted{background:#1a7f37}.rv-rejected{background:#b3261e}.rv-note{background:#57606a;pointer-events:auto}.rv-unreviewed{background:#fff;color:var(--muted);border:1px dashed var(--muted);box-shadow:none}
+.rvi{display:inline-block;width:1.1em;height:1.1em;background-size:contain;background-repeat:no-repeat;background-position:center}
+.card[data-review="rejected"]{border-color:#b3261e}.card[data-review="accepted"]{border-color:#1a7f37}
+#review{display:flex;flex-wrap:wrap;gap:.4rem .7rem;align-items:center;flex-basis:100%;font-size:.9rem}
+.rvcounts{color:var(--muted)}
+.rvmsg{color:var(--muted);overflow-wrap:anywhere}.rvmsg.bad-msg{color:#b42318}
+.review-box{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:center;margin:.4rem 0;font-size:.92rem}
+.rvnote{white-space:pre-wrap;overflow-wrap:anywhere;font-style:italic}
+.rvnote:empty{display:none}
+.rvkeys{color:var(--muted);font-size:.82rem}
+.note-editor{border:1px solid var(--rule);border-radius:8px;padding:1rem;width:min(32rem,90vw)}
+.note-editor form{display:flex;flex-direction:column;gap:.5rem}
+.note-editor textarea{font:inherit;padding:.4rem;border:1px solid var(--rule);border-radius:6px}
+.note-title{font-weight:600}
 #sampleview{padding:0 1rem 2rem}
 .bar{position:sticky;top:0;z-index:5;background:var(--bg);display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem 0;border-bottom:1px solid var(--rule)}
 .bar button{font-size:.92rem;padding:.25rem .7rem;border:1px solid var(--rule);border-radius:6px;background:#fff;cursor:pointer}
@@ -104,6 +139,20 @@ ${markCss('mk-warn', MARK_SVGS.warn)}
 .mention{color:var(--c,#555);font-weight:700;border-radius:3px;cursor:pointer;padding:0 .1em}
 .mention.on,.mention:focus{background:var(--mc);color:#fff;outline:none}
 .fatal{padding:1rem;color:#b42318;font-weight:600}
+#summary{margin:.6rem 1rem 0;background:#fff;border:1px solid var(--rule);border-radius:6px;padding:.35rem .7rem}
+#summary>summary{cursor:pointer;font-weight:600;font-size:.92rem}
+.totals{display:flex;flex-wrap:wrap;gap:.2rem .9rem;font-size:.9rem;margin:.3rem 0}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.6rem 1.2rem;margin:.2rem 0 .4rem}
+.htitle{font-size:.82rem;font-weight:600;display:flex;gap:.3rem;align-items:baseline}
+.hmax{margin-left:auto;font-weight:400;color:var(--muted);white-space:nowrap}
+.hbars{display:flex;align-items:flex-end;gap:1px;height:56px;border-bottom:1px solid var(--rule)}
+.hbar{flex:1 1 0;min-width:2px;height:100%;padding:0;border:0;background:transparent;display:flex;align-items:flex-end;cursor:pointer}
+.hfill{display:block;width:100%;background:#7d8b99;border-radius:1px 1px 0 0}
+.hbar:hover .hfill,.hbar:focus .hfill{background:#0969da}
+.hbar.on .hfill{background:#d4a72c}.hbar.on{background:#fff6d5}
+.hbar:focus{outline:2px solid #0969da55}
+.haxis{display:flex;justify-content:space-between;font-size:.72rem;color:var(--muted)}
+.hnone{font-size:.8rem;color:var(--muted);align-self:center}
 `;
 
 export function viewerHtml(title: string): string {
@@ -118,10 +167,11 @@ export function viewerHtml(title: string): string {
 <style>${CSS}</style>
 </head>
 <body>
-<div id="app">
+<div id="app" data-tool="${escapeHtml(`${toolInfo().name} ${toolInfo().version}`)}">
 <header id="top">
 <h1 id="title">${t}</h1>
 <span class="legend"><span class="mk mk-ok" role="img" aria-label="✅"></span> target <span class="mk mk-no" role="img" aria-label="❌"></span> not a target <span class="mk mk-warn" role="img" aria-label="⚠️"></span> sub-condition or reference person</span>
+<div id="review" aria-label="review"></div>
 <details id="runs"></details>
 </header>
 <section id="gridview">
@@ -134,6 +184,7 @@ export function viewerHtml(title: string): string {
 <select id="sort" aria-label="sort"></select>
 <button id="reset" type="button">reset</button>
 </div>
+<details id="summary" open></details>
 <p id="empty" hidden>No sample matches these filters.</p>
 <div id="grid"></div>
 </section>
@@ -141,7 +192,7 @@ export function viewerHtml(title: string): string {
 </div>
 <noscript><p>This page needs JavaScript. The pictures are the .png files in this folder; manifest.csv lists them.</p></noscript>
 <script src="viewer-index.js"></script>
-<script>${SCRIPT}</script>
+<script>${pageScript()}</script>
 </body>
 </html>
 `;

@@ -48,7 +48,10 @@ export interface ViewerDetail {
 export interface ViewerEntry {
   /** Unique id and hash target (`index.html#main_000042`): the picture's file name without extension. */
   name: string;
+  /** The dataset split; an eval over annotations.jsonl (which has none) gives the sample's domain. */
   split: string;
+  /** The model whose answer an eval entry shows; absent for visualize. */
+  model?: string;
   index: number;
   status: 'rendered' | 'failed';
   /** The picture file in the output folder (thumbnail and "static picture" link); absent for failed samples. */
@@ -78,11 +81,14 @@ export interface ViewerEntry {
   /** The sample view's data; without it the sample view shows only what the grid knows. */
   detail?: ViewerDetail;
   /**
-   * The source image exactly as stored in the dataset, shown under the boxes in the sample view: its bytes, or
-   * the path of an image file to copy (read when the entry is written, so a run collecting many entries does not
-   * hold their photos in memory).
+   * The source image exactly as stored in the dataset, shown under the boxes in the sample view: its bytes, the
+   * path of an image file to copy, or a way to read it again (from an images TSV by offset). The last two are read
+   * when the entry is written, so a run collecting many entries does not hold their photos in memory.
    */
-  image?: { bytes: Buffer; format: 'jpeg' | 'png' | 'webp' | 'gif' } | { path: string; format: 'jpeg' | 'png' | 'webp' | 'gif' };
+  image?:
+    | { bytes: Buffer; format: 'jpeg' | 'png' | 'webp' | 'gif' }
+    | { path: string; format: 'jpeg' | 'png' | 'webp' | 'gif' }
+    | { load: () => Promise<Buffer>; format: 'jpeg' | 'png' | 'webp' | 'gif' };
 }
 
 /** Provenance of one run (seed, command line, paths, version, time ...), shown in the page's header. */
@@ -95,4 +101,6 @@ export interface ViewerOptions {
   run?: ViewerRunInfo;
   /** Keep the entries of an earlier run in the same folder whose pictures are still there (default true). */
   merge?: boolean;
+  /** Told when an earlier viewer file cannot be read back and is set aside (or partly left out and kept). */
+  onWarning?: (message: string) => void;
 }

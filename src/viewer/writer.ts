@@ -1,25 +1,14 @@
 // Writes the offline viewer: index.html, its grid index, the search text, and per-sample data and photos.
 import { OutputError } from '../errors.js';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
+import { readImageFile } from '../dataset/image-file.js';
 import path from 'node:path';
-import { candidateColor, readableOnWhite } from '../render/colors.js';
-import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../outputs/atomic-write.js';
-import {
-  COLUMNS,
-  DATA_DIR,
-  detailScript,
-  IMAGE_EXTENSIONS,
-  INDEX_FILE,
-  indexRow,
-  indexScript,
-  readIndexScript,
-  readTextLines,
-  TEXT_FILE,
-  TEXT_PREFIX,
-  textLine,
-  type IndexRow,
-} from './data-files.js';
+import { candidateColor, readableOnWhite } from '../render/index.js';
+import { createAtomicStream, removeStaleTempFiles, writeFileAtomic, type AtomicStream } from '../fs/atomic-write.js';
+import { DATA_DIR, detailScript, IMAGE_EXTENSIONS, INDEX_FILE, indexScript, TEXT_FILE, TEXT_PREFIX, textLine, viewerRow } from './data-files.js';
+import { EarlierText, readEarlierIndex, type EarlierIndex } from './earlier-viewer.js';
+import { COLUMNS, rowArray, SAFE_NAME, type ViewerRow } from './index-schema.js';
 import { withoutRotation } from './exif.js';
 import { viewerHtml } from './page.js';
 import type { ViewerDetail, ViewerEntry, ViewerOptions, ViewerRunInfo } from './types.js';
@@ -27,17 +16,19 @@ import type { ViewerDetail, ViewerEntry, ViewerOptions, ViewerRunInfo } from './
 const DEFAULT_TITLE = 'HumanRef-CoT samples';
 /** Samples whose detail files may be in flight at once. */
 const MAX_PENDING = 8;
-/** A plain file name: letters, digits, `._-`, and not `.` or `..`. */
-export const SAFE_NAME = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,200}$/;
+/** What an entry name may be; callers that check a name before handing an entry over take it from here. */
+export { SAFE_NAME };
 
 /** Streams a viewer: `add` each sample (any order, concurrently if you like), then `commit` writes the page. */
 export class ViewerWriter {
-  private readonly rows = new Map<string, IndexRow>();
+  private readonly rows = new Map<string, ViewerRow>();
 
   private constructor(
     private readonly dir: string,
     private readonly options: ViewerOptions,
     private readonly text: AtomicStream,
+    private readonly previous: EarlierIndex | null,
+    private readonly previousText: EarlierText | null,
   ) {}
 
   static async open(dir: string, options: ViewerOptions = {}): Promise<ViewerWriter> {
@@ -50,9 +41,19 @@ export class ViewerWriter {
     await mkdir(dataDir, { recursive: true });
     // A run killed hard leaves temp files behind; the output folder itself is swept by prepareOutputDir.
     await removeStaleTempFiles(path.join(dir, DATA_DIR));
+    // The earlier files are read (or set aside) before anything is written, as the manifest and run.json are.
+    const warn = options.onWarning ?? (() => undefined);
+    const merge = options.merge !== false;
+    const previous = merge ? await readEarlierIndex(dir, warn) : null;
+    const previousText = merge ? await EarlierText.open(dir, warn) : null;
     const text = createAtomicStream(dir, TEXT_FILE);
-    await text.write(`${TEXT_PREFIX}\n`);
-    return new ViewerWriter(dir, options, text);
+    try {
+      await text.write(`${TEXT_PREFIX}\n`);
+    } catch (error) {
+      await text.abort();
+      throw error;
+    }
+    return new ViewerWriter(dir, options, text, previous, previousText);
   }
 
   /**
@@ -62,10 +63,10 @@ export class ViewerWriter {
    */
   async add(entry: ViewerEntry): Promise<void> {
     // The name becomes file names in viewer-data/: ours are `<split>_<index>`, and nothing else may pass.
-    if (!SAFE_NAME.test(entry.name)) throw new Error(`viewer entry name ${JSON.stringify(entry.name)} is not a plain file name ([A-Za-z0-9._-], not . or ..)`);
+    if (!SAFE_NAME.test(entry.name)) throw new Error(`viewer entry name ${JSON.stringify(entry.name)} is not a plain file name ([A-Za-z0-9._-], not ., .. or __proto__)`);
     if (this.failure) throw this.failure;
     // The run number is fixed at commit (after the earlier runs); -1 marks "this run" until then.
-    this.rows.set(entry.name, indexRow(entry, -1));
+    this.rows.set(entry.name, viewerRow(entry, -1));
     if (entry.searchText) await this.text.write(textLine(entry.name, entry.searchText));
     if (!entry.detail) return;
     // The photo is the large part (100s of KB): writing it off the caller's path keeps the run's in-order hand-off quick.
@@ -88,7 +89,8 @@ export class ViewerWriter {
     let imageFile: string | null = null;
     if (entry.image) {
       imageFile = `${entry.name}.${IMAGE_EXTENSIONS[entry.image.format] ?? 'img'}`;
-      const bytes = 'bytes' in entry.image ? entry.image.bytes : await readFile(entry.image.path);
+      const image = entry.image;
+      const bytes = 'bytes' in image ? image.bytes : 'path' in image ? await readImageFile(image.path) : await image.load();
       await writeFileAtomic(dataDir, imageFile, withoutRotation(bytes, entry.image.format));
     }
     const payload = {
@@ -106,35 +108,26 @@ export class ViewerWriter {
   async commit(): Promise<string> {
     await Promise.all(this.pending);
     if (this.failure) throw this.failure;
-    const previous = this.options.merge === false ? null : await readIndexScript(path.join(this.dir, INDEX_FILE));
+    const previous = this.previous;
     const runs: ViewerRunInfo[] = [...(previous?.runs ?? [])];
     const thisRun = runs.length;
     runs.push(this.options.run ?? {});
-    const entries: IndexRow[] = [];
+    const entries: ViewerRow[] = [];
     const kept = new Set<string>();
-    for (const row of previous?.entries ?? []) {
-      // Rows of an earlier run are ours, but a hand-edited or foreign file must not break the page or the paths.
-      if (!Array.isArray(row) || row.length !== COLUMNS.length || typeof row[0] !== 'string' || !SAFE_NAME.test(row[0]) || (row[1] !== null && (typeof row[1] !== 'string' || !SAFE_NAME.test(row[1])))) continue;
-      const [name, file] = row;
-      if (this.rows.has(name) || kept.has(name)) continue;
+    // The earlier rows passed the schema when they were read (earlier-viewer.ts).
+    for (const row of previous?.rows ?? []) {
+      if (this.rows.has(row.name)) continue;
       // An earlier picture that is gone (deleted, or renamed by the user) is dropped; failed samples have none.
-      if (file !== null && !existsSync(path.join(this.dir, file))) continue;
-      kept.add(name);
+      if (row.file !== null && !existsSync(path.join(this.dir, row.file))) continue;
+      kept.add(row.name);
       entries.push(row);
     }
-    for (const row of this.rows.values()) {
-      row[17] = thisRun;
-      entries.push(row);
-    }
-    if (previous) {
-      for await (const [name, line] of readTextLines(path.join(this.dir, TEXT_FILE))) {
-        if (kept.has(name)) await this.text.write(line);
-      }
-    }
+    for (const row of this.rows.values()) entries.push({ ...row, run: thisRun });
+    if (this.previousText) for await (const line of this.previousText.keptLines(kept)) await this.text.write(line);
     await this.text.write('};\n');
     const title = this.options.title ?? previous?.title ?? DEFAULT_TITLE;
     await this.text.commit();
-    await writeFileAtomic(this.dir, INDEX_FILE, indexScript({ version: 1, title, columns: COLUMNS, runs, entries }));
+    await writeFileAtomic(this.dir, INDEX_FILE, indexScript({ version: 1, title, columns: COLUMNS, runs, entries: entries.map(rowArray) }));
     return writeFileAtomic(this.dir, 'index.html', viewerHtml(title));
   }
 

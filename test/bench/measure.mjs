@@ -33,7 +33,7 @@ export async function runCli(args, { outDir, rssFile, cli }) {
   started = performance.now();
   const child = spawn(process.execPath, [CHILD, ...args, '--output-dir', outDir, '--quiet'], {
     // As bin/humanref-vis.cjs does before the CLI loads: libuv's pool sized to the cores (never below 4).
-    env: { UV_THREADPOOL_SIZE: String(Math.max(4, os.availableParallelism() + 1)), ...process.env, BENCH_RSS_FILE: rssFile, ...(cli ? { BENCH_CLI: cli } : {}) },
+    env: { UV_THREADPOOL_SIZE: String(os.availableParallelism() <= 2 ? 2 : Math.max(4, os.availableParallelism() + 1)), ...process.env, BENCH_RSS_FILE: rssFile, ...(cli ? { BENCH_CLI: cli } : {}) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

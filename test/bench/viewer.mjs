@@ -66,6 +66,8 @@ const results = {};
     const ready = [];
     const text = [];
     const search = [];
+    const summary = [];
+    const barClick = [];
     for (let i = 0; i < 3; i++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(url);
@@ -91,11 +93,27 @@ const results = {};
         }, q);
         search.push(ms);
       }
+      // The summary panel: its own redraw over every sample (after the search is cleared), and a bar click's whole cost.
+      const clearAndSummary = await page.evaluate(() => {
+        const input = document.getElementById('q');
+        input.value = '';
+        input.dispatchEvent(new Event('input'));
+        return new Promise((resolve) => setTimeout(() => resolve(Number(document.getElementById('summary').dataset.ms)), 200));
+      });
+      summary.push(clearAndSummary);
+      barClick.push(await page.evaluate(() => {
+        const t0 = performance.now();
+        document.querySelector('.hist[data-chart="candidates"] .hbar').click();
+        return performance.now() - t0;
+      }));
       await page.close();
     }
     await browser.close();
     results.browser = { readyMs: median(ready), textLoadedMs: median(text), searchMs: median(search.filter(Number.isFinite)), searchMaxMs: Math.max(...search.filter(Number.isFinite)) };
+    results.browser.summaryMs = median(summary);
+    results.browser.barClickMs = median(barClick);
     log(`grid usable after ${results.browser.readyMs} ms (median of 3), reasoning searchable after ${results.browser.textLoadedMs} ms; search over ${count}: median ${results.browser.searchMs.toFixed(0)} ms, worst ${results.browser.searchMaxMs.toFixed(0)} ms (after the 80 ms typing pause)`);
+    log(`summary panel over ${count}: redraw ${results.browser.summaryMs.toFixed(1)} ms, a bar click (filter, panel and grid) ${results.browser.barClickMs.toFixed(1)} ms (medians of 3)`);
   }
 }
 

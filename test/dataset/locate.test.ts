@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDirForEachTest } from '../cli.js';
+import { cli, tempDirForEachTest } from '../cli.js';
 import { UsageError } from '../../src/errors.js';
 import { BUNDLED_SAMPLE_DIR, resolveSplits, splitName, type DatasetSelection } from '../../src/dataset/locate.js';
 
@@ -77,6 +78,44 @@ describe('resolveSplits', () => {
     const first = join(tmp.dir, 'IDEA-Research/HumanRef-CoT-45k');
     await touch(join(first, 'humanref_cot_rejection.images.tsv'), join(first, 'humanref_cot_rejection.annotations.tsv'));
     expect(resolveSplits({}, tmp.dir).splits.map((s) => s.imagesTsv)).toEqual([join(first, 'humanref_cot_rejection.images.tsv')]);
+  });
+
+  it("finds the dataset at the default places in any letter case (the download page spells it 45K) and where a git clone puts it", async () => {
+    const upper = join(tmp.dir, 'data/IDEA-Research/HumanRef-CoT-45K');
+    await touch(join(upper, 'humanref_cot.images.tsv'), join(upper, 'humanref_cot.annotations.tsv'));
+    expect(resolveSplits({}, tmp.dir)).toEqual({ splits: [{ name: 'main', ...std(upper, 'humanref_cot', false) }], bundled: false });
+    const other = await mkdtemp(join(tmpdir(), 'humanref-vis-clone-'));
+    try {
+      const clone = join(other, 'HumanRef-CoT-45k');
+      await touch(join(clone, 'humanref_cot.images.tsv'), join(clone, 'humanref_cot.annotations.tsv'));
+      expect(resolveSplits({}, other).splits.map((s) => s.annotationsTsv)).toEqual([join(clone, 'humanref_cot.annotations.tsv')]);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it('with the bundled sample standing in, lists annotations TSVs lying near the default places under other names', async () => {
+    await touch(join(tmp.dir, 'data/my_split.annotations.tsv'), join(tmp.dir, 'downloads/hr/annotations.tsv'), join(tmp.dir, 'notes.tsv'));
+    const r = resolveSplits({}, tmp.dir);
+    expect(r.bundled).toBe(true);
+    expect(r.nearby?.sort()).toEqual(['data/my_split.annotations.tsv']);
+    await touch(join(tmp.dir, 'downloads/annotations_main.tsv'));
+    expect(resolveSplits({}, tmp.dir).nearby?.sort()).toEqual(['data/my_split.annotations.tsv', 'downloads/annotations_main.tsv']);
+  });
+
+  it('the CLI says on stderr that the bundled sample stands in for the files found, and how to point at them', async () => {
+    await touch(join(tmp.dir, 'data/my_split.annotations.tsv'));
+    const r = await cli(['stats'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('no dataset at the default places (IDEA-Research/HumanRef-CoT-45k/, data/IDEA-Research/HumanRef-CoT-45k/, HumanRef-CoT-45k/, data/HumanRef-CoT-45k/, any letter case');
+    expect(r.stderr).toContain('warning: the bundled sample is used, not your data: found data/my_split.annotations.tsv; point at one with --ann-tsv data/my_split.annotations.tsv');
+  });
+
+  it('a default place without annotations files is a usage error naming what lies nearby and how to point at it', async () => {
+    await touch(join(tmp.dir, 'data/IDEA-Research/HumanRef-CoT-45k/v1/humanref_cot.annotations.tsv'));
+    expect(usage({})).toBe(
+      `${join(tmp.dir, 'data/IDEA-Research/HumanRef-CoT-45k')} (a default place of the dataset) holds no *.annotations.tsv; found data/IDEA-Research/HumanRef-CoT-45k/v1/humanref_cot.annotations.tsv; point at one with --ann-tsv data/IDEA-Research/HumanRef-CoT-45k/v1/humanref_cot.annotations.tsv (and --img-tsv <its images TSV> unless it is named <stem>.images.tsv beside it), or at its folder with --data-dir data/IDEA-Research/HumanRef-CoT-45k/v1`,
+    );
   });
 
   it('with nothing found, falls back to the bundled sample (or says it is missing from the install)', async () => {

@@ -21,7 +21,8 @@ async function readmeCommands(): Promise<string[]> {
     const joined = block.replace(/\\\n\s*/g, ' ');
     for (const raw of joined.split('\n')) {
       const line = raw.replace(/^\$ /, '').replace(/\s+#\s.*$/, '').trim();
-      if (line) commands.push(line);
+      // A line that is all comment (an example's output shown as one) is no command.
+      if (line && !line.startsWith('#')) commands.push(line);
     }
   }
   return commands;

@@ -6,9 +6,13 @@ import { parseChainOfThought } from '../../src/cot/parse.js';
 import { resolveSplits } from '../../src/dataset/locate.js';
 import { readDatasetGroundTruth, resolveSplitKeys } from '../../src/eval/dataset-gt.js';
 import { evaluate } from '../../src/eval/evaluate.js';
+import { tallyEvaluation } from '../../src/eval/tally.js';
 import { evalParagraphs } from '../../src/eval/picture-text.js';
 import type { GtReadResult } from '../../src/eval/read-gt.js';
 import { readPredictions } from '../../src/eval/read-pred.js';
+import { formatEvalSummary } from '../../src/eval/summary.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { sampleView } from '../../src/eval/view.js';
 import { closeAll, openAll } from '../../src/plumbing/open-splits.js';
 import type { SampleSource } from '../../src/plumbing/seams.js';
@@ -46,6 +50,26 @@ describe('readDatasetGroundTruth', () => {
     const two = resolveSplitKeys(bare, ['main', 'rejection']);
     expect(two.byKey.size).toBe(0);
     expect(two.problems[0].message).toMatch(/has an "index" but no "split", and the ground truth has the splits main, rejection/);
+  });
+
+  it('names unknown predictions by split and index, and notes an index-only line and a split line for one sample as duplicates', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'humanref-vis-split-keys-'));
+    try {
+      const file = path.join(dir, 'p.jsonl');
+      const line = (fields: Record<string, unknown>) => JSON.stringify({ ...fields, extracted_predictions: [] });
+      await writeFile(file, [line({ index: 0 }), line({ split: 'main', index: 0 }), line({ split: 'main', index: 99999 }), line({ index: 2 }), line({ split: 'other', index: 2 })].join('\n') + '\n');
+      const pred = resolveSplitKeys(await readPredictions(file, 'index'), ['main']);
+      expect(pred.duplicates).toEqual([{ id: 'main:0', lines: [1, 2] }]);
+      expect(pred.byKey.get('i:main:0')?.line).toBe(2);
+      const mainOnly = { ...truth, samples: truth.samples.filter((s) => s.subDomain === 'main') };
+      const ev = tallyEvaluation(mainOnly.samples, [{ name: 'M', byKey: pred.byKey }]);
+      expect(ev.unknownIds[0]).toEqual(['main:99999', 'other:2']);
+      const summary = formatEvalSummary({ ev, names: ['M'], truth: mainOnly, preds: [pred], skipped: 0, drawn: 0, failed: 0, outputDir: 'o' });
+      expect(summary).toContain('M: 2 prediction ids not in the ground truth (ignored): main:99999, other:2');
+      expect(summary).toContain('M: 1 id on more than one line (the last line counts, as upstream): main:0 (lines 1, 2)');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("names each person where the model's and the dataset's final marks differ", async () => {

@@ -6,13 +6,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/parse.js';
 import { evaluate, type Evaluation } from '../../src/eval/evaluate.js';
 import { agreementOf, judgeBoxes, judgePersons, nearestCandidate, targetPersons } from '../../src/eval/judge.js';
-import { renderEvalPicture } from '../../src/eval/picture.js';
+import { evalComposition, renderEvalPicture, type EvalPictureInput } from '../../src/eval/picture.js';
 import { evalParagraphs, OUTCOME_COLORS } from '../../src/eval/picture-text.js';
 import { readGroundTruth } from '../../src/eval/read-gt.js';
 import { readPredictions } from '../../src/eval/read-pred.js';
 import { sampleView } from '../../src/eval/view.js';
 import { candidateColor, parseHex } from '../../src/render/colors.js';
 import { panelScale } from '../../src/render/decode.js';
+import { findOverlay, layoutPicture, MAX_COLUMNS, panelMetrics } from '../../src/render/layout.js';
+import { mono } from '../render/_helpers.js';
 import { FIXTURES_DIR } from '../fixtures/cases.js';
 
 const EVAL_DIR = path.join(FIXTURES_DIR, 'eval');
@@ -130,4 +132,60 @@ describe('eval pictures on fixtures/eval', () => {
     expect(text).toContain('Person\u00A05: wearing a red shirt and black trousers. → ⚠️');
     expect(text).not.toContain('region_map');
   });
+
+  /** The picture's input as eval's drawing builds it, with the view changed by `change`. */
+  async function input(id: string, model: number, change: Partial<EvalPictureInput> = {}): Promise<EvalPictureInput> {
+    const v = view(id, model);
+    const file = path.join(EVAL_DIR, 'images', v.gt.imageName!);
+    return { ...v, image: await readFile(file), imageFormat: 'jpeg', imageFile: file, ...change };
+  }
+  const image = { width: 600, height: 400, sourceWidth: 480, sourceHeight: 320, scale: 1.25 };
+  const panelText = (i: EvalPictureInput) => layoutPicture(evalComposition(i), image, mono).flow.lines.map((l) => l.line.runs.map((r) => r.text).join('')).join('\n');
+
+  it('stacks candidates, the model\'s dashed boxes, the labels, then the tags', async () => {
+    const layout = layoutPicture(evalComposition(await input('attr-001', 1)), image, mono);
+    expect(layout.overlays.map((o) => o.kind)).toEqual(['candidates', 'model-boxes', 'labels', 'model-tags']);
+    expect(findOverlay(layout, 'model-tags')!.tags.map((t) => t.text)).toEqual(['#1 IoU 0.994', '#2 IoU 0.989', 'missed']);
+  });
+
+  it('names the candidates with the noun it is given, in the labels and the text; `Person` by default', async () => {
+    const helmets = await input('attr-001', 1, { candidateNoun: 'Helmet' });
+    const layout = layoutPicture(evalComposition(helmets), image, mono);
+    expect(findOverlay(layout, 'labels')!.labels.map((l) => l.text)).toEqual(['Helmet 1', 'Helmet 2', 'Helmet 3', 'Helmet 4', 'Helmet 5']);
+    expect(panelText(helmets)).toContain('target 3 (Helmet\u00A05): missed');
+    expect(panelText(helmets)).not.toContain('Person\u00A05 (');
+    expect(panelText(await input('attr-001', 1))).toContain('target 3 (Person\u00A05): missed');
+  });
+
+  it('shows the reasoning checks in words under the verdict line', async () => {
+    const line = 'unfaithful: reasoning chose Person 2, answer chose Person 5';
+    const text = evalParagraphs(await input('attr-001', 1, { headerLines: [line] }), 16).map((p) => p.pieces.map((x) => x.text).join(''));
+    const score = text.findIndex((l) => l.includes('IoU 0.5: 2 of 3 target boxes hit'));
+    // Under the score come the box lines and the verdict line, then the reasoning checks in words, marked ⚠️.
+    expect(text[score + 1]).toMatch(/^■ target 1/);
+    const at = text.indexOf(`⚠️ ${line}`);
+    expect(at).toBeGreaterThan(text.findIndex((l) => l.startsWith('final verdicts vs ground truth')));
+    expect(evalParagraphs(await input('attr-001', 1), 16).map((p) => p.pieces.map((x) => x.text).join(''))).toEqual(text.filter((l) => l !== `⚠️ ${line}`));
+  });
+
+  it('draws the answer as code: the fence and language line dropped, the JSON in the code font', async () => {
+    const answer = (v: EvalPictureInput) => {
+      const ps = evalParagraphs(v, 16);
+      return ps.slice(ps.findIndex((p) => p.pieces[0]?.text === 'ANSWER') + 1);
+    };
+    const asCode = answer(await input('attr-001', 1));
+    expect(asCode.map((p) => p.mono)).toEqual([true, true, true, true]);
+    expect(asCode[0].pieces[0].text).toBe('[');
+    expect(asCode.some((p) => /^```|^json$/.test(p.pieces[0].text))).toBe(false);
+  });
+
+  it('caps the text at MAX_COLUMNS columns, like visualize: a long answer makes the columns taller, not the picture wider', async () => {
+    const answer = Array.from({ length: 700 }, (_, i) => `{"bbox_2d": [${i}, 2, 3, 4]}`).join('\n');
+    const v = await input('attr-001', 1);
+    const out = await renderEvalPicture({ ...v, response: { ...v.response, answer } });
+    const m = panelMetrics(600, 400);
+    expect(out.width).toBeLessThanOrEqual(600 + 2 * m.pad + MAX_COLUMNS * m.columnWidth + (MAX_COLUMNS - 1) * m.gutter);
+    expect(out.height).toBeGreaterThan(m.maxColumnHeight);
+  });
 });
+

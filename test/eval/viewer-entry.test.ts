@@ -1,4 +1,4 @@
-// Eval pictures as viewer entries (the viewer's ViewerEntry): score, kinds, the model's boxes; handed over by runEval when wired.
+// Eval pictures as viewer entries: score, kinds, the model's boxes, the model in its own field; handed over by runEval when wired.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,7 @@ describe('evalViewerEntry', () => {
     const ev = evaluate(gt.samples, [{ name: 'A', byKey: a.byKey }]);
     const s = ev.samples.find((x) => x.gt.id === 'pos-002')!;
     const entry = evalViewerEntry(sampleView(s.gt, 'A', s.models[0], parseChainOfThought), { name: 'eval_pos-002_A', file: 'eval_pos-002_A.png', error: null }, { width: 560, height: 320 });
-    expect(entry).toMatchObject({ name: 'eval_pos-002_A', split: 'A', index: 4, status: 'rendered', score: s.models[0].score, rejection: false, consistent: true });
+    expect(entry).toMatchObject({ name: 'eval_pos-002_A', split: 'position', model: 'A', index: 4, status: 'rendered', score: s.models[0].score, rejection: false, consistent: true });
     expect(entry.kinds).toEqual(['position', 'wrong', 'false-alarm']);
     expect(entry.detail!.predicted!.map((p) => p.label)).toEqual(['#1 IoU 0.747', '#2 false alarm', '#3 IoU 0.996', '#4 IoU 0.995']);
     expect(entry.detail!.regionMap).toEqual([{ expression: 'the three people in the middle', targets: [1, 3, 6] }]);

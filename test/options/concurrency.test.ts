@@ -1,4 +1,4 @@
-// --workers: its default follows the cores (none on a one-core machine, where a thread would only add its start-up).
+// --workers: its default follows the cores (one on two cores; none on a one-core machine, where a thread would only add its start-up).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const cores = vi.hoisted(() => ({ n: 8 }));
@@ -11,11 +11,13 @@ afterEach(() => {
 });
 
 describe('defaultWorkers', () => {
-  it('one drawing thread per core', () => {
+  it('one drawing thread per core from three cores up; one on two cores', () => {
     cores.n = 8;
     expect(defaultWorkers()).toBe(8);
+    cores.n = 3;
+    expect(defaultWorkers()).toBe(3);
     cores.n = 2;
-    expect(defaultWorkers()).toBe(2);
+    expect(defaultWorkers()).toBe(1);
   });
 
   it('0 (draw on the main thread) on a one-core machine', () => {

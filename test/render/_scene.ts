@@ -3,6 +3,7 @@
 import sharp from 'sharp';
 import { parseChainOfThought } from '../../src/cot/index.js';
 import type { ParsedCot, Sample } from '../../src/types.js';
+import { findOverlay, type PictureLayout } from '../../src/render/layout.js';
 import { getDetailedRenderer, type DetailedRenderer } from '../../src/render/render.js';
 import { makeSample, solidPng } from './_helpers.js';
 
@@ -75,3 +76,8 @@ export async function markedScene(): Promise<{ renderer: DetailedRenderer; image
   const cot = parseChainOfThought(MARKS_THINK, BOXES.length, sample.annotation.regionMap);
   return { renderer, image, sample, cot };
 }
+
+/** The layers of visualize's picture, from its layout. */
+export const boxesOf = (layout: PictureLayout) => findOverlay(layout, 'candidates')!.boxes;
+export const lineWidthOf = (layout: PictureLayout) => findOverlay(layout, 'candidates')!.lineWidth;
+export const labelsOf = (layout: PictureLayout) => findOverlay(layout, 'labels')!.labels;

@@ -4,11 +4,12 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/index.js';
 import { Dataset } from '../../src/dataset/dataset.js';
-import { boxGeometry, boxStyle, clipMarks } from '../../src/render/boxes.js';
+import { boxGeometry, boxStyle, clipMarks, xywhToXyxy } from '../../src/render/boxes.js';
 import { candidateColor, parseHex } from '../../src/render/colors.js';
 import { leaderLine, placeLabels, type Rect } from '../../src/render/labels.js';
 import { getDetailedRenderer, type DetailedRenderer } from '../../src/render/render.js';
 import type { Sample } from '../../src/types.js';
+import { boxesOf, labelsOf, lineWidthOf } from './_scene.js';
 import { makeSample, solidPng } from './_helpers.js';
 
 const SAMPLE_DIR = resolve(import.meta.dirname, '../../fixtures/sample');
@@ -75,9 +76,9 @@ describe('the 40-candidate crowd fixture (item 17)', () => {
     expect(sample.annotation.gtBoxes).toHaveLength(40);
     const cot = parseChainOfThought(sample.annotation.think, 40, sample.annotation.regionMap);
     const { layout } = await renderer.renderDetailed(sample, cot);
-    const lw = layout.lineWidth;
+    const lw = lineWidthOf(layout);
     let leaders = 0;
-    for (const label of layout.labels) {
+    for (const label of labelsOf(layout)) {
       if (label.leader) {
         leaders++;
         expect(outlineDistance(label.leader.x2, label.leader.y2, label.box.rect), `Person ${label.box.person}`).toBeLessThanOrEqual(0.5);
@@ -105,18 +106,19 @@ describe('a box past the image border (item 18)', () => {
   };
 
   it('knows which sides are cut, by the same tolerance as the box-past-border finding', () => {
-    const cot = parseChainOfThought(think, 1, {});
-    const [past] = boxGeometry([[700, -50, 200, 300]], 1, 1, 800, 600, cot);
+    const frame = { width: 800, height: 600, sourceWidth: 800, sourceHeight: 600 };
+    const geometry = (xywh: number[]) => boxGeometry([{ person: 1, box: xywhToXyxy(xywh), verdict: null, target: false, color: '#000000' }], frame);
+    const [past] = geometry([700, -50, 200, 300]);
     expect(past.clipped).toEqual({ left: false, top: true, right: true, bottom: false });
-    const [rounding] = boxGeometry([[600, 100, 200.4, 100]], 1, 1, 800, 600, cot);
+    const [rounding] = geometry([600, 100, 200.4, 100]);
     expect(rounding.clipped).toEqual({ left: false, top: false, right: false, bottom: false });
   });
 
   it('draws arrows in the box colour on the cut side, pointing out of the picture; an uncut box has none', async () => {
     const cut = await render([650, 100, 300, 300]);
-    const [box] = cut.layout.boxes;
+    const [box] = boxesOf(cut.layout);
     const colour = parseHex(candidateColor(1, '❌'));
-    const marks = clipMarks(box, cut.layout.lineWidth);
+    const marks = clipMarks(box, lineWidthOf(cut.layout));
     expect(marks.length).toBeGreaterThan(0);
     for (const m of marks) {
       expect(m.dx).toBe(1);
@@ -124,7 +126,7 @@ describe('a box past the image border (item 18)', () => {
       expect(cut.at(m.x + m.size * 0.2, m.y)).toEqual(colour);
     }
     const whole = await render([450, 100, 300, 300]);
-    expect(clipMarks(whole.layout.boxes[0], whole.layout.lineWidth)).toEqual([]);
+    expect(clipMarks(boxesOf(whole.layout)[0], lineWidthOf(whole.layout))).toEqual([]);
     // Where the arrows sit on the cut box, the uncut box's picture shows the plain image inside its outline.
     const shifted = marks.map((m) => whole.at(m.x + m.size * 0.2 - 200, m.y));
     for (const c of shifted) expect(c).toEqual([128, 128, 128]);

@@ -1,10 +1,12 @@
 // Drawing in worker threads: the same bytes as drawing on the main thread, the same errors, and a crashed thread
-// fails its sample alone while a new thread takes over. Uses the built worker (`npm test` compiles first).
+// fails its sample alone (its neighbours are drawn again) while a new thread takes over; too long a reasoning never
+// reaches a thread. Uses the built worker (`npm test` compiles first).
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/parse.js';
 import { Dataset } from '../../src/dataset/dataset.js';
 import { DataError } from '../../src/errors.js';
+import { MAX_THINK_CHARS } from '../../src/formats.js';
 import { startRenderPool, type RenderPool } from '../../src/render/pool.js';
 import { getRenderer } from '../../src/render/render.js';
 import type { Sample } from '../../src/types.js';
@@ -88,14 +90,62 @@ describe('a drawing thread that dies', () => {
 
   // exit: process.exit in the thread; throw: an uncaught error; oom: its JS heap past the bound (64 MB here).
   for (const key of ['exit-here', 'throw-here', 'oom-here']) {
-    it(`fails its sample with a clear error; a new thread draws the next one (${key})`, async () => {
-      const s = samples[0];
+    it(`fails its sample with a DataError naming file, sample and byte offset; a new thread draws the next one (${key})`, async () => {
+      const s = samples[3];
       const error = await pool.render({ ...s, imageKey: key }, cotOf(s)).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(Error);
-      expect((error as Error).message).toMatch(/the drawing thread stopped while drawing this sample \(.+\); a new thread takes over/);
+      expect(error).toBeInstanceOf(DataError);
+      expect((error as DataError).code).toBe('drawing-thread');
+      expect((error as DataError).message).toMatch(
+        new RegExp(`^${s.files!.annotationsTsv.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, sample ${s.index}, byte offset ${s.annOffset}: the drawing thread stopped while drawing this sample, twice, the second time with no other sample in it \\(.+\\)\\. The other samples are drawn by a new thread`),
+      );
+      expect(s.annOffset).toBeGreaterThan(0);
       const next = await pool.render(s, cotOf(s));
       const mine = await (await getRenderer()).render(s, cotOf(s));
       expect(next.data.equals(mine.data)).toBe(true);
     });
   }
+});
+
+describe('the samples beside one that kills its thread', () => {
+  let pool: RenderPool;
+  beforeAll(async () => {
+    // One thread holding two samples at once: a death takes both down.
+    pool = await startRenderPool({ workers: 1, concurrency: 2, workerFile: CRASHING, maxHeapMb: 64 });
+  });
+  afterAll(() => pool.close());
+
+  for (const key of ['exit-here', 'oom-here']) {
+    it(`are drawn again alone, byte for byte; only the sample that killed it fails (${key})`, async () => {
+      const [bad, good, other] = [samples[0], samples[1], samples[2]];
+      const results = await Promise.allSettled([
+        pool.render(good, cotOf(good)),
+        pool.render({ ...bad, imageKey: key }, cotOf(bad)),
+        pool.render(other, cotOf(other)),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(((results[1] as PromiseRejectedResult).reason as DataError).message).toContain(`sample ${bad.index}, byte offset ${bad.annOffset}: the drawing thread stopped`);
+      const local = await getRenderer();
+      for (const [i, s] of [[0, good], [2, other]] as const) {
+        expect((results[i] as PromiseFulfilledResult<{ data: Buffer }>).value.data.equals((await local.render(s, cotOf(s))).data)).toBe(true);
+      }
+    });
+  }
+});
+
+describe('a reasoning too long for a thread', () => {
+  let pool: RenderPool;
+  beforeAll(async () => {
+    pool = await startRenderPool({ workers: 1, concurrency: 1, workerFile: CRASHING });
+  });
+  afterAll(() => pool.close());
+
+  it('is refused before it is sent: a DataError naming file, sample and byte offset, and no thread sees it', async () => {
+    const s = samples[2];
+    const think = s.annotation.think.repeat(Math.ceil((MAX_THINK_CHARS + 1) / s.annotation.think.length));
+    // Marked so that the thread would die if it ever received it.
+    const error = await pool.render({ ...s, imageKey: 'exit-here', annotation: { ...s.annotation, think } }, cotOf(s)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).where).toEqual({ file: s.files!.annotationsTsv, index: s.index, offset: s.annOffset });
+    expect((error as DataError).problem).toBe(`the reasoning is ${think.length} characters long, over the ${MAX_THINK_CHARS} a picture is drawn from`);
+  });
 });

@@ -8,7 +8,7 @@ import { candidateColor, parseHex } from '../../src/render/colors.js';
 import { absoluteRuns } from '../../src/render/layout.js';
 import type { DetailedRenderer } from '../../src/render/render.js';
 import { makeSample, solidPng } from './_helpers.js';
-import { GRAY, markedScene, MARKS_THINK, pixels } from './_scene.js';
+import { GRAY, markedScene, MARKS_THINK, pixels, boxesOf, labelsOf } from './_scene.js';
 
 let renderer: DetailedRenderer;
 let image: Buffer;
@@ -59,14 +59,14 @@ describe('image decoding', () => {
   it('scales a tiny image up so labels stay readable, boxes with it', async () => {
     const { layout } = await render(await solidPng(120, 90, GRAY), [[30, 30, 60, 30]]);
     expect(Math.min(layout.image.width, layout.image.height)).toBe(400);
-    expect(layout.boxes[0].rect.x).toBe(Math.round(30 * (layout.image.width / 120)));
+    expect(boxesOf(layout)[0].rect.x).toBe(Math.round(30 * (layout.image.width / 120)));
   });
 
   it('scales a big image down to maxSide', async () => {
     const s = makeSample(await solidPng(3000, 1000, GRAY), [[1500, 500, 300, 300]], MARKS_THINK, { e: [] });
     const { layout } = await renderer.renderDetailed(s, parseChainOfThought(MARKS_THINK, 1, { e: [] }), { maxSide: 1500 });
     expect([layout.image.width, layout.image.height]).toEqual([1500, 500]);
-    expect(layout.boxes[0].rect).toEqual({ x: 750, y: 250, w: 150, h: 150 });
+    expect(boxesOf(layout)[0].rect).toEqual({ x: 750, y: 250, w: 150, h: 150 });
   });
 
   it('throws DataError naming split, sample and offset for undecodable bytes and absurd sizes', async () => {
@@ -92,7 +92,7 @@ describe('edge cases', () => {
     const s = makeSample(image, [], '', {}, { imageFormat: 'png' });
     const { image: out, layout } = await renderer.renderDetailed(s, parseChainOfThought('', 0, {}));
     expect(out.width).toBeGreaterThan(800);
-    expect(layout.labels).toHaveLength(0);
+    expect(labelsOf(layout)).toHaveLength(0);
     const text = absoluteRuns(layout).map((r) => r.run.text).join('');
     expect(text).toContain('no target (rejection)');
   });
@@ -102,17 +102,17 @@ describe('edge cases', () => {
     const s = makeSample(image, boxes, MARKS_THINK, { e: [0] }, { imageFormat: 'png' });
     const c = parseChainOfThought(MARKS_THINK, 1, { e: [0] });
     const { image: out, layout } = await renderer.renderDetailed(s, c);
-    expect(layout.boxes.map((b) => b.rect)).toEqual([
+    expect(boxesOf(layout).map((b) => b.rect)).toEqual([
       { x: 0, y: 0, w: 150, h: 150 },
       { x: 700, y: 500, w: 100, h: 100 },
       { x: 800, y: 600, w: 0, h: 0 },
     ]);
-    expect(layout.boxes[2].point).toBe(true);
+    expect(boxesOf(layout)[2].point).toBe(true);
     const px = await pixels(out.data);
     // The uncut sides are plain outlines (the cut ones carry the clip marks, see crowd-and-border.test.ts).
     expect(px.at(75, 148)).toEqual(parseHex(candidateColor(1, '✅')));
     expect(px.at(701, 550)).toEqual(parseHex(candidateColor(2, null)));
-    expect(layout.boxes.map((b) => b.clipped)).toEqual([
+    expect(boxesOf(layout).map((b) => b.clipped)).toEqual([
       { left: true, top: true, right: false, bottom: false },
       { left: false, top: false, right: true, bottom: true },
       { left: false, top: false, right: true, bottom: true },

@@ -8,7 +8,7 @@ import { absoluteRuns } from '../../src/render/layout.js';
 import type { DetailedRenderer } from '../../src/render/render.js';
 import { getRenderer } from '../../src/render/index.js';
 import { gridBoxes, longThink, makeSample, noisyJpeg } from './_helpers.js';
-import { GRAY, markedScene, MARKS_THINK, pixels, saturated } from './_scene.js';
+import { GRAY, markedScene, MARKS_THINK, pixels, saturated, labelsOf } from './_scene.js';
 
 let renderer: DetailedRenderer;
 let sample: Sample;
@@ -45,8 +45,8 @@ describe('boxes and labels', () => {
 
   it('labels every box inside the image, none overlapping, a zero-size box with a visible marker', async () => {
     const { image: out, layout } = await renderer.renderDetailed(sample, cot);
-    expect(layout.labels.map((l) => l.text)).toEqual(['Person 1', 'Person 2', 'Person 3', 'Person 4', 'Person 5']);
-    const rects = layout.labels.map((l) => l.rect);
+    expect(labelsOf(layout).map((l) => l.text)).toEqual(['Person 1', 'Person 2', 'Person 3', 'Person 4', 'Person 5']);
+    const rects = labelsOf(layout).map((l) => l.rect);
     rects.forEach((r, i) => {
       expect(r.x).toBeGreaterThanOrEqual(0);
       expect(r.y).toBeGreaterThanOrEqual(0);
@@ -114,8 +114,8 @@ describe('reasoning panel', () => {
       expect(at).toBeGreaterThanOrEqual(0);
       at++;
     }
-    expect(layout.labels).toHaveLength(40);
-    for (const l of layout.labels) {
+    expect(labelsOf(layout)).toHaveLength(40);
+    for (const l of labelsOf(layout)) {
       expect(l.rect.x + l.rect.w).toBeLessThanOrEqual(1280);
       expect(l.rect.y + l.rect.h).toBeLessThanOrEqual(960);
     }

@@ -128,7 +128,7 @@ describe('hostile image keys and expressions', () => {
     expect(html).not.toMatch(/alert\(1\)|onerror=alert|<\/div><script|pwned/);
     const viewerIndex = await readIndexScript(join(work, 'out', 'viewer-index.js'));
     expect(viewerIndex?.entries.map((e) => e[19])).toEqual(KEYS);
-    expect(viewerIndex?.entries.map((e) => e[5][0])).toEqual(KEYS.map((_, i) => EXPRESSIONS[i % EXPRESSIONS.length]));
+    expect(viewerIndex?.entries.map((e) => (e[5] as string[])[0])).toEqual(KEYS.map((_, i) => EXPRESSIONS[i % EXPRESSIONS.length]));
 
     const rows = await readManifest(join(work, 'out'));
     // fast-csv drops NUL characters from fields; everything else (quotes, commas, CR, LF) round-trips.
@@ -152,7 +152,7 @@ describe('hostile image keys and expressions', () => {
     const r = await cli(['--ann-tsv', hostile.annotationsTsv, '--img-tsv', hostile.imagesTsv, '--num-vis', 'all', '--output-dir', 'out', '--fast'], { cwd: work });
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l !== '');
-    for (const line of lines) expect(line, r.stderr).toMatch(/^(\d+ rendered|  warning: warn sample 0: |humanref-vis: )/);
+    for (const line of lines) expect(line, r.stderr).toMatch(/^(\d+ rendered|  warning: warn sample 0: |humanref-vis: |pictures written: )/);
     expect(lines.some((l) => l.includes('region_map target 99 of "two\\nlines\\r\\u2028x" has no box'))).toBe(true);
   });
 

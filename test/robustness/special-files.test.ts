@@ -59,11 +59,11 @@ describe.skipIf(process.platform === 'win32')('special files in place of dataset
     expect(error.message).toBe(`${join(tmp.dir, 'folder.annotations.tsv')}: this is a directory, not a regular file. Point to a dataset file inside it (a whole dataset folder is given with --data-dir)`);
   });
 
-  it('validate through the CLI with a pipe as --img-tsv: one line, exit 1, at once', async () => {
+  it('validate through the CLI with a pipe as --img-tsv: a usage error naming the option, exit 2, at once', async () => {
     const r = await cli(['validate', '--ann-tsv', split.annotationsTsv, '--img-tsv', fifo, '--quiet'], { cwd: tmp.dir, timeoutMs: 10_000 });
     expect(r.signal).toBeNull();
-    expect(r.code).toBe(1);
-    expect(r.stdout.trim().split('\n')).toEqual([`error: ${fifo}: this is a pipe, not a regular file. Point to the dataset file itself (pipes and devices cannot be read by offset)`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`humanref-vis: --img-tsv ${fifo}: the path is a pipe (FIFO), not a regular file; give a regular file (pipes and devices cannot be read)\n`);
   });
 
   it('`index` on a pipe or a folder, or with an unwritable -o: one line naming the path, no stack trace', async () => {

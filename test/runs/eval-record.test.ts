@@ -1,6 +1,7 @@
 // A second eval into the same folder: run.json lists both runs with their inputs, and the first run's metrics.json,
 // metrics.md and samples.jsonl are kept under earlier/<its run id>/ instead of being replaced.
-import { mkdir, readFile, readdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { lstat, mkdir, readFile, readdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempDirForFile } from '../e2e/cli.js';
@@ -98,6 +99,32 @@ describe('eval: run.json and a second run into the same folder', () => {
     expect((await runLog(out)).runs).toHaveLength(1);
   });
 
+  it('a hand-edited metrics.json run id of 300 characters names a folder cut to 100, and every later eval still runs', async () => {
+    const out = join(cwd.dir, 'long-id');
+    await mkdir(out);
+    await writeFile(join(out, 'metrics.json'), JSON.stringify({ run: 'x'.repeat(300), models: {} }));
+    for (const round of [1, 2]) {
+      const r = await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
+      expect(r.code, `${round}: ${r.stderr}`).toBe(0);
+    }
+    const kept = await readdir(join(out, 'earlier'));
+    expect(kept).toContain('x'.repeat(100));
+    expect(Math.max(...kept.map((k) => k.length))).toBe(100);
+  });
+
+  it('a folder at metrics.json and a FIFO at samples.jsonl are moved to earlier/ with the rest, not replaced', async () => {
+    const out = join(cwd.dir, 'odd-things');
+    await mkdir(join(out, 'metrics.json'), { recursive: true });
+    await writeFile(join(out, 'metrics.json', 'inside'), 'kept');
+    spawnSync('mkfifo', [join(out, 'samples.jsonl')]);
+    const r = await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
+    expect(r.code, r.stderr).toBe(0);
+    const [kept] = await readdir(join(out, 'earlier'));
+    expect(await readFile(join(out, 'earlier', kept, 'metrics.json', 'inside'), 'utf8')).toBe('kept');
+    expect((await lstat(join(out, 'earlier', kept, 'samples.jsonl'))).isFIFO()).toBe(true);
+    expect((await stat(join(out, 'metrics.json'))).isFile()).toBe(true);
+  });
+
   it('a symlink planted at earlier/ is refused, so no file moves out of the output folder', async () => {
     const out = join(cwd.dir, 'planted');
     const elsewhere = join(cwd.dir, 'elsewhere');
@@ -119,7 +146,7 @@ describe('eval: run.json and a second run into the same folder', () => {
     await writeFile(join(out, 'run.json'), '{"name": "someone else\'s"}');
     const r = await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: .*run\.json could not be read \(no "runs" list\); it was kept as .*run\.unreadable-\d+\.json and a new run\.json started/);
+    expect(r.stderr).toMatch(/warning: .*run\.json could not be read back as the run log \(no "runs" list\); it was kept as .*run\.unreadable-\d+\.json and a new one started/);
     const aside = (await readdir(out)).filter((f) => /^run\.unreadable-\d+\.json$/.test(f));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(out, aside[0]), 'utf8')).toBe('{"name": "someone else\'s"}');

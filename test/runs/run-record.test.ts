@@ -167,6 +167,6 @@ describe('a second run into the same folder', () => {
   it('moves a manifest.csv that is not ours aside instead of losing it', async () => {
     await writeFile(path.join(dir, 'manifest.csv'), 'name,age\nann,3\n');
     const { err } = await run(specs(1), '2026-01-01T00:00:00.000Z');
-    expect(err).toMatch(/manifest\.csv could not be read as a manifest \(it has no index, file and status columns\); it was kept as .*manifest\.unreadable-\d+\.csv/);
+    expect(err).toMatch(/manifest\.csv could not be read back as a manifest \(it has no index, file and status columns\); it was kept as .*manifest\.unreadable-\d+\.csv/);
   });
 });

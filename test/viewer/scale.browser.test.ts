@@ -17,6 +17,12 @@ describe.skipIf(!CHROMIUM)('45k-sample viewer in chromium', () => {
     const { page, errors } = await openPage(folder.browser, base);
     expect(await page.$eval('[data-count]', (e) => e.textContent)).toBe(`${N} of ${N}`);
     expect(await page.$$eval('#grid [data-sample]', (c) => c.length)).toBeLessThan(120);
+    // The summary panel counts all of them: every rendered sample in one candidates bar, each inconsistent one in one bar.
+    await page.waitForSelector('#app[data-text="loaded"]');
+    const total = (chart: string) => page.$$eval(`.hist[data-chart="${chart}"] .hbar`, (bs) => bs.reduce((n, b) => n + Number((b as HTMLElement).dataset.count), 0));
+    expect(await total('candidates')).toBe(entries.filter((e) => e.status === 'rendered').length);
+    expect(await total('inconsistent')).toBe(entries.filter((e) => e.status === 'rendered' && !e.consistent).length);
+    expect(await total('len')).toBe(entries.filter((e) => e.status === 'rendered').length);
 
     const check = async (hash: string, expected: typeof entries) => {
       await page.goto(`${base}${hash}`);

@@ -1,13 +1,13 @@
 // The viewer's files without a browser: parseable back, merged with an earlier run, photos unrotated, names checked.
-import { mkdtemp, readFile, readdir, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, readdir, readlink, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readIndexScript, readTextLines } from '../../src/viewer/data-files.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readIndexScript } from '../../src/viewer/data-files.js';
 import { exifOrientation, withoutRotation } from '../../src/viewer/exif.js';
 import type { ViewerEntry } from '../../src/viewer/types.js';
-import { writeViewer } from '../../src/viewer/writer.js';
+import { ViewerWriter, writeViewer } from '../../src/viewer/writer.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -40,7 +40,8 @@ const touch = (name: string) => writeFile(path.join(dir, name), 'png');
 const index = async () => (await readIndexScript(path.join(dir, 'viewer-index.js')))!;
 const texts = async () => {
   const out: Record<string, string> = {};
-  for await (const [name, line] of readTextLines(path.join(dir, 'viewer-text.js'))) out[name] = JSON.parse(`{${line.trim().slice(0, -1)}}`)[name];
+  const lines = (await readFile(path.join(dir, 'viewer-text.js'), 'utf8')).split('\n').slice(1, -2);
+  for (const line of lines) Object.assign(out, JSON.parse(`{${line.slice(0, -1)}}`));
   return out;
 };
 
@@ -51,7 +52,7 @@ describe('viewer data files', () => {
     await writeViewer(dir, [e, entry('rejection_000002', { status: 'failed', file: undefined, error: nasty, score: Number.NaN, searchText: undefined })], { run: { seed: 3, command: nasty } });
     const data = await index();
     expect(data.runs).toEqual([{ seed: 3, command: nasty }]);
-    expect(data.entries[0]).toEqual(['main_000001', 'main_000001.png', 'main', 1, 'rendered', [nasty], 2, 1, 1, 0, 0, 1, 0, [nasty], ['wrong'], 0.25, null, 0, 0, nasty]);
+    expect(data.entries[0]).toEqual(['main_000001', 'main_000001.png', 'main', 1, 'rendered', [nasty], 2, 1, 1, 0, 0, 1, 0, [nasty], ['wrong'], 0.25, null, 0, 0, nasty, null]);
     // NaN has no JSON form: it becomes "no score", not a broken file.
     expect(data.entries[1].slice(14, 17)).toEqual([[], null, nasty]);
     expect(await texts()).toEqual({ main_000001: nasty.toLowerCase() });
@@ -138,5 +139,24 @@ describe('viewer-data/ as a planted symlink (item 3, a neighbour)', () => {
     } finally {
       await rm(elsewhere, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a full disk when the viewer opens', () => {
+  it('leaves no temp file and no open handle behind', async () => {
+    const probe = await open(path.join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { writeFile: (...args: unknown[]) => Promise<void> };
+    await probe.close();
+    await unlink(path.join(dir, 'probe'));
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const spy = vi.spyOn(proto, 'writeFile').mockRejectedValue(full);
+    try {
+      await expect(ViewerWriter.open(dir)).rejects.toThrow(/the disk is full \(ENOSPC\)/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const fds = await Promise.all((await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+    expect(fds.filter((t) => t.startsWith(dir))).toEqual([]);
   });
 });

@@ -1,223 +1,220 @@
 /// <reference lib="dom" />
-// The page's script: reads the index, wires the controls, the grid and the sample view to the URL hash and keys.
-// page.ts writes the source of this function and of its parts into index.html, so none of them may use
-// anything from outside its own body; the parts arrive as arguments.
-import type { viewerDetailView } from './detail.js';
-import type { viewerDom } from './dom.js';
-import type { viewerFilters } from './filters.js';
-import type { viewerGrid } from './grid.js';
-import type { viewerSampleView } from './sample.js';
+// The page's script (bundled into index.html at build time): reads the index, wires the controls, the grid and the
+// sample view to the URL hash and keys.
+import { Controls } from './controls.js';
+import { byId, el } from './dom.js';
+import { Filters } from './filters.js';
+import { Grid } from './grid.js';
+import { defaultState, hashOf, isSampleHash, stateFromHash } from './hash.js';
+import { readIndex, type IndexData } from './index-data.js';
+import { REVIEW_STATUSES } from './review-file.js';
+import { ReviewStore } from './review-store.js';
+import { NoteEditor, ReviewBar, reviewCounts, reviewKey } from './review-ui.js';
+import { renderRuns } from './runs.js';
+import { SampleView } from './sample.js';
+import { SummaryPanel } from './summary-panel.js';
 import type { Entry, State } from './types.js';
 
-export interface ClientParts {
-  dom: typeof viewerDom;
-  filters: typeof viewerFilters;
-  grid: typeof viewerGrid;
-  detail: typeof viewerDetailView;
-  sample: typeof viewerSampleView;
+class App {
+  private readonly entries: Entry[];
+  private readonly f: Filters;
+  private readonly controls: Controls;
+  private readonly grid: Grid;
+  private readonly sample: SampleView;
+  private readonly gridView = byId('gridview');
+  private readonly sampleView = byId('sampleview');
+  private state: State = defaultState();
+  private view: number[] = [];
+  private searchText: Record<string, string> | null = null;
+  /** Characters of each sample's reasoning, once viewer-text.js is in. */
+  private lengths: Map<string, number> | null = null;
+  private readonly summary: SummaryPanel;
+  private cameFromGrid = false;
+  private gridScroll = 0;
+  private readonly review: ReviewStore;
+  private readonly reviewBar: ReviewBar;
+  private readonly notes: NoteEditor;
+
+  constructor(private readonly root: HTMLElement, private readonly index: IndexData) {
+    this.entries = index.entries;
+    const runIds = index.runs.map((r) => r.run).filter((r): r is string => typeof r === 'string');
+    this.review = new ReviewStore(runIds);
+    this.reviewBar = new ReviewBar(this.review, root.dataset.tool ?? 'humanref-vis');
+    this.notes = new NoteEditor(this.review);
+    this.f = new Filters(this.entries, this.review);
+    this.controls = new Controls(this.entries, this.f);
+    this.controls.onChange(() => ((this.state = this.controls.read(this.state)), this.applyFilters(true)));
+    const summaryBox = byId<HTMLDetailsElement>('summary');
+    this.summary = new SummaryPanel(summaryBox, this.entries, this.f.kindsOf, (s) => {
+      this.state = s;
+      this.controls.write(s);
+      this.applyFilters(true);
+    }, () => this.state);
+    summaryBox.addEventListener('toggle', () => (summaryBox.open && summaryBox.dataset.stale ? this.summary.update(this.view) : undefined));
+    byId('reset').addEventListener('click', () => {
+      this.state = defaultState();
+      this.controls.write(this.state);
+      this.applyFilters(true);
+    });
+    this.grid = new Grid(this.entries, byId('grid'), () => !this.gridView.hidden, this.review);
+    this.sample = new SampleView({
+      entries: this.entries,
+      byName: index.byName,
+      container: this.sampleView,
+      root,
+      neighbours: (name) => this.neighbours(name),
+      go: (name) => this.go(name),
+      backToGrid: () => this.backToGrid(),
+      review: this.review,
+    });
+    // A mark redraws its badges and counts; the list shown stays as it is until the filters change, so the
+    // sample just marked does not vanish from under the keys (j/k step on from it).
+    this.review.onChange((names) => {
+      this.grid.updateReview(names);
+      this.sample.updateReview(names);
+      this.showReviewCounts();
+    });
+    this.showReviewCounts();
+    window.addEventListener('hashchange', () => this.onHashChange());
+    document.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  private showReviewCounts(): void {
+    const c = reviewCounts(this.review, this.entries, this.index.byName);
+    this.reviewBar.show(c);
+    for (const s of REVIEW_STATUSES) this.controls.setKindCount(s, c[s]);
+  }
+
+  private refresh(): void {
+    this.view = this.f.computeView(this.state, this.searchText, this.lengths);
+    this.summary.update(this.view);
+    byId('count').textContent = `${this.view.length} of ${this.entries.length}`;
+    this.root.dataset.shown = String(this.view.length);
+    byId('empty').hidden = this.view.length > 0;
+  }
+
+  private applyFilters(writeHash: boolean): void {
+    this.refresh();
+    if (writeHash) {
+      const h = hashOf(this.state);
+      history.replaceState(null, '', h ? `#${h}` : location.pathname + location.search);
+    }
+    window.scrollTo(0, 0);
+    this.grid.show(this.view);
+  }
+
+  /** Through the grid's filtered, sorted list; a sample outside it steps through everything by index. */
+  private neighbours(name: string): [string | null, string | null] {
+    const { entries, view } = this;
+    const order = view.some((i) => entries[i].name === name) ? view : entries.map((_, i) => i).sort(this.f.byIndex);
+    const p = order.findIndex((i) => entries[i].name === name);
+    return [p > 0 ? entries[order[p - 1]].name : null, p >= 0 && p < order.length - 1 ? entries[order[p + 1]].name : null];
+  }
+
+  private showSampleView(name: string): void {
+    this.gridView.hidden = true;
+    this.sampleView.hidden = false;
+    this.sample.show(name);
+  }
+
+  private go(name: string | null): void {
+    if (!name) return;
+    history.replaceState(null, '', `#${encodeURIComponent(name)}`);
+    this.showSampleView(name);
+  }
+
+  private backToGrid(): void {
+    if (this.cameFromGrid) history.back();
+    else {
+      const h = hashOf(this.state);
+      location.hash = h ? `#${h}` : '#';
+    }
+  }
+
+  private showGrid(): void {
+    this.sample.leave();
+    this.cameFromGrid = false;
+    this.sampleView.hidden = true;
+    this.sampleView.replaceChildren();
+    this.gridView.hidden = false;
+    this.state = stateFromHash(location.hash);
+    this.controls.write(this.state);
+    this.refresh();
+    this.grid.show(this.view);
+    window.scrollTo(0, this.gridScroll);
+    this.grid.paint();
+  }
+
+  private onHashChange(): void {
+    if (!isSampleHash(location.hash)) return this.showGrid();
+    if (!this.gridView.hidden) {
+      this.gridScroll = window.scrollY;
+      this.cameFromGrid = true;
+    }
+    this.showSampleView(decodeURIComponent(location.hash.slice(1)));
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const t = e.target as HTMLElement;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA')) return;
+    const current = this.sample.current();
+    // Review keys mark the sample shown, or in the grid the focused card.
+    const card = this.gridView.hidden ? null : t?.closest?.<HTMLElement>('.card[data-sample]');
+    const marked = this.sampleView.hidden ? card?.dataset.sample : current;
+    if (marked && reviewKey(e.key, marked, this.review, this.notes)) return e.preventDefault();
+    if (this.sampleView.hidden || !current) return;
+    const [prev, next] = this.neighbours(current);
+    if (e.key === 'ArrowRight' || e.key === 'j') this.go(next);
+    else if (e.key === 'ArrowLeft' || e.key === 'k') this.go(prev);
+    else if (e.key === 'Escape') this.backToGrid();
+    else return;
+    e.preventDefault();
+  }
+
+  /** The first view: a sample named in the hash opens directly; the grid's filters come from the hash too. */
+  start(): void {
+    if (isSampleHash(location.hash)) {
+      this.refresh();
+      this.controls.write(this.state);
+      this.showSampleView(decodeURIComponent(location.hash.slice(1)));
+    } else this.showGrid();
+  }
+
+  /** The reasoning text can be large (45k samples): it loads after the grid is usable, then searches include it. */
+  loadText(): void {
+    const textScript = el('script');
+    textScript.src = 'viewer-text.js';
+    textScript.onload = () => {
+      this.searchText = (window as unknown as { HRV_TEXT?: Record<string, string> }).HRV_TEXT ?? {};
+      this.lengths = new Map(Object.entries(this.searchText).map(([name, text]) => [name, text.length]));
+      this.summary.setLengths(this.lengths);
+      this.root.dataset.text = 'loaded';
+      this.root.dataset.textMs = String(Math.round(performance.now()));
+      if ((this.state.q.trim() || this.state.len) && !this.gridView.hidden) this.applyFilters(false);
+      else this.summary.update(this.view);
+    };
+    textScript.onerror = () => (this.root.dataset.text = 'missing');
+    document.head.append(textScript);
+  }
 }
 
-export function viewerClient(parts: ClientParts): void {
-  const win = window as unknown as {
-    HRV_INDEX?: { title: string; columns: string[]; runs: Record<string, unknown>[]; entries: unknown[][] };
-    HRV_TEXT?: Record<string, string>;
-  };
-  const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-  const dom = parts.dom();
-  const { el } = dom;
-  const root = $('app');
-  const index = win.HRV_INDEX;
+function main(): void {
+  const root = byId('app');
+  const index = readIndex();
   if (!index) {
     root.replaceChildren(el('p', 'fatal', 'viewer-index.js did not load: keep index.html, viewer-index.js, viewer-text.js and viewer-data/ together in one folder.'));
     return;
   }
   document.title = index.title;
-  $('title').textContent = index.title;
-  // Rows are arrays in the file (half the size); objects by column name here.
-  const entries = index.entries.map((row) => {
-    const e: Record<string, unknown> = {};
-    index.columns.forEach((c, j) => (e[c] = row[j]));
-    return e as unknown as Entry;
-  });
-  const byName = new Map<string, number>();
-  entries.forEach((e, i) => byName.set(e.name, i));
-  const f = parts.filters(entries);
-  let state: State = f.defaults();
-  let view: number[] = [];
-  let searchText: Record<string, string> | null = null;
-
-  // ---- controls ----
-  const qInput = $<HTMLInputElement>('q');
-  const splitSelect = $<HTMLSelectElement>('split');
-  const sortSelect = $<HTMLSelectElement>('sort');
-  const minInput = $<HTMLInputElement>('min');
-  const maxInput = $<HTMLInputElement>('max');
-  const kindBox = $('kinds');
-  const countEl = $('count');
-  const option = (into: HTMLSelectElement, value: string, text: string) => {
-    const o = el('option', undefined, text);
-    o.value = value;
-    into.append(o);
-  };
-  const splits = [...new Set(entries.map((e) => e.split))].sort();
-  option(splitSelect, '', 'all splits');
-  for (const s of splits) option(splitSelect, s, s);
-  const kindInputs = new Map<string, HTMLInputElement>();
-  for (const k of f.allKinds) {
-    const label = el('label', 'kind');
-    const box = el('input');
-    box.type = 'checkbox';
-    box.value = k;
-    box.dataset.kind = k;
-    kindInputs.set(k, box);
-    label.append(box, ` ${k} (${f.kindCounts.get(k) ?? 0})`);
-    kindBox.append(label);
-  }
-  const hasScore = entries.some((e) => e.score !== null);
-  const SORT_LABELS: Record<string, string> = { index: 'by index', candidates: 'most candidates first', warnings: 'most warnings first', score: 'highest score first' };
-  for (const s of ['index', 'candidates', 'warnings', ...(hasScore ? ['score'] : [])]) option(sortSelect, s, SORT_LABELS[s]);
-  const syncControls = () => {
-    qInput.value = state.q;
-    splitSelect.value = splits.includes(state.split) ? state.split : '';
-    sortSelect.value = f.sorts[state.sort] && (state.sort !== 'score' || hasScore) ? state.sort : 'index';
-    minInput.value = state.min === null ? '' : String(state.min);
-    maxInput.value = state.max === null ? '' : String(state.max);
-    for (const [k, box] of kindInputs) box.checked = state.only.includes(k);
-  };
-  const readControls = () => {
-    state = {
-      q: qInput.value,
-      only: f.allKinds.filter((k) => kindInputs.get(k)!.checked),
-      split: splitSelect.value,
-      sort: sortSelect.value,
-      min: f.num(minInput.value),
-      max: f.num(maxInput.value),
-    };
-  };
-
-  // ---- runs (provenance) ----
-  const runsBox = $('runs');
-  if (index.runs.some((run) => Object.keys(run).length > 0)) {
-    runsBox.append(el('summary', undefined, index.runs.length === 1 ? 'This run' : `${index.runs.length} runs wrote into this folder`));
-    index.runs.forEach((run, n) => {
-      const dl = el('dl');
-      if (index.runs.length > 1) dl.append(el('dt', 'run-no', `run ${n + 1}`));
-      for (const [k, v] of Object.entries(run)) dl.append(el('dt', undefined, k), el('dd', undefined, typeof v === 'string' ? v : JSON.stringify(v)));
-      runsBox.append(dl);
-    });
-  } else runsBox.hidden = true;
-
-  // ---- the two views ----
-  const gridView = $('gridview');
-  const sampleView = $('sampleview');
-  const grid = parts.grid(dom, entries, $('grid'), () => !gridView.hidden);
-  const refresh = () => {
-    view = f.computeView(state, searchText);
-    countEl.textContent = `${view.length} of ${entries.length}`;
-    root.dataset.shown = String(view.length);
-    $('empty').hidden = view.length > 0;
-  };
-  const applyFilters = (writeHash: boolean) => {
-    refresh();
-    if (writeHash) {
-      const h = f.hashOf(state);
-      history.replaceState(null, '', h ? `#${h}` : location.pathname + location.search);
-    }
-    window.scrollTo(0, 0);
-    grid.show(view);
-  };
-  let typing: number | undefined;
-  qInput.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = window.setTimeout(() => (readControls(), applyFilters(true)), 80);
-  });
-  for (const c of [splitSelect, sortSelect, minInput, maxInput, kindBox]) c.addEventListener('change', () => (readControls(), applyFilters(true)));
-  $('reset').addEventListener('click', () => {
-    state = f.defaults();
-    syncControls();
-    applyFilters(true);
-  });
-
-  let cameFromGrid = false;
-  let gridScroll = 0;
-  const neighbours = (name: string): [string | null, string | null] => {
-    // Through the grid's filtered, sorted list; a sample outside it steps through everything by index.
-    const order = view.some((i) => entries[i].name === name) ? view : entries.map((_, i) => i).sort(f.byIndex);
-    const p = order.findIndex((i) => entries[i].name === name);
-    return [p > 0 ? entries[order[p - 1]].name : null, p >= 0 && p < order.length - 1 ? entries[order[p + 1]].name : null];
-  };
-  const showSampleView = (name: string) => {
-    gridView.hidden = true;
-    sampleView.hidden = false;
-    sample.show(name);
-  };
-  const go = (name: string | null) => {
-    if (!name) return;
-    history.replaceState(null, '', `#${encodeURIComponent(name)}`);
-    showSampleView(name);
-  };
-  const backToGrid = () => {
-    if (cameFromGrid) history.back();
-    else {
-      const h = f.hashOf(state);
-      location.hash = h ? `#${h}` : '#';
-    }
-  };
-  const sample = parts.sample(dom, parts.detail(dom), { entries, byName, container: sampleView, root, neighbours, go, backToGrid });
-
-  const showGrid = () => {
-    sample.leave();
-    cameFromGrid = false;
-    sampleView.hidden = true;
-    sampleView.replaceChildren();
-    gridView.hidden = false;
-    state = f.stateFromHash(location.hash);
-    syncControls();
-    refresh();
-    grid.show(view);
-    window.scrollTo(0, gridScroll);
-    grid.paint();
-  };
-  window.addEventListener('hashchange', () => {
-    if (!f.isSampleHash(location.hash)) return showGrid();
-    if (!gridView.hidden) {
-      gridScroll = window.scrollY;
-      cameFromGrid = true;
-    }
-    showSampleView(decodeURIComponent(location.hash.slice(1)));
-  });
-  document.addEventListener('keydown', (e) => {
-    const current = sample.current();
-    if (sampleView.hidden || !current || e.altKey || e.ctrlKey || e.metaKey) return;
-    const t = e.target as HTMLElement;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA')) return;
-    const [prev, next] = neighbours(current);
-    if (e.key === 'ArrowRight' || e.key === 'j') go(next);
-    else if (e.key === 'ArrowLeft' || e.key === 'k') go(prev);
-    else if (e.key === 'Escape') backToGrid();
-    else return;
-    e.preventDefault();
-  });
-
-  // The first view: a sample named in the hash opens directly; the grid's filters come from the hash too.
-  if (f.isSampleHash(location.hash)) {
-    refresh();
-    syncControls();
-    showSampleView(decodeURIComponent(location.hash.slice(1)));
-  } else showGrid();
+  byId('title').textContent = index.title;
+  renderRuns(byId('runs'), index.runs);
+  const app = new App(root, index);
+  app.start();
   root.dataset.ready = '1';
   // For the benchmark: milliseconds from navigation start to a usable grid, and to searchable reasoning.
   root.dataset.readyMs = String(Math.round(performance.now()));
-
-  // The reasoning text can be large (45k samples): it loads after the grid is usable, then searches include it.
-  const textScript = el('script');
-  textScript.src = 'viewer-text.js';
-  textScript.onload = () => {
-    searchText = win.HRV_TEXT ?? {};
-    root.dataset.text = 'loaded';
-    root.dataset.textMs = String(Math.round(performance.now()));
-    if (state.q.trim() && !gridView.hidden) applyFilters(false);
-  };
-  textScript.onerror = () => (root.dataset.text = 'missing');
-  document.head.append(textScript);
+  app.loadText();
 }
+
+main();

@@ -1,30 +1,10 @@
 /// <reference lib="dom" />
 // Shapes the page's script works with (types only: nothing here exists at run time in the page).
+import type { ViewerRow } from '../index-schema.js';
 import type { ViewerCandidate, ViewerDetail } from '../types.js';
 
-/** One grid entry, decoded from a row of viewer-index.js by its column names (data-files.ts, COLUMNS). */
-export interface Entry {
-  name: string;
-  file: string | null;
-  split: string;
-  index: number;
-  status: 'rendered' | 'failed';
-  expressions: string[];
-  candidates: number;
-  ok: number;
-  no: number;
-  warn: number;
-  none: number;
-  consistent: 0 | 1;
-  rejection: 0 | 1;
-  warnings: string[];
-  kinds: string[];
-  score: number | null;
-  error: string | null;
-  run: number;
-  hasDetail: 0 | 1;
-  imageKey: string;
-}
+/** One grid entry, decoded from a row of viewer-index.js by its column names: the row schema (index-schema.ts). */
+export type Entry = ViewerRow;
 
 /** A candidate as the writer stores it: with its box colour and a shade of it readable as text on white. */
 export type Candidate = ViewerCandidate & { color: string; textColor: string };
@@ -36,22 +16,24 @@ export interface Detail extends Omit<ViewerDetail, 'image' | 'candidates'> {
   candidates: Candidate[];
 }
 
+/** Inclusive [lo, hi]. */
+export type Range = [number, number];
+
 /** The grid's filters, as the URL hash holds them. */
 export interface State {
   q: string;
   only: string[];
   split: string;
   sort: string;
+  /** Candidates at least / at most. */
   min: number | null;
   max: number | null;
+  /** The summary panel's bars: ✅, ❌, ⚠️ per sample and the reasoning's length in characters. */
+  ok: Range | null;
+  no: Range | null;
+  warn: Range | null;
+  len: Range | null;
 }
 
-export interface Dom {
-  el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K];
-  svgEl(tag: string, attrs: Record<string, string | number>): SVGElement;
-  /** ✅ ❌ ⚠️ as a drawn mark (page.ts styles `.mk-*`), never as a character. */
-  mark(m: string): HTMLElement;
-  badge(cls: string, text: string): HTMLElement;
-  /** The ✅ ❌ ⚠️ of a finished sample's counts, each drawn, with its number. */
-  counts(into: HTMLElement, e: Entry): void;
-}
+/** The State fields a summary bar sets (besides min/max). */
+export const RANGE_FIELDS = ['ok', 'no', 'warn', 'len'] as const;

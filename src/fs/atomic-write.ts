@@ -79,7 +79,7 @@ export async function writeFileAtomic(dir: string, name: string, data: Buffer | 
 /** A file written bit by bit (manifest, viewer search text) that appears under its name only on `commit`. */
 export interface AtomicStream {
   /** Writes a chunk, waiting when the disk is slower than the run (so nothing piles up in memory). */
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   commit(): Promise<string>;
   /** Removes the temp file; safe to call after a failure. */
   abort(): Promise<void>;
@@ -105,17 +105,24 @@ export function createAtomicStream(dir: string, name: string, options: AtomicWri
     await unlink(created.temp).catch(() => undefined);
     liveTempFiles.delete(created.temp);
   };
+  // A failed write ends the stream at once: the handle is closed and the temp file removed (a caller that stops
+  // on the error need not abort), and every later call gives the same error.
+  let broken: { error: unknown } | undefined;
   return {
     async write(chunk) {
+      if (broken) fail(broken.error);
       try {
         const { handle } = await opened;
         // writeFile loops until every byte is written (a bare write may write part of it).
         await handle.writeFile(chunk);
       } catch (error) {
+        broken ??= { error };
+        await cleanup();
         fail(error);
       }
     },
     async commit() {
+      if (broken) fail(broken.error);
       try {
         const { handle, temp } = await opened;
         await handle.sync();

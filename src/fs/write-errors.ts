@@ -1,7 +1,8 @@
 // One errno -> words table for every output (visualize's folder, index's -o, eval's folder): what went wrong, what to do.
-import { existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { oneLine } from '../errors.js';
+import { existingAncestor } from './output-place.js';
 
 const WRITE_REASONS: Record<string, { reason: string; fix: string }> = {
   ENOSPC: { reason: 'the disk is full', fix: 'Free space or choose another {choose}' },
@@ -37,6 +38,21 @@ function brokenSymlinkIn(target: string): { link: string; to: string } | undefin
 }
 
 /**
+ * Node's recursive mkdir says ENOENT when a folder on the way cannot be made on a read-only file system or without
+ * permission: the nearest folder that exists says which (EROFS, EACCES), or undefined when it is writable (then the
+ * folder really is missing, e.g. removed during the run).
+ */
+function unwritableAncestor(target: string): string | undefined {
+  try {
+    accessSync(existingAncestor(target), constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? code : undefined;
+  }
+}
+
+/**
  * One line for a failed write: `cannot write <target>: <reason> (<CODE>). <what to do>`.
  * `choose` completes "choose another ...": the option that picks the place (`--output-dir`, `place with -o <path>`).
  */
@@ -46,9 +62,10 @@ export function describeWriteError(error: unknown, target: string, choose: strin
     const broken = brokenSymlinkIn(target);
     if (broken) return oneLine(`cannot write ${target}: ${broken.link} is a broken symlink to ${broken.to}. Create its target or choose another ${choose}`);
   }
-  const known = code ? WRITE_REASONS[code] : undefined;
+  const cause = code === 'ENOENT' ? unwritableAncestor(target) ?? code : code;
+  const known = cause ? WRITE_REASONS[cause] : undefined;
   const reason = known?.reason ?? ((error as Error)?.message ?? String(error));
   const fix = (known?.fix ?? 'Choose another {choose}').replace('{choose}', choose);
-  return oneLine(`cannot write ${target}: ${reason}${code ? ` (${code})` : ''}. ${fix}`);
+  return oneLine(`cannot write ${target}: ${reason}${cause ? ` (${cause})` : ''}. ${fix}`);
 }
 

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OutputError } from '../../src/errors.js';
-import { createAtomicStream, describeWriteError, prepareOutputDir, writeFileAtomic } from '../../src/outputs/atomic-write.js';
+import { createAtomicStream, describeWriteError, prepareOutputDir, writeFileAtomic } from '../../src/fs/atomic-write.js';
 import { writeLineidx } from '../../src/runs/index-run.js';
 
 let dir: string;
@@ -108,5 +108,29 @@ describe('unsafe writes (issue: symlinks at temp paths, kernel file systems, err
     await symlink(path.join(dir, 'nowhere', 'deeper'), link);
     await expect(prepareOutputDir(link)).rejects.toThrow(`cannot write ${link}: ${link} is a broken symlink to ${path.join(dir, 'nowhere', 'deeper')}. Create its target or choose another --output-dir`);
     await expect(prepareOutputDir(path.join(link, 'sub'))).rejects.toThrow(`${link} is a broken symlink to`);
+  });
+});
+
+describe('a write that fails part-way (a full disk)', () => {
+  it('closes the temp file and removes it at once, and keeps giving the first error', async () => {
+    const probe = await open(path.join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { writeFile: (...args: unknown[]) => Promise<void> };
+    await probe.close();
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const write = vi.spyOn(proto, 'writeFile').mockRejectedValue(full);
+    // Open descriptors of this process on files in the folder: a handle left open is what DEP0137 warns of.
+    const openHere = async () => (await Promise.all((await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')))).filter((t) => t.startsWith(dir));
+    try {
+      const stream = createAtomicStream(dir, 'viewer-text.js');
+      await expect(stream.write('window.HRV_TEXT = {\n')).rejects.toThrow(/the disk is full \(ENOSPC\)/);
+      expect(await openHere()).toEqual([]);
+      expect((await readdir(dir)).sort()).toEqual(['probe']);
+      await expect(stream.write('more')).rejects.toThrow(/the disk is full/);
+      await expect(stream.commit()).rejects.toThrow(/the disk is full/);
+      expect(write).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect((await readdir(dir)).sort()).toEqual(['probe']);
   });
 });

@@ -1,0 +1,60 @@
+// Upstream's custom GRPO JSONL (toy_dataset/anno_with_candidates.json) read by validate, visualize and export.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parquetReadObjects } from 'hyparquet';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, tempDirForFile } from './cli.js';
+import { TOY_ROWS, writeToyFixture } from '../sources/toy-fixture.js';
+
+const tmp = tempDirForFile('toy-e2e');
+let data: string[];
+beforeAll(async () => {
+  const { anno, images } = await writeToyFixture(tmp.dir);
+  data = ['--ann-tsv', anno, '--img-tsv', images];
+});
+
+describe('the custom GRPO format as a source', () => {
+  it('validate reads every row and says per row which can never earn accuracy reward', async () => {
+    const r = await cli(['validate', ...data], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/validated 3 samples in 1 split: 0 broken, 2 with findings \(2 findings\)/);
+    expect(r.stdout).toMatch(/anno_with_candidates\.json, sample 0, byte offset 0: ans \[0, 45\.95, 238\.92, 454\.59\] .*IoU 0\.954/);
+    expect(r.stdout).toMatch(/anno_with_candidates\.json, sample 2, byte offset \d+: ans \[93\.82, 45\.79, 442\.27, 275\.54\] .*IoU 0\.957/);
+    expect(r.stdout).not.toMatch(/sample 1,/);
+    expect(r.stdout + r.stderr).not.toMatch(/no tab/);
+  });
+
+  it('visualize draws every row (the hints, the hint equal to ans as the target)', async () => {
+    const r = await cli(['visualize', ...data, '--num-vis', 'all', '--output-dir', 'vis', '--workers', '0'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/3 rendered, 0 failed/);
+  });
+
+  it('export --to grpo gives the problem and answer strings of upstream\'s own parquet', async () => {
+    const r = await cli(['export', '--to', 'grpo', ...data, '--output-dir', 'grpo'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    const bytes = await readFile(join(tmp.dir, 'grpo', 'grpo.parquet'));
+    const rows = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as { problem: string; answer: string }[];
+    expect(rows.map((row) => row.answer)).toEqual([
+      '```json\n[{"bbox_2d": [0, 45, 240, 450], "label": "woman in white shirt looking down at laptop computer"}]\n```',
+      '```json\n[{"bbox_2d": [215, 459, 408, 594], "label": "a tv with a woman being interviewed on it"}]\n```',
+      '```json\n[{"bbox_2d": [94, 45, 445, 271], "label": "a young boy doing a skateboard trick on a blue board"}]\n```',
+    ]);
+    expect(rows[2].problem).toBe(
+      '<image>Hint: Object and its coordinates in this image: {"person": [[402, 95, 526, 198], [94, 46, 451, 276], [202, 276, 323, 407]]}\nPlease detect a young boy doing a skateboard trick on a blue board in this image.',
+    );
+  });
+
+  it('export --to sft writes each photo once; --to tsv is refused (there are no TSV lines to copy)', async () => {
+    // A fourth row on the laptop photo, as the toy has two rows on each of two photos.
+    const second = JSON.stringify({ image_name: TOY_ROWS[0].image_name, ans: TOY_ROWS[0].candidates[2], referring: 'the woman on the left', candidate_boxes: TOY_ROWS[0].candidates.map((bbox) => ({ bbox, category: 'person' })) });
+    const dup = await writeToyFixture(join(tmp.dir, 'dup'), [second]);
+    const r = await cli(['export', '--to', 'sft', '--ann-tsv', dup.anno, '--img-tsv', dup.images, '--output-dir', 'sft'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/4 exported \(sft\)/);
+    expect(r.stderr).toMatch(/wrote sft\.jsonl, dataset_info\.json, images\/ \(3 images\)/);
+    const tsv = await cli(['export', '--to', 'tsv', ...data, '--output-dir', 'tsv'], { cwd: tmp.dir });
+    expect(tsv.code).toBe(2);
+    expect(tsv.stderr).toMatch(/is a custom GRPO JSONL: export it --to sft or --to grpo/);
+  });
+});

@@ -1,0 +1,106 @@
+// The reasoning checks through a whole eval run on fixtures/eval/pred_reasoning.jsonl (cases in fixtures/gen/eval-reasoning.mjs):
+// metrics.json, metrics.md, samples.jsonl and the viewer kinds.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseChainOfThought } from '../../src/cot/parse.js';
+import { renderEvalPicture } from '../../src/eval/picture.js';
+import { runEval } from '../../src/runs/eval-run.js';
+import type { EvalViewerEntry } from '../../src/eval/viewer-entry.js';
+import { FIXTURES_DIR } from '../fixtures/cases.js';
+
+const EVAL_DIR = path.join(FIXTURES_DIR, 'eval');
+let out: string;
+const handed: EvalViewerEntry[] = [];
+let code: number;
+beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'humanref-vis-eval-reasoning-'));
+  code = await runEval(
+    {
+      outputDir: out,
+      groundTruth: { kind: 'jsonl', file: path.join(EVAL_DIR, 'annotations.jsonl'), imagesDir: path.join(EVAL_DIR, 'images') },
+      models: [{ name: 'R', file: path.join(EVAL_DIR, 'pred_reasoning.jsonl') }],
+      // attr-002 (unfaithful) and inter-002 (Person 9 of 5)
+      selection: { indices: [1, 6], numVis: 'all', seed: 0, filter: { only: [] } },
+      pictures: true,
+      format: 'png',
+      fast: true,
+      concurrency: 2,
+      json: false,
+      quiet: true,
+    },
+    { parseCot: parseChainOfThought, renderPicture: async () => renderEvalPicture, writeViewer: async (_dir, entries) => void handed.push(...entries) },
+    { stdout: { write: () => true }, stderr: { write: () => true } },
+  );
+});
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('an eval run of the reasoning model', () => {
+  it('writes the reasoning block beside upstream numbers in metrics.json', async () => {
+    expect(code).toBe(0);
+    const r = JSON.parse(await readFile(path.join(out, 'metrics.json'), 'utf8')).models.R.reasoning;
+    // 8 lines, each with marks; unfaithful: attr-002 (2 vs 4), reas-001 (5 vs 3 and 5), rej-001 (3 vs none)
+    expect(r).toMatchObject({ responses: 8, judged: 8, faithful: 5, faithful_rate: 5 / 8, unfaithful_ids: ['attr-002', 'reas-001', 'rej-001'] });
+    expect(r.domains.rejection).toEqual({ responses: 2, judged: 2, faithful: 1, faithful_rate: 0.5 });
+    expect(r).toMatchObject({
+      hallucinated: { samples: 1, mentions: 1 },
+      format_reward_zero: 1, // celeb-001: text before <think>
+      abstention: { says_none_but_marks: 1, gives_boxes_but_marks_none: 0 },
+      boxes_from_reasoning: 1, // reas-001
+      scored_from_raw_response: 1, // pos-001
+    });
+  });
+
+  it('scores the raw_response-only line from its own answer box, rescaled from 616×364 to 560×320', async () => {
+    const records = (await readFile(path.join(out, 'samples.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const pos = records.find((s) => s.id === 'pos-001').models.R;
+    expect(pos).toMatchObject({ has_prediction: true, predicted_boxes: 1, recall_50: 1, precision_50: 1 });
+    expect(pos.reasoning).toMatchObject({ faithful: true, reasoning_chose: [2], answer_chose: [2] });
+    expect(records.find((s) => s.id === 'inter-002').models.R.reasoning.hallucinated).toEqual(['Person 9']);
+    const md = await readFile(path.join(out, 'metrics.md'), 'utf8');
+    expect(md).toMatch(/\| All Data +\| R +\| 8 +\| 8 +\| 5 +\| 0\.625 +\|/);
+  });
+
+  it('hands the viewer the kinds unfaithful and hallucinated', () => {
+    expect(handed.map((e) => [e.name, e.kinds])).toEqual([
+      ['eval_attr-002_R', ['attribute', 'wrong', 'missed', 'false-alarm', 'unfaithful']],
+      ['eval_inter-002_R', ['interaction', 'hallucinated']],
+    ]);
+  });
+
+  it('--only unfaithful,hallucinated draws exactly the unfaithful and the hallucinating samples', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'humanref-vis-eval-only-'));
+    const picked: EvalViewerEntry[] = [];
+    try {
+      const only = async (kinds: ('unfaithful' | 'hallucinated')[]) => {
+        picked.length = 0;
+        const exit = await runEval(
+          {
+            outputDir: dir,
+            groundTruth: { kind: 'jsonl', file: path.join(EVAL_DIR, 'annotations.jsonl'), imagesDir: path.join(EVAL_DIR, 'images') },
+            models: [{ name: 'R', file: path.join(EVAL_DIR, 'pred_reasoning.jsonl') }],
+            selection: { numVis: 'all', seed: 0, filter: { only: kinds } },
+            pictures: true,
+            format: 'png',
+            fast: true,
+            concurrency: 2,
+            json: false,
+            quiet: true,
+          },
+          { parseCot: parseChainOfThought, renderPicture: async () => renderEvalPicture, writeViewer: async (_dir, entries) => void picked.push(...entries) },
+          { stdout: { write: () => true }, stderr: { write: () => true } },
+        );
+        expect(exit).toBe(0);
+        return picked.map((e) => e.name);
+      };
+      // The unfaithful ids of metrics.json above, and inter-002's Person 9 of 5.
+      expect(await only(['unfaithful'])).toEqual(['eval_attr-002_R', 'eval_reas-001_R', 'eval_rej-001_R']);
+      expect(await only(['hallucinated'])).toEqual(['eval_inter-002_R']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
