@@ -1,5 +1,6 @@
 // The one builder of viewer entries, used by visualize (from its outcome) and eval (from its sample view): the grid
 // row's facts, the sample view's reasoning (the same mentions and lines whoever built it), the photo as stored.
+import { candidateNounOf } from '../cot/index.js';
 import { allMentions } from '../render/index.js';
 import type { ParsedCot, Sample } from '../types.js';
 import type { ViewerCandidate, ViewerDetail, ViewerEntry, ViewerPredictedBox } from '../viewer/types.js';
@@ -32,7 +33,7 @@ export interface EntryFacts {
 }
 
 /** The reasoning half of the sample view: the same mentions the picture colours, grouped subjects' numbers included (`Person 1, 3, 4`). */
-export function reasoningDetail(text: string, cot: ParsedCot): Pick<ViewerDetail, 'reasoning' | 'mentions' | 'lines' | 'cotTargets'> {
+export function reasoningDetail(text: string, cot: ParsedCot): Pick<ViewerDetail, 'reasoning' | 'mentions' | 'lines' | 'cotTargets' | 'noun'> {
   const lines = [...cot.steps.flatMap((s) => s.lines), ...(cot.summary?.lines ?? [])]
     .filter((l) => l.subjects.length > 0)
     .map((l) => ({ start: l.start, end: l.end, subjects: [...l.subjects] }));
@@ -41,10 +42,11 @@ export function reasoningDetail(text: string, cot: ParsedCot): Pick<ViewerDetail
     reasoning: text,
     mentions: allMentions(text, cot).map((m) => ({ start: m.start, end: m.end, person: m.person })),
     lines,
+    noun: candidateNounOf(cot.mentions),
   };
 }
 
-const NO_REASONING = { cotTargets: [], reasoning: '', mentions: [], lines: [] };
+const NO_REASONING = { cotTargets: [], reasoning: '', mentions: [], lines: [], noun: 'Person' };
 
 export function buildViewerEntry(facts: EntryFacts): ViewerEntry {
   const entry: ViewerEntry = {

@@ -37,6 +37,11 @@ export interface ViewerDetail {
   reasoning: string;
   /** `Person N` mentions in `reasoning`: [start, end) in UTF-16 units. */
   mentions: { start: number; end: number; person: number }[];
+  /**
+   * The noun the reasoning names candidates with (`Person`, `Helmet`), for the box titles and target lines;
+   * `Person` when absent (detail files of earlier releases have none).
+   */
+  noun?: string;
   /** Candidate lines of the reasoning ([start, end) of the line) and the persons each is about (ranges expanded). */
   lines: { start: number; end: number; subjects: number[] }[];
 }

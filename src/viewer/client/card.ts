@@ -3,19 +3,10 @@
 import { badge, counts, el } from './dom.js';
 import type { ReviewStatus } from './review-file.js';
 import { fillReviewBadge } from './review-ui.js';
+import { thumbnail } from './thumb.js';
 import type { Entry } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function thumbnail(e: Entry): HTMLElement {
-  if (!e.file) return el('div', 'thumb nothumb', e.status === 'failed' ? 'failed' : 'no picture');
-  const img = el('img', 'thumb');
-  img.loading = 'lazy';
-  img.decoding = 'async';
-  img.alt = `${e.split} sample ${e.index}`;
-  img.src = encodeURIComponent(e.file);
-  return img;
-}
 
 function countsLine(e: Entry): HTMLElement {
   const node = el('div', 'counts');

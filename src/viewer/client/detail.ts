@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // The sample view's body: the photo with every candidate box over it (SVG), and the reasoning as text whose
-// `Person N` mentions are linked to their boxes both ways.
+// `Person N` (or `Helmet N` ...) mentions are linked to their boxes both ways.
 import { el, mark } from './dom.js';
-import { renderFigure } from './figure.js';
+import { nounOf, renderFigure } from './figure.js';
 import { renderReasoning, type Light } from './reasoning.js';
 import type { Detail } from './types.js';
 
@@ -17,7 +17,8 @@ function lighter(scope: HTMLElement): Light {
 
 function targetsOf(d: Detail): HTMLElement {
   const targets = el('div', 'targets');
-  const people = (list: number[], none: string) => (list.length ? list.map((t) => `Person ${t}`).join(', ') : none);
+  const noun = nounOf(d);
+  const people = (list: number[], none: string) => (list.length ? list.map((t) => `${noun} ${t}`).join(', ') : none);
   for (const rm of d.regionMap) targets.append(el('div', undefined, `“${rm.expression}” → ${people(rm.targets, 'nobody (rejection)')}`));
   const cot = el('div');
   // The ✅ in this sentence is drawn like every other mark.
