@@ -1,9 +1,9 @@
 // The one builder of viewer entries, used by visualize (from its outcome) and eval (from its sample view): the grid
 // row's facts, the sample view's reasoning (the same mentions and lines whoever built it), the photo as stored.
 import { candidateNounOf } from '../cot/index.js';
-import { allMentions } from '../render/index.js';
+import { allMentions, ANSWER_COLOR } from '../render/index.js';
 import type { ParsedCot, Sample } from '../types.js';
-import type { ViewerCandidate, ViewerDetail, ViewerEntry, ViewerPredictedBox } from '../viewer/types.js';
+import { NO_REASONING_KIND, type ViewerCandidate, type ViewerDetail, type ViewerEntry, type ViewerPredictedBox } from '../viewer/types.js';
 import type { Outcome, RenderedOutcome } from './outcome.js';
 import type { SampleRecord } from './sample-json.js';
 
@@ -82,7 +82,9 @@ export function viewerExtras(sample: Sample, cot: ParsedCot, record: SampleRecor
     reasoning: { text: sample.annotation.think, cot },
     view: {
       image: { width: record.image.width, height: record.image.height },
-      candidates: record.candidates.map((c) => ({ person: c.person, box: c.box, verdict: c.verdict, target: c.target })),
+      candidates: record.candidates.map((c) => ({ person: c.person, box: c.box, verdict: c.verdict, target: c.target, ...(cot.answer?.hint === c.person ? { color: ANSWER_COLOR } : {}) })),
+      // A custom GRPO row's answer that is no hint: drawn dashed over the photo, as in the picture.
+      ...(cot.answer && cot.answer.hint === null ? { predicted: [{ box: cot.answer.box, label: 'ans', color: ANSWER_COLOR }] } : {}),
       regionMap: Object.entries(sample.annotation.regionMap).map(([expression, indices]) => ({ expression, targets: indices.map((i) => i + 1) })),
     },
     photo: { bytes: sample.image, format: sample.imageFormat },
@@ -110,6 +112,7 @@ function recordFacts(r: SampleRecord, file: string): EntryFacts {
     consistent: r.consistent,
     rejection: r.rejection,
     warnings: r.warnings,
+    ...(r.noReasoning ? { kinds: [NO_REASONING_KIND] } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import type { RenderPool, RenderPoolOptions } from './pool.js';
 import type { Renderer } from '../types.js';
 
 export { borderTolerance } from './border.js';
-export { candidateColor, INK, MUTED, readableOnWhite, tint, verdictColor } from './colors.js';
+export { ANSWER_COLOR, candidateColor, INK, MUTED, readableOnWhite, tint, verdictColor } from './colors.js';
 export { allMentions, nbsp } from './mention-pieces.js';
 export { buildReasoning } from './reasoning.js';
 export { checkEvalTraces } from './worker-protocol.js';

@@ -1,5 +1,8 @@
 // What a run hands the viewer: one entry per sample (grid row + optional details), plus the runs' provenance.
 
+/** The kind of a sample without reasoning by design (a row of upstream's custom GRPO format): shown instead of consistent/inconsistent. */
+export const NO_REASONING_KIND = 'no reasoning';
+
 /** [x0, y0, x1, y1] in raw (unrotated) image pixels. */
 export type BoxXyxy = [number, number, number, number];
 
