@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/parse.js';
 import { renderEvalPicture } from '../../src/eval/picture.js';
-import { runEval } from '../../src/runs/eval-run.js';
+import { runEval, type EvalOptions } from '../../src/runs/eval-run.js';
 import type { EvalViewerEntry } from '../../src/eval/viewer-entry.js';
 import { FIXTURES_DIR } from '../fixtures/cases.js';
 
@@ -14,15 +14,15 @@ const EVAL_DIR = path.join(FIXTURES_DIR, 'eval');
 let out: string;
 const handed: EvalViewerEntry[] = [];
 let code: number;
-beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'humanref-vis-eval-reasoning-'));
-  code = await runEval(
+
+/** An eval of the reasoning model into `dir` with `selection`; the viewer entries go to `entries`. */
+function evalReasoning(dir: string, selection: EvalOptions['selection'], entries: EvalViewerEntry[]): Promise<number> {
+  return runEval(
     {
-      outputDir: out,
+      outputDir: dir,
       groundTruth: { kind: 'jsonl', file: path.join(EVAL_DIR, 'annotations.jsonl'), imagesDir: path.join(EVAL_DIR, 'images') },
       models: [{ name: 'R', file: path.join(EVAL_DIR, 'pred_reasoning.jsonl') }],
-      // attr-002 (unfaithful) and inter-002 (Person 9 of 5)
-      selection: { indices: [1, 6], numVis: 'all', seed: 0, filter: { only: [] } },
+      selection,
       pictures: true,
       format: 'png',
       fast: true,
@@ -30,9 +30,15 @@ beforeAll(async () => {
       json: false,
       quiet: true,
     },
-    { parseCot: parseChainOfThought, renderPicture: async () => renderEvalPicture, writeViewer: async (_dir, entries) => void handed.push(...entries) },
+    { parseCot: parseChainOfThought, renderPicture: async () => renderEvalPicture, writeViewer: async (_dir, made) => void entries.push(...made) },
     { stdout: { write: () => true }, stderr: { write: () => true } },
   );
+}
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'humanref-vis-eval-reasoning-'));
+  // attr-002 (unfaithful) and inter-002 (Person 9 of 5)
+  code = await evalReasoning(out, { indices: [1, 6], numVis: 'all', seed: 0, filter: { only: [] } }, handed);
 });
 afterAll(async () => {
   await rm(out, { recursive: true, force: true });
@@ -77,23 +83,7 @@ describe('an eval run of the reasoning model', () => {
     try {
       const only = async (kinds: ('unfaithful' | 'hallucinated')[]) => {
         picked.length = 0;
-        const exit = await runEval(
-          {
-            outputDir: dir,
-            groundTruth: { kind: 'jsonl', file: path.join(EVAL_DIR, 'annotations.jsonl'), imagesDir: path.join(EVAL_DIR, 'images') },
-            models: [{ name: 'R', file: path.join(EVAL_DIR, 'pred_reasoning.jsonl') }],
-            selection: { numVis: 'all', seed: 0, filter: { only: kinds } },
-            pictures: true,
-            format: 'png',
-            fast: true,
-            concurrency: 2,
-            json: false,
-            quiet: true,
-          },
-          { parseCot: parseChainOfThought, renderPicture: async () => renderEvalPicture, writeViewer: async (_dir, entries) => void picked.push(...entries) },
-          { stdout: { write: () => true }, stderr: { write: () => true } },
-        );
-        expect(exit).toBe(0);
+        expect(await evalReasoning(dir, { numVis: 'all', seed: 0, filter: { only: kinds } }, picked)).toBe(0);
         return picked.map((e) => e.name);
       };
       // The unfaithful ids of metrics.json above, and inter-002's Person 9 of 5.
