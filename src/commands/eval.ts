@@ -7,7 +7,7 @@ import { parseChainOfThought } from '../cot/parse.js';
 import { exitCodesHelp, oneLine, UsageError } from '../errors.js';
 import { checkInputFile } from '../dataset/input-file.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
-import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
+import { closeAll, locateSplits, openAll } from '../sources/open-splits.js';
 import { isToyFile } from '../sources/toy.js';
 import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
