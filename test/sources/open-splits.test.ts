@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError, UsageError } from '../../src/errors.js';
-import { closeAll, locateSplits, openAll } from '../../src/plumbing/open-splits.js';
+import { closeAll, locateSplits, openAll } from '../../src/sources/open-splits.js';
 import type { SampleSource } from '../../src/plumbing/seams.js';
 import { FIXTURES, tempDirForFile } from '../cli.js';
 
