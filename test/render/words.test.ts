@@ -2,7 +2,7 @@
 // emoji stay glued to their word, a glyph no font has is a word of its own.
 import { describe, expect, it } from 'vitest';
 import { tokenize, toWords } from '../../src/render/words.js';
-import type { Paragraph } from '../../src/render/wrap.js';
+import type { Paragraph } from '../../src/render/paragraph.js';
 
 const para = (pieces: Paragraph['pieces'], extra: Partial<Paragraph> = {}): Paragraph => ({ pieces, size: 14, lineHeight: 18, color: '#000', ...extra });
 const wordTexts = (p: Paragraph) => toWords(tokenize(p)).map((w) => `${w.space ? `[${w.space.text}]` : ''}${w.tokens.map((t) => t.text).join('')}`);
