@@ -110,7 +110,23 @@ export interface Consistency {
   onlyInCot: number[];
 }
 
+/** `extra.source` of a row of upstream's custom GRPO format (sources/toy.ts): no reasoning by design, its answer box in `extra.ans`. */
+export const CUSTOM_GRPO_SOURCE = 'rex-thinker-grpo-jsonl';
+
+/** What a row of upstream's custom GRPO format answers: its own box, which may equal none of its hints. */
+export interface RowAnswer {
+  /** `ans`: [x0, y0, x1, y1] in image pixels. */
+  box: [number, number, number, number];
+  /** 1-based number of the hint (candidate) equal to it, or null when no hint is exactly this box. */
+  hint: number | null;
+}
+
 export interface ParsedCot {
+  /**
+   * Set for a row of upstream's custom GRPO format only: it carries no reasoning, so there is nothing to be consistent
+   * with (`consistency` says consistent), and it is never a rejection (it answers with this box).
+   */
+  answer?: RowAnswer;
   /** From region_map keys, or from the planning sentence when region_map is `{}`. */
   expressions: string[];
   /** The planning paragraph and its planned steps. */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default (cores - 1) is a single file at a time on two cores, but most of a file's time is spent
+    // waiting on the CLI it spawns or on Chromium: two files at once keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -7,7 +7,8 @@ import { parseChainOfThought } from '../cot/parse.js';
 import { exitCodesHelp, oneLine, UsageError } from '../errors.js';
 import { checkInputFile } from '../dataset/input-file.js';
 import { OUTPUT_FORMAT_NAMES } from '../formats.js';
-import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
+import { closeAll, locateSplits, openAll } from '../sources/open-splits.js';
+import { isToyFile } from '../sources/toy.js';
 import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import type { SampleSource } from '../plumbing/seams.js';
@@ -24,7 +25,7 @@ import { parseResizeLimits } from '../eval/raw-scale.js';
 import type { Invocation } from './command-result.js';
 
 const OPTIONS = [
-  option({ flags: '--gt <file>', description: "HumanRef's annotations.jsonl (also --gt_path)" }),
+  option({ flags: '--gt <file>', description: "HumanRef's annotations.jsonl, or upstream's custom GRPO JSONL (anno_with_candidates.json) (also --gt_path)" }),
   option({ flags: '--images <dir>', description: 'folder of the benchmark images (default: images/ beside --gt when it exists)' }),
   option({ flags: '--pred <files...>', description: 'prediction JSONL files, one per model (also --pred_path)' }),
   option({ flags: '--names <list>', description: 'model names, comma-separated, in the order of --pred (default: the file names)' }),
@@ -61,9 +62,11 @@ Examples:
   humanref-vis eval --gt annotations.jsonl --images images --pred a.jsonl --only wrong --worst 30
   humanref-vis eval --gt annotations.jsonl --pred a.jsonl --no-pictures --json | jq 'select(.score < 0.5) | .id'
   humanref-vis eval --data-dir data/HumanRef-CoT-45k --split main --pred preds-by-index.jsonl
+  humanref-vis eval --gt toy_dataset/anno_with_candidates.json --pred preds-by-index.jsonl
 
-Ground truth: HumanRef's annotations.jsonl (--gt), or HumanRef-CoT TSVs (the dataset options), whose predictions
-are keyed by "index" (and "split"). Predictions: JSONL as Rex-Thinker's evaluation/eval.py writes them.
+Ground truth: HumanRef's annotations.jsonl (--gt), upstream's custom GRPO JSONL (--gt, told apart by its rows:
+the ans box is the target), or HumanRef-CoT TSVs (the dataset options). Predictions of the last two are keyed by
+"index" (the row's 0-based position; "split" optional). Predictions: JSONL as Rex-Thinker's evaluation/eval.py writes them.
 Outputs (in --output-dir): metrics.json, metrics.md (the table printed on stdout), samples.jsonl (one record per
 sample), run.json (each run's inputs and options) and eval_<sample id>_<model>.png per selected sample and model
 (other characters than letters, digits, . _ - become _; a repeated id gets -2, -3 ...). An earlier eval's
@@ -126,8 +129,14 @@ export function registerEvalCommand(program: Command, result: CommandResult, inv
         }
         groundTruth = { kind: 'jsonl', file: gtFile, imagesDir };
       } else {
-        sources = await openAll(locateSplits(selectionFromOptions(opts), process.stderr), warnOnStderr);
-        groundTruth = { kind: 'dataset', sources };
+        const splits = locateSplits(selectionFromOptions(opts), process.stderr);
+        // A custom GRPO JSONL given as visualize takes it (--ann-tsv, --img-tsv) is read as --gt reads it.
+        if (splits.length === 1 && isToyFile(splits[0].annotationsTsv)) {
+          groundTruth = { kind: 'jsonl', file: splits[0].annotationsTsv, imagesDir: splits[0].imagesTsv };
+        } else {
+          sources = await openAll(splits, warnOnStderr);
+          groundTruth = { kind: 'dataset', sources };
+        }
       }
       try {
         return await withProcessIo((io) => runEval(

@@ -4,7 +4,7 @@ import { returningExitCode, type CommandResult, type Invocation } from './comman
 import { exitCodesHelp, UsageError } from '../errors.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
-import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
+import { closeAll, locateSplits, openAll } from '../sources/open-splits.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import { defaultConcurrency, parseConcurrency } from '../options/concurrency.js';
 import { DEFAULT_SEED, selectionFromFlags } from '../options/selection-flags.js';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { UsageError } from '../errors.js';
 import type { SplitPaths } from '../types.js';
-import { locateSplits, openOne } from '../plumbing/open-splits.js';
+import { locateSplits, openOne } from '../sources/open-splits.js';
 import { warnOnStderr } from './stderr.js';
 import { addDatasetOptions, selectionFromOptions, type DatasetOptionValues } from '../options/dataset-options.js';
 import { addOptions, jsonOption, type OptionValues } from '../options/declare.js';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { exitCodesHelp } from '../errors.js';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
-import { locateSplits, openOne } from '../plumbing/open-splits.js';
+import { locateSplits, openOne } from '../sources/open-splits.js';
 import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';

@@ -4,7 +4,7 @@ import { exitCodesHelp } from '../errors.js';
 import { returningExitCode, type CommandResult } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
-import { locateSplits, openOne } from '../plumbing/open-splits.js';
+import { locateSplits, openOne } from '../sources/open-splits.js';
 import { warnOnStderr } from './stderr.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import { parseConcurrency, READ_CONCURRENCY } from '../options/concurrency.js';

@@ -4,7 +4,7 @@ import { exitCodesHelp } from '../errors.js';
 import { returningExitCode, type CommandResult, type Invocation } from './command-result.js';
 import { parseAnnotationCot } from '../cot/parse.js';
 import { readImageHeader } from '../dataset/image-header.js';
-import { closeAll, locateSplits, openAll } from '../plumbing/open-splits.js';
+import { closeAll, locateSplits, openAll } from '../sources/open-splits.js';
 import { withProcessIo } from '../plumbing/interrupt.js';
 import { defaultConcurrency, parseDrawing, workersOption } from '../options/concurrency.js';
 import { DEFAULT_SEED, selectionFromFlags } from '../options/selection-flags.js';

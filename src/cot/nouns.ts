@@ -59,3 +59,18 @@ export function skipSpaces(text: string, pos: number): number {
   }
   return p;
 }
+
+/** The noun the reasoning names its candidates with, most used first, singular and capitalised: `Person` when it names none. */
+export function candidateNounOf(mentions: readonly { noun: string }[]): string {
+  const counts = new Map<string, number>();
+  let best = 'person';
+  let most = 0;
+  for (const m of mentions) {
+    const key = nounKey(m.noun);
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    // Ties go to the noun that reached the count first, as in reading order.
+    if (n > most) [best, most] = [key, n];
+  }
+  return best.charAt(0).toUpperCase() + best.slice(1);
+}

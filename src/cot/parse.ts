@@ -1,5 +1,5 @@
 // parseChainOfThought: the think text of one sample -> planning, steps, summary, verdicts, mentions, warnings.
-import type { Annotation, CotStep, CotSummary, Mark, ParsedCot, Span } from '../types.js';
+import { CUSTOM_GRPO_SOURCE, type Annotation, type CotStep, type CotSummary, type Mark, type ParsedCot, type RowAnswer, type Span } from '../types.js';
 import { createContext, type ParseContext } from './context.js';
 import { compareTargets, regionMapEntries, targetsFromRegionMap } from './consistency.js';
 import { splitLines, spanOfLines, type RawLine } from './lines.js';
@@ -9,6 +9,8 @@ import { expressionFromPlanning, parsePlan } from './planning.js';
 import { parseSectionBody } from './section-lines.js';
 import { findSections, type Section } from './sections.js';
 import { computeVerdicts, targetsOfVerdicts } from './verdicts.js';
+
+const EMPTY_THINK = 'think is empty';
 
 /**
  * Parses the chain of thought of one sample. Pure and total: problems become `warnings`, never exceptions.
@@ -37,8 +39,19 @@ export function parseChainOfThought(
 }
 
 /** The reasoning of one annotation: its `think`, with Person N = gt_boxes[N-1] and the targets of region_map. */
-export function parseAnnotationCot(annotation: Pick<Annotation, 'think' | 'gtBoxes' | 'regionMap'>): ParsedCot {
-  return parseChainOfThought(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
+export function parseAnnotationCot(annotation: Pick<Annotation, 'think' | 'gtBoxes' | 'regionMap'> & { extra?: Annotation['extra'] }): ParsedCot {
+  const cot = parseChainOfThought(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
+  const answer = rowAnswer(annotation.extra, cot.targets);
+  // No reasoning by design: nothing to disagree with region_map, and no "think is empty" to report.
+  return answer ? { ...cot, answer, consistency: compareTargets([], []), warnings: cot.warnings.filter((w) => w !== EMPTY_THINK) } : cot;
+}
+
+/** The answer of a row of upstream's custom GRPO format (its target, when one hint equals `ans`); undefined for any other sample. */
+function rowAnswer(extra: Annotation['extra'] | undefined, targets: number[]): RowAnswer | undefined {
+  if (extra?.source !== CUSTOM_GRPO_SOURCE) return undefined;
+  const box = extra.ans;
+  if (!Array.isArray(box) || box.length !== 4 || !box.every((v) => typeof v === 'number')) return undefined;
+  return { box: box as RowAnswer['box'], hint: targets[0] ?? null };
 }
 
 function describe(error: unknown): string {
@@ -51,7 +64,7 @@ function describe(error: unknown): string {
 
 function parse(think: string, regionMap: unknown, ctx: ParseContext): ParsedCot {
   if (think.trim() === '') {
-    ctx.warn('think is empty');
+    ctx.warn(EMPTY_THINK);
     return emptyResult(regionMap, ctx);
   }
   const lines = splitLines(think);

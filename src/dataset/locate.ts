@@ -21,10 +21,10 @@ export const BUNDLED_SAMPLE_DIR: string = fileURLToPath(new URL('../../fixtures/
 const STANDARD_PREFIX = { main: 'humanref_cot', rejection: 'humanref_cot_rejection' } as const;
 const ANN_SUFFIX = '.annotations.tsv';
 
-/** `humanref_cot` -> main, `humanref_cot_rejection` -> rejection, else the annotations file stem. */
+/** `humanref_cot` -> main, `humanref_cot_rejection` -> rejection, else the annotations file stem (a custom GRPO JSONL's without `.json`/`.jsonl`). */
 export function splitName(annotationsTsv: string): string {
   const file = basename(annotationsTsv);
-  const stem = file.endsWith(ANN_SUFFIX) ? file.slice(0, -ANN_SUFFIX.length) : file.endsWith('.tsv') ? file.slice(0, -4) : file;
+  const stem = file.endsWith(ANN_SUFFIX) ? file.slice(0, -ANN_SUFFIX.length) : file.replace(/\.(tsv|jsonl?)$/i, '');
   if (stem === STANDARD_PREFIX.main) return 'main';
   if (stem === STANDARD_PREFIX.rejection) return 'rejection';
   return stem;

@@ -1,16 +1,15 @@
 // The pictures of an eval: one per selected sample and model, drawn in a pool (on the main thread or in the drawing
 // threads), written atomically; failures are reported, not fatal.
-import { DataError, OutputError, oneLine } from '../errors.js';
+import { DataError, OutputError, oneLine, type DataLocation } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { runPool } from '../plumbing/pool.js';
 import { Progress } from '../plumbing/progress.js';
 import type { RunIo } from '../plumbing/run-io.js';
-import type { OutputFormat } from '../formats.js';
-import { checkEvalTraces } from '../render/index.js';
+import { checkTraceLength, startRenderPool } from '../render/index.js';
 import { evalPictureName, evalPictureStem } from '../outputs/output-names.js';
 import type { Evaluation } from './evaluate.js';
 import type { EvalDeps, EvalOptions } from './options.js';
-import type { EvalPictureInput, EvalPictureOptions } from './picture.js';
+import type { EvalPicture, EvalPictureInput, EvalPictureOptions } from './picture.js';
 import { loadImage } from './images.js';
 import { sampleView } from './view.js';
 import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
@@ -27,6 +26,23 @@ export type PictureRenderer = ((input: EvalPictureInput, options: EvalPictureOpt
 };
 
 /**
+ * Refuses a response (and, with HumanRef-CoT ground truth, a dataset reasoning) too long to draw, before it is
+ * cloned into a thread's bounded heap. Returns where the sample is and how messages name it (a JSONL line has no
+ * sample index).
+ */
+export function checkEvalTraces(input: Pick<EvalPictureInput, 'gt' | 'result'>): { where: DataLocation; what: string } {
+  const { gt } = input;
+  const where: DataLocation = gt.dataset ? { file: gt.file, index: gt.dataset.index } : { file: gt.file };
+  const what = gt.dataset ? 'this sample' : `the sample of line ${gt.line}`;
+  checkTraceLength(input.result.rawResponse, `the model's response to ${what}`, where);
+  if (gt.dataset) checkTraceLength(gt.dataset.think, 'the reasoning', where);
+  return { where, what };
+}
+
+/** eval/picture.ts's renderEvalPicture, as a drawing thread calls it. */
+const EVAL_PICTURE = { module: new URL('./picture.js', import.meta.url).href, name: 'renderEvalPicture' };
+
+/**
  * eval/picture.ts's renderEvalPicture on the main thread (workers 0), or in that many drawing threads, loaded on
  * demand (canvas and fonts are not free). Either way a response too long to draw is refused first, so --workers
  * never changes which pictures fail.
@@ -39,9 +55,12 @@ export async function loadPictureRenderer(threads: { workers: number; concurrenc
       return renderEvalPicture(input, options);
     };
   }
-  const { startRenderPool } = await import('../render/pool.js');
   const pool = await startRenderPool(threads);
-  return Object.assign((input: EvalPictureInput, options: EvalPictureOptions) => pool.renderEvalPicture(input, options), { close: () => pool.close() });
+  const inThread = (input: EvalPictureInput, options: EvalPictureOptions) => {
+    const { where, what } = checkEvalTraces(input);
+    return pool.drawComposition<EvalPictureInput, EvalPicture>(EVAL_PICTURE, input, options, where, what);
+  };
+  return Object.assign(inThread, { close: () => pool.close() });
 }
 
 export interface PictureOutcome {

@@ -93,10 +93,16 @@ export function evalComposition(input: EvalPictureInput): Composition {
   };
 }
 
-export async function renderEvalPicture(
-  input: EvalPictureInput,
-  options: EvalPictureOptions = {},
-): Promise<{ data: Buffer; width: number; height: number; source: { width: number; height: number } }> {
+/** The encoded picture and the size of the photo it shows. */
+export interface EvalPicture {
+  data: Buffer;
+  width: number;
+  height: number;
+  source: { width: number; height: number };
+  [more: string]: unknown;
+}
+
+export async function renderEvalPicture(input: EvalPictureInput, options: EvalPictureOptions = {}): Promise<EvalPicture> {
   const drawer = await getPictureDrawer();
   const photo: Photo = { image: input.image, imageFormat: input.imageFormat, where: { file: input.imageFile } };
   const { image, layout } = await drawer.draw(photo, evalComposition(input), options);

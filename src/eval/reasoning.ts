@@ -3,7 +3,7 @@
 // A response is digested once, when its line is read (a few numbers, no text kept); the digest is judged
 // against the sample's candidates and the scored boxes.
 import { largestNamedNumber } from '../cot/largest-number.js';
-import { nounKey } from '../cot/nouns.js';
+import { candidateNounOf } from '../cot/nouns.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import type { ParsedCot } from '../types.js';
 import { evalPyBoxes } from './evalpy-boxes.js';
@@ -57,18 +57,6 @@ export interface ReasoningJudgement {
 
 type Parse = (think: string, candidateCount: number, regionMap: Record<string, number[]>) => ParsedCot;
 
-/** Most frequent candidate noun of the mentions, singular and capitalised; `Person` when there is none. */
-export function candidateNoun(cot: Pick<ParsedCot, 'mentions'>): string {
-  const counts = new Map<string, number>();
-  for (const m of cot.mentions) counts.set(nounKey(m.noun), (counts.get(nounKey(m.noun)) ?? 0) + 1);
-  let best = 'person';
-  let most = 0;
-  for (const [key, n] of counts) {
-    if (n > most) [best, most] = [key, n];
-  }
-  return best.charAt(0).toUpperCase() + best.slice(1);
-}
-
 const numbersWith = (verdicts: ParsedCot['verdicts'], test: (v: ParsedCot['verdicts'][number]) => boolean) => verdicts.flatMap((v, i) => (test(v) ? [i + 1] : []));
 
 /**
@@ -84,7 +72,7 @@ export function digestResponse(raw: string, parse: Parse = parseChainOfThought):
     chosen: numbersWith(cot.verdicts, (v) => v === '✅'),
     marked: numbersWith(cot.verdicts, (v) => v !== null),
     named: [...new Set(cot.mentions.map((m) => m.person))].sort((a, b) => a - b),
-    noun: candidateNoun(cot),
+    noun: candidateNounOf(cot.mentions),
     missing: {
       planning: cot.planning.text.trim() === '',
       steps: cot.steps.length === 0,

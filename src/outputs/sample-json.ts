@@ -23,8 +23,15 @@ export interface SampleRecord {
   cotTargets: number[];
   consistent: boolean;
   rejection: boolean;
+  /** A row of upstream's custom GRPO format: it carries no reasoning, so `consistent` says nothing. */
+  noReasoning?: true;
   warnings: string[];
   output: string;
+}
+
+/** No target at all; a custom GRPO row never is one: it always answers with its own box, a hint or not. */
+export function isRejection(cot: ParsedCot): boolean {
+  return cot.targets.length === 0 && !cot.answer;
 }
 
 /** x + w in binary floating point gives 260.48600000000005; drop that noise, keep what was stored. */
@@ -57,7 +64,8 @@ export function buildSampleRecord(
     targets: [...cot.targets],
     cotTargets: [...cot.cotTargets],
     consistent: cot.consistency.consistent,
-    rejection: cot.targets.length === 0,
+    rejection: isRejection(cot),
+    ...(cot.answer ? { noReasoning: true as const } : {}),
     warnings: [...warnings],
     output,
   };

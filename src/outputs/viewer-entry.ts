@@ -1,8 +1,9 @@
 // The one builder of viewer entries, used by visualize (from its outcome) and eval (from its sample view): the grid
 // row's facts, the sample view's reasoning (the same mentions and lines whoever built it), the photo as stored.
-import { allMentions } from '../render/index.js';
+import { candidateNounOf } from '../cot/index.js';
+import { allMentions, ANSWER_COLOR } from '../render/index.js';
 import type { ParsedCot, Sample } from '../types.js';
-import type { ViewerCandidate, ViewerDetail, ViewerEntry, ViewerPredictedBox } from '../viewer/types.js';
+import { NO_REASONING_KIND, type ViewerCandidate, type ViewerDetail, type ViewerEntry, type ViewerPredictedBox } from '../viewer/types.js';
 import type { Outcome, RenderedOutcome } from './outcome.js';
 import type { SampleRecord } from './sample-json.js';
 
@@ -32,7 +33,7 @@ export interface EntryFacts {
 }
 
 /** The reasoning half of the sample view: the same mentions the picture colours, grouped subjects' numbers included (`Person 1, 3, 4`). */
-export function reasoningDetail(text: string, cot: ParsedCot): Pick<ViewerDetail, 'reasoning' | 'mentions' | 'lines' | 'cotTargets'> {
+export function reasoningDetail(text: string, cot: ParsedCot): Pick<ViewerDetail, 'reasoning' | 'mentions' | 'lines' | 'cotTargets' | 'noun'> {
   const lines = [...cot.steps.flatMap((s) => s.lines), ...(cot.summary?.lines ?? [])]
     .filter((l) => l.subjects.length > 0)
     .map((l) => ({ start: l.start, end: l.end, subjects: [...l.subjects] }));
@@ -41,10 +42,11 @@ export function reasoningDetail(text: string, cot: ParsedCot): Pick<ViewerDetail
     reasoning: text,
     mentions: allMentions(text, cot).map((m) => ({ start: m.start, end: m.end, person: m.person })),
     lines,
+    noun: candidateNounOf(cot.mentions),
   };
 }
 
-const NO_REASONING = { cotTargets: [], reasoning: '', mentions: [], lines: [] };
+const NO_REASONING = { cotTargets: [], reasoning: '', mentions: [], lines: [], noun: 'Person' };
 
 export function buildViewerEntry(facts: EntryFacts): ViewerEntry {
   const entry: ViewerEntry = {
@@ -80,7 +82,9 @@ export function viewerExtras(sample: Sample, cot: ParsedCot, record: SampleRecor
     reasoning: { text: sample.annotation.think, cot },
     view: {
       image: { width: record.image.width, height: record.image.height },
-      candidates: record.candidates.map((c) => ({ person: c.person, box: c.box, verdict: c.verdict, target: c.target })),
+      candidates: record.candidates.map((c) => ({ person: c.person, box: c.box, verdict: c.verdict, target: c.target, ...(cot.answer?.hint === c.person ? { color: ANSWER_COLOR } : {}) })),
+      // A custom GRPO row's answer that is no hint: drawn dashed over the photo, as in the picture.
+      ...(cot.answer && cot.answer.hint === null ? { predicted: [{ box: cot.answer.box, label: 'ans', color: ANSWER_COLOR }] } : {}),
       regionMap: Object.entries(sample.annotation.regionMap).map(([expression, indices]) => ({ expression, targets: indices.map((i) => i + 1) })),
     },
     photo: { bytes: sample.image, format: sample.imageFormat },
@@ -108,6 +112,7 @@ function recordFacts(r: SampleRecord, file: string): EntryFacts {
     consistent: r.consistent,
     rejection: r.rejection,
     warnings: r.warnings,
+    ...(r.noReasoning ? { kinds: [NO_REASONING_KIND] } : {}),
   };
 }
 

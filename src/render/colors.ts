@@ -15,6 +15,9 @@ export function candidateColor(personNumber: number, verdict: Mark | null): stri
   return shades[i];
 }
 
+/** A custom GRPO row's answer box (no verdict hue: the row has no reasoning to mark it). */
+export const ANSWER_COLOR = '#1f6fd1';
+
 /** The base shade of a verdict, for the legend. */
 export function verdictColor(verdict: Mark | null): string {
   return SHADES[verdict ?? 'none'][0];

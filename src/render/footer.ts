@@ -1,6 +1,6 @@
 // The footer: consistency of region_map vs the ✅ marks, the parser's warnings, where the sample comes from, a legend.
-import type { ParsedCot, Sample } from '../types.js';
-import { INK, MUTED, verdictColor } from './colors.js';
+import type { ParsedCot, RowAnswer, Sample } from '../types.js';
+import { ANSWER_COLOR, INK, MUTED, verdictColor } from './colors.js';
 import { mentionStyle } from './mention-pieces.js';
 import type { Paragraph, Piece } from './wrap.js';
 
@@ -20,7 +20,15 @@ function who(label: string, persons: number[], cot: ParsedCot): Piece[] {
   return persons.length ? [{ text: `${label} Person\u00A0` }, ...numbers(persons, cot)] : [{ text: `${label} nobody` }];
 }
 
+/** A custom GRPO row has no reasoning to check: the line says so and what the row answers instead. */
+function answerPieces(answer: RowAnswer): Piece[] {
+  const head: Piece = { text: 'no reasoning to check: ', bold: true };
+  if (answer.hint === null) return [head, { text: 'ans is none of the hint boxes exactly, drawn dashed as ans (see the warning)' }];
+  return [head, { text: 'ans is the box of ' }, { text: `Person\u00A0${answer.hint}`, bold: true, color: ANSWER_COLOR }];
+}
+
 export function consistencyPieces(cot: ParsedCot): Piece[] {
+  if (cot.answer) return answerPieces(cot.answer);
   const rejection = cot.targets.length === 0;
   const ok = cot.consistency.consistent;
   const head: Piece = ok
@@ -81,7 +89,8 @@ export function buildFooter(sample: Sample, cot: ParsedCot, info: FooterInfo, si
         { text: sample.split, bold: true },
         { text: ' · sample ' },
         { text: String(sample.index), bold: true },
-        { text: ` · image offset ${sample.imgOffset} · key ` },
+        // A custom GRPO row has no images TSV: its offset is the row's, its key the image file's name.
+        { text: cot.answer ? ` · byte offset ${sample.annOffset} · image ` : ` · image offset ${sample.imgOffset} · key ` },
         { text: truncateKey(sample.imageKey), bold: true },
         { text: ` · ${sample.annotation.gtBoxes.length} candidates · ${info.sourceWidth}×${info.sourceHeight} px${shown}` },
       ],
@@ -90,6 +99,13 @@ export function buildFooter(sample: Sample, cot: ParsedCot, info: FooterInfo, si
   );
   const legend: Piece[] = [];
   const swatch = (color: string, label: string) => legend.push({ text: '■ ', color }, { text: `${label}   ` });
+  if (cot.answer) {
+    swatch(ANSWER_COLOR, 'ans (the row\'s answer)');
+    swatch(verdictColor(null), 'other hints');
+    legend.push({ text: 'dashed: ans when no hint equals it' });
+    out.push(p(legend, { color: MUTED }));
+    return out;
+  }
   swatch(verdictColor('✅'), '✅ target');
   swatch(verdictColor('❌'), '❌ not a target');
   swatch(verdictColor('⚠️'), '⚠️ sub-condition / reference');

@@ -1,12 +1,12 @@
 // Draws in worker threads: a piscina pool of render/worker.ts, one thread per core by default, behind the same
-// `render(sample, cot, options)` as the in-process renderer, and eval's pictures through the same protocol.
+// `render(sample, cot, options)` as the in-process renderer, and other modules' compositions (eval's pictures)
+// through the same protocol.
 // The main thread only reads, schedules and writes.
 import { Piscina } from 'piscina';
 import { DataError, InternalError, type DataLocation } from '../errors.js';
-import type { EvalPictureInput, EvalPictureOptions } from '../eval/picture.js';
 import type { ParsedCot, Sample } from '../types.js';
 import type { RenderedImage, RenderOptions, Renderer } from './render.js';
-import { checkEvalTraces, checkTraceLength, deserializeError, sampleLocation, type EvalPicture, type WorkerResult, type WorkerStats, type WorkerTask } from './worker-protocol.js';
+import { checkTraceLength, deserializeError, sampleLocation, type ComposedPicture, type CompositionJob, type WorkerResult, type WorkerStats, type WorkerTask } from './worker-protocol.js';
 
 export interface RenderPoolOptions {
   /** Drawing threads (at least 1; never more than `concurrency`, which would leave some idle). */
@@ -21,8 +21,11 @@ export interface RenderPoolOptions {
 
 export interface RenderPool extends Renderer {
   readonly workers: number;
-  /** eval/picture.ts's renderEvalPicture, drawn in a thread: the same bytes as on the main thread. */
-  renderEvalPicture(input: EvalPictureInput, options?: EvalPictureOptions): Promise<EvalPicture>;
+  /**
+   * `job`'s function called in a thread as on the main thread (the same bytes). `where` and `what` name the sample
+   * if its thread dies twice; the caller has bounded the input's texts (checkTraceLength) before.
+   */
+  drawComposition<I extends object, O extends ComposedPicture>(job: CompositionJob, input: I, options: unknown, where: DataLocation, what: string): Promise<O>;
   /** Each live worker's heap, external memory and CPU time (for the benchmark). */
   stats(): Promise<WorkerStats[]>;
   /** Ends the threads; call when no render is pending. */
@@ -124,11 +127,10 @@ export async function startRenderPool(options: RenderPoolOptions): Promise<Rende
       if (!('image' in result)) throw new InternalError('a drawing thread answered without a picture');
       return { ...result.image, data: asBuffer(result.image.data) };
     },
-    async renderEvalPicture(input: EvalPictureInput, pictureOptions: EvalPictureOptions = {}): Promise<EvalPicture> {
-      const { where, what } = checkEvalTraces(input);
-      const result = await draw({ kind: 'eval-picture', input, options: pictureOptions }, where, what);
-      if (!('evalPicture' in result)) throw new InternalError('a drawing thread answered without an eval picture');
-      return { ...result.evalPicture, data: asBuffer(result.evalPicture.data) };
+    async drawComposition<I extends object, O extends ComposedPicture>(job: CompositionJob, input: I, pictureOptions: unknown, where: DataLocation, what: string): Promise<O> {
+      const result = await draw({ kind: 'composition', job, input: input as Record<string, unknown>, options: pictureOptions }, where, what);
+      if (!('composed' in result)) throw new InternalError('a drawing thread answered without a picture');
+      return { ...result.composed, data: asBuffer(result.composed.data) } as O;
     },
     async stats() {
       const all = await Promise.all(Array.from({ length: workers }, () => run({ kind: 'stats' })));

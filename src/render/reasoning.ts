@@ -1,6 +1,6 @@
 // Turns the think text and its parse into styled paragraphs: expressions header, then Planning, Steps, Summary; nothing dropped.
 import type { Mention, ParsedCot, Span } from '../types.js';
-import { INK, MUTED } from './colors.js';
+import { ANSWER_COLOR, INK, MUTED } from './colors.js';
 import type { Paragraph, Piece } from './wrap.js';
 import { allMentions, linePieces, personPieces } from './mention-pieces.js';
 
@@ -49,6 +49,14 @@ function bodyOf(s: number) {
   return (pieces: Piece[], extra: Partial<Paragraph> = {}): Paragraph => ({ pieces, size: s, lineHeight: Math.round(s * 1.4), color: INK, ...extra });
 }
 
+/** A custom GRPO row's header under its expression: what it answers, and that it has no reasoning. */
+function answerParagraphs(cot: ParsedCot, s: number): Paragraph[] {
+  const body = bodyOf(s);
+  const hint = cot.answer!.hint;
+  const ans: Piece[] = hint === null ? [{ text: 'ans: none of the hints exactly (drawn dashed)', bold: true }] : [{ text: 'ans: ' }, { text: `Person\u00A0${hint}`, bold: true, color: ANSWER_COLOR }];
+  return [body(ans, { color: MUTED }), body([{ text: 'No reasoning: rows of upstream\'s custom GRPO format carry none.' }], { color: MUTED, spaceBefore: Math.round(s * 0.5) })];
+}
+
 /** The header: each referring expression in large type, then the persons region_map makes its targets. */
 function expressionParagraphs(cot: ParsedCot, s: number, regionMap: Record<string, number[]>, header: boolean): Paragraph[] {
   const body = bodyOf(s);
@@ -67,6 +75,10 @@ function expressionParagraphs(cot: ParsedCot, s: number, regionMap: Record<strin
     // With several expressions each gets its own targets; otherwise the union is the same list.
     const own = exprs.length > 1 ? regionMap[e] : undefined;
     const targets = own ? [...new Set(own.map((t) => t + 1))].sort((a, b) => a - b) : cot.targets;
+    if (cot.answer) {
+      out.push(...answerParagraphs(cot, s));
+      return;
+    }
     out.push(
       body(
         targets.length

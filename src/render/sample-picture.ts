@@ -3,10 +3,11 @@
 import type { ParsedCot, Sample } from '../types.js';
 import { layoutLabels } from './box-labels.js';
 import { boxGeometry, boxStyle, xywhToXyxy } from './boxes.js';
-import { candidateColor } from './colors.js';
+import { ANSWER_COLOR, candidateColor } from './colors.js';
 import type { Photo } from './decode.js';
 import { buildFooter } from './footer.js';
 import type { Composition, Overlay } from './layout.js';
+import { layoutOutlines, layoutTags, tagSize } from './model-boxes.js';
 import { buildReasoning } from './reasoning.js';
 import { splitRuns } from './text-runs.js';
 
@@ -44,14 +45,26 @@ export function sampleComposition(sample: Sample, cot: ParsedCot, warnings?: rea
       const boxes = boxGeometry(
         sample.annotation.gtBoxes.map((b, i) => {
           const verdict = cot.verdicts[i] ?? null;
-          return { person: i + 1, box: xywhToXyxy(b), verdict, target: targets.has(i + 1), color: candidateColor(i + 1, verdict) };
+          // A custom GRPO row's hint equal to its ans is shown in the answer's colour (it has no verdict).
+          const color = cot.answer?.hint === i + 1 ? ANSWER_COLOR : candidateColor(i + 1, verdict);
+          return { person: i + 1, box: xywhToXyxy(b), verdict, target: targets.has(i + 1), color };
         }),
         image,
       );
-      return [
+      const labels = layoutLabels(boxes, image.width, image.height, labelSize, lineWidth, measure);
+      const layers: Overlay[] = [
         { kind: 'candidates', boxes, lineWidth },
-        { kind: 'labels', labels: layoutLabels(boxes, image.width, image.height, labelSize, lineWidth, measure) },
+        { kind: 'labels', labels },
       ];
+      // An ans that equals no hint is drawn as well, dashed and tagged like a model's box, or the picture would not show it.
+      if (cot.answer && cot.answer.hint === null) {
+        const spec = { box: cot.answer.box, color: ANSWER_COLOR };
+        layers.push(
+          { kind: 'model-boxes', outlines: layoutOutlines([spec], image), lineWidth },
+          { kind: 'model-tags', tags: layoutTags([{ ...spec, text: 'ans' }], image, tagSize(labelSize), measure, labels.map((l) => l.rect)) },
+        );
+      }
+      return layers;
     },
   };
 }

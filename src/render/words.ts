@@ -1,6 +1,6 @@
 // A paragraph as words: styled tokens (text, emoji, missing glyphs), breakable spaces, marks glued to the word before.
 import { splitRuns, type RunKind } from './text-runs.js';
-import type { Paragraph } from './wrap.js';
+import type { Paragraph } from './paragraph.js';
 
 export interface Token {
   text: string;

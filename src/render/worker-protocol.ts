@@ -3,21 +3,27 @@
 import { DataError, InternalError, UsageError, type DataLocation } from '../errors.js';
 import { MAX_THINK_CHARS } from '../formats.js';
 import type { ParsedCot, Sample } from '../types.js';
-import type { EvalPictureInput, EvalPictureOptions } from '../eval/picture.js';
 import type { RenderedImage, RenderOptions } from './render.js';
 
-/** What eval's picture function returns: the encoded picture and the size of the photo it shows. */
-export interface EvalPicture {
+/**
+ * A picture made by another module's composition of render's layers (eval's picture): the module's URL and its
+ * exported function, called in the thread as `fn(input, options)`; it resolves to the encoded picture and whatever
+ * else the composition reports. render/ knows no composition but its own.
+ */
+export interface CompositionJob {
+  module: string;
+  name: string;
+}
+
+export interface ComposedPicture {
   data: Buffer;
-  width: number;
-  height: number;
-  source: { width: number; height: number };
+  [more: string]: unknown;
 }
 
 export type WorkerTask =
   | { kind: 'render'; sample: Sample; cot: ParsedCot; options: RenderOptions }
-  /** One eval picture (one sample, one model): eval/picture.ts's renderEvalPicture in the thread. */
-  | { kind: 'eval-picture'; input: EvalPictureInput; options: EvalPictureOptions }
+  /** A composition of another module (eval's picture of one sample and model), drawn in the thread. */
+  | { kind: 'composition'; job: CompositionJob; input: Record<string, unknown>; options: unknown }
   /** Resolves once this worker's renderer is loaded (fonts registered, emoji self-check passed). */
   | { kind: 'ready' }
   /** This worker's memory and CPU so far, for the benchmark. */
@@ -41,7 +47,7 @@ export interface WorkerStats {
 
 export type WorkerResult =
   | { ok: true; image: RenderedImage }
-  | { ok: true; evalPicture: EvalPicture }
+  | { ok: true; composed: ComposedPicture }
   | { ok: true; stats: WorkerStats }
   | { ok: true }
   | { ok: false; error: SerializedError };
@@ -63,19 +69,6 @@ export function checkTraceLength(text: string, what: string, where: DataLocation
     `${what} is ${text.length} characters long, over the ${MAX_THINK_CHARS} a picture is drawn from`,
     'Real traces are under 10 KB: the line is probably corrupt; skip this sample',
   );
-}
-
-/**
- * The same for an eval picture: the model's response and, with HumanRef-CoT ground truth, the dataset's reasoning.
- * Returns where the sample is and how messages name it (a JSONL line has no sample index).
- */
-export function checkEvalTraces(input: Pick<EvalPictureInput, 'gt' | 'result'>): { where: DataLocation; what: string } {
-  const { gt } = input;
-  const where: DataLocation = gt.dataset ? { file: gt.file, index: gt.dataset.index } : { file: gt.file };
-  const what = gt.dataset ? 'this sample' : `the sample of line ${gt.line}`;
-  checkTraceLength(input.result.rawResponse, `the model's response to ${what}`, where);
-  if (gt.dataset) checkTraceLength(gt.dataset.think, 'the reasoning', where);
-  return { where, what };
 }
 
 export function serializeError(error: unknown): SerializedError {

@@ -1,6 +1,6 @@
 // A drawing worker thread: loads fonts, canvas and sharp once, then turns (sample, parsed reasoning, options) into an
-// encoded picture with the same renderer the in-process path uses, and an eval sample into eval's picture with
-// eval/picture.ts's own function. Started by render/pool.ts through piscina.
+// encoded picture with the same renderer the in-process path uses, or runs another module's composition (eval's
+// picture) with that module's own function. Started by render/pool.ts through piscina.
 import { readFileSync } from 'node:fs';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -8,7 +8,7 @@ import { threadId } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { Sample } from '../types.js';
 import { getRenderer } from './render.js';
-import { serializeError, type WorkerResult, type WorkerTask } from './worker-protocol.js';
+import { serializeError, type ComposedPicture, type WorkerResult, type WorkerTask } from './worker-protocol.js';
 
 /** What piscina moves (rather than copies) to the main thread: the value and the memory it hands over. */
 type Moved = ReturnType<typeof move>;
@@ -17,8 +17,8 @@ type Moved = ReturnType<typeof move>;
 const renderer = getRenderer();
 renderer.catch(() => undefined);
 let rendered = 0;
-// Loaded with the first eval picture: visualize's threads never need it.
-let evalPictures: Promise<typeof import('../eval/picture.js')> | undefined;
+// Composition modules, loaded with their first picture: visualize's threads never load eval's.
+const compositions = new Map<string, Promise<Record<string, unknown>>>();
 
 // One full garbage collection after each picture, once its result is on its way. A picture leaves ~30 MB of native
 // memory behind JS objects V8 cannot see the size of (the Skia canvas, sharp's and the PNG encoder's images): V8's
@@ -53,11 +53,15 @@ export default async function runTask(task: WorkerTask): Promise<WorkerResult | 
     const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let result: WorkerResult;
     let data: Buffer;
-    if (task.kind === 'eval-picture') {
-      evalPictures ??= import('../eval/picture.js');
-      const { renderEvalPicture } = await evalPictures;
-      const picture = await renderEvalPicture({ ...task.input, image: asBuffer(task.input.image) }, task.options);
-      result = { ok: true, evalPicture: picture };
+    if (task.kind === 'composition') {
+      const loading = compositions.get(task.job.module) ?? (import(task.job.module) as Promise<Record<string, unknown>>);
+      compositions.set(task.job.module, loading);
+      const compose = (await loading)[task.job.name];
+      if (typeof compose !== 'function') throw new Error(`${task.job.module} exports no function ${task.job.name}`);
+      // The input's byte arrays (the photo) arrive as plain Uint8Arrays: Buffers again, as on the main thread.
+      const input = Object.fromEntries(Object.entries(task.input).map(([k, v]) => [k, v instanceof Uint8Array ? asBuffer(v) : v]));
+      const picture = (await compose(input, task.options)) as ComposedPicture;
+      result = { ok: true, composed: picture };
       data = picture.data;
     } else {
       const sample: Sample = { ...task.sample, image: asBuffer(task.sample.image) };

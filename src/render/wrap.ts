@@ -1,34 +1,9 @@
 // Greedy line wrapping of styled paragraphs by measured width. Pure: the caller passes the measuring function.
 import type { RunKind } from './text-runs.js';
+import type { Paragraph } from './paragraph.js';
 import { tokenize, toWords, type Token } from './words.js';
 
-export interface Piece {
-  text: string;
-  bold?: boolean;
-  color?: string;
-  /** Tint drawn behind the text (mentions of a candidate). */
-  highlight?: string;
-  /** Set in the code font (a model's JSON answer). */
-  mono?: boolean;
-}
-
-export interface Paragraph {
-  pieces: Piece[];
-  size: number;
-  lineHeight: number;
-  color: string;
-  bold?: boolean;
-  /** Fill colour of a band behind the paragraph's lines (section headings). */
-  band?: string;
-  /** Extra space above the first line, in px. */
-  spaceBefore?: number;
-  /** Continuation lines start under the text after this many leading UTF-16 units (a `- ` bullet). */
-  hangChars?: number;
-  /** Do not end a column right after this paragraph (headings). */
-  keepWithNext?: boolean;
-  /** Every piece in the code font. */
-  mono?: boolean;
-}
+export type { Paragraph, Piece } from './paragraph.js';
 
 /** Width in px of `text` drawn as one run of `kind` (in the code font when `mono`). */
 export type Measure = (text: string, kind: RunKind, bold: boolean, size: number, mono?: boolean) => number;

@@ -4,10 +4,12 @@ import type { RunIo } from '../plumbing/run-io.js';
 import { readDatasetGroundTruth, resolveSplitKeys } from '../eval/dataset-gt.js';
 import type { ModelInput } from '../eval/evaluate.js';
 import { readJsonl, type LineProblem } from '../eval/jsonl.js';
-import type { EvalOptions } from '../eval/options.js';
+import type { EvalGroundTruth, EvalOptions } from '../eval/options.js';
+import { detectGtFormat } from '../eval/gt-format.js';
 import { readGroundTruth, type EvalGtSample, type GtReadResult } from '../eval/read-gt.js';
 import { readPredictions, type Prediction, type PredReadResult } from '../eval/read-pred.js';
 import { imageSizeReader, scaleRawPredictions } from '../eval/raw-scale.js';
+import { readToyGroundTruth } from '../eval/toy-gt.js';
 
 /** Lists at most this many bad lines on stderr; the count is always given. */
 const MAX_LISTED = 50;
@@ -18,15 +20,26 @@ export interface EvalInputs {
   badLines: LineProblem[];
 }
 
+/**
+ * The ground truth, and how predictions name its samples: HumanRef's lines by `id`; HumanRef-CoT samples and the
+ * rows of a custom GRPO JSONL by position (`index`, and `split` among these split names).
+ */
+async function readTruth(gt: EvalGroundTruth, signal: AbortSignal | undefined): Promise<{ truth: GtReadResult; splits: string[] | null }> {
+  if (gt.kind === 'dataset') return { truth: await readDatasetGroundTruth(gt.sources, signal), splits: gt.sources.map((s) => s.paths.name) };
+  if ((await detectGtFormat(gt.file)) === 'grpo') {
+    const truth = await readToyGroundTruth(gt.file, gt.imagesDir, signal);
+    return { truth, splits: [truth.split] };
+  }
+  return { truth: await readGroundTruth(gt.file), splits: null };
+}
+
 export async function readEvalInputs(options: EvalOptions, io: RunIo): Promise<EvalInputs> {
-  const gt = options.groundTruth;
-  const truth = gt.kind === 'jsonl' ? await readGroundTruth(gt.file) : await readDatasetGroundTruth(gt.sources, io.signal);
-  const splits = gt.kind === 'dataset' ? gt.sources.map((s) => s.paths.name) : [];
+  const { truth, splits } = await readTruth(options.groundTruth, io.signal);
   const preds: PredReadResult[] = [];
   for (const m of options.models) {
-    const read = await readPredictions(m.file, gt.kind === 'jsonl' ? 'id' : 'index', { responses: false });
+    const read = await readPredictions(m.file, splits ? 'index' : 'id', { responses: false });
     // Lines with raw_response only: eval.py's boxes, rescaled from the model's input size to the image's.
-    preds.push(await scaleRawPredictions(gt.kind === 'dataset' ? resolveSplitKeys(read, splits) : read, truth.samples, imageSizeReader(gt), options.resize));
+    preds.push(await scaleRawPredictions(splits ? resolveSplitKeys(read, splits) : read, truth.samples, imageSizeReader(options.groundTruth), options.resize));
   }
   const badLines = [...truth.problems, ...preds.flatMap((p) => p.problems)];
   for (const p of badLines.slice(0, MAX_LISTED)) io.stderr.write(`humanref-vis: ${p.message}\n`);

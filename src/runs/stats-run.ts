@@ -2,7 +2,7 @@
 import { toJson } from '../json.js';
 import { DataError, EXIT, exitCodeForSignal } from '../errors.js';
 import type { AnnotationRecord, SplitPaths, VerdictCounts } from '../types.js';
-import { countVerdicts } from '../outputs/sample-json.js';
+import { countVerdicts, isRejection } from '../outputs/sample-json.js';
 import { forEachSample } from '../plumbing/each-sample.js';
 import type { ParseCot, SampleSource } from '../plumbing/seams.js';
 import type { RunIo } from '../plumbing/run-io.js';
@@ -27,7 +27,7 @@ class Accumulator {
     bump(this.candidates, annotation.gtBoxes.length);
     bump(this.targets, cot.targets.length);
     countVerdicts(annotation.gtBoxes.map((_, i) => cot.verdicts[i] ?? null), this.verdicts);
-    if (cot.targets.length === 0) this.rejection++;
+    if (isRejection(cot)) this.rejection++;
     if (!cot.consistency.consistent) this.inconsistent++;
     this.lengths.push(annotation.think.length);
   }

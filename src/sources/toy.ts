@@ -9,11 +9,11 @@ import { MAX_IMAGE_PIXELS } from '../formats.js';
 import { sniffImageFormat, hexStart } from '../dataset/image-header.js';
 import { checkImageSize } from '../dataset/image-line.js';
 import { ioError } from '../dataset/lfs.js';
-import type { AnnotationRecord, Sample, SplitPaths } from '../types.js';
+import { CUSTOM_GRPO_SOURCE, type AnnotationRecord, type Sample, type SplitPaths } from '../types.js';
 import type { SampleSource } from '../plumbing/seams.js';
 
-/** `extra.source` of a sample read from this format. */
-export const TOY_SOURCE = 'rex-thinker-grpo-jsonl';
+/** `extra.source` of a sample read from this format (declared with the shapes, where cot/ and render/ read it too). */
+export const TOY_SOURCE = CUSTOM_GRPO_SOURCE;
 
 export interface ToyRow {
   imageName: string;

@@ -1,5 +1,8 @@
 // What a run hands the viewer: one entry per sample (grid row + optional details), plus the runs' provenance.
 
+/** The kind of a sample without reasoning by design (a row of upstream's custom GRPO format): shown instead of consistent/inconsistent. */
+export const NO_REASONING_KIND = 'no reasoning';
+
 /** [x0, y0, x1, y1] in raw (unrotated) image pixels. */
 export type BoxXyxy = [number, number, number, number];
 
@@ -37,6 +40,11 @@ export interface ViewerDetail {
   reasoning: string;
   /** `Person N` mentions in `reasoning`: [start, end) in UTF-16 units. */
   mentions: { start: number; end: number; person: number }[];
+  /**
+   * The noun the reasoning names candidates with (`Person`, `Helmet`), for the box titles and target lines;
+   * `Person` when absent (detail files of earlier releases have none).
+   */
+  noun?: string;
   /** Candidate lines of the reasoning ([start, end) of the line) and the persons each is about (ranges expanded). */
   lines: { start: number; end: number; subjects: number[] }[];
 }

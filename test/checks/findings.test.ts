@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { annotationFindings, imageFindings, type FindingCode } from '../../src/checks/findings.js';
 import { parseAnnotationCot } from '../../src/cot/parse.js';
 import type { Annotation } from '../../src/types.js';
+import { fakeCot } from '../fakes.js';
 
 const think = (lines: string[]) =>
   ['OK, the user needs us to detect the woman in red. To accomplish this task, I need to break it down into the following steps:', '- Step 1: Find the woman in red.', '', '# Step 1: Find the woman in red.', ...lines, '', '# Summarize and Re-Check answer', "Let's now recheck our answer and put ✅ for the target person and ❌ for others", ...lines].join('\n');
@@ -63,5 +64,24 @@ describe('imageFindings', () => {
   it('checks every side', () => {
     const a = annotation([[-20, 0, 10, 10], [0, -20, 10, 10], [95, 0, 10, 10], [0, 0, 10, 10]], {}, []);
     expect(imageFindings(a, 100, 100).map((f) => f.message.split(':')[0])).toEqual(['Person 1', 'Person 2', 'Person 3']);
+  });
+});
+
+describe('findings on hand-made annotations', () => {
+  const cot = (think = 'ok', n = 2) => fakeCot(think, n, { x: [0] });
+  it('flags boxes past the border beyond the tolerance only', () => {
+    const ann = { gtBoxes: [[0, 0, 100, 80.5], [0, 0, 103, 80], [-5, 0, 10, 10]] as [number, number, number, number][], regionMap: {}, think: '', extra: {} };
+    const found = imageFindings(ann, 100, 80).map((f) => f.message);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^Person 2: box/);
+    expect(found[1]).toMatch(/^Person 3: box/);
+  });
+  it('flags zero-size boxes, no boxes, unknown persons, disagreement', () => {
+    const ann = { gtBoxes: [[0, 0, 0, 5], [1, 1, 2, 2]] as [number, number, number, number][], regionMap: { x: [0, 4] }, think: '', extra: {} };
+    const codes = annotationFindings(ann, cot('Person 7 and Person 2', 2)).map((f) => f.code);
+    expect(codes).toEqual(['zero-size-box', 'target-without-box', 'unknown-person']);
+    expect(annotationFindings({ ...ann, gtBoxes: [] }, cot('ok', 0)).map((f) => f.code)).toContain('no-boxes');
+    expect(annotationFindings({ ...ann, regionMap: { x: [0] } }, cot('inconsistent')).map((f) => f.code)).toContain('text-label-disagreement');
+    expect(annotationFindings({ ...ann, regionMap: { x: [0] } }, cot('inconsistent'), { includeConsistency: false }).map((f) => f.code)).not.toContain('text-label-disagreement');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseChainOfThought } from '../../src/cot/parse.js';
+import { parseAnnotationCot, parseChainOfThought } from '../../src/cot/parse.js';
+import { CUSTOM_GRPO_SOURCE, type Annotation } from '../../src/types.js';
 import { REAL_EXAMPLE_COMPLETED, REAL_EXAMPLE_REGION_MAP, REAL_EXAMPLE_THINK, trace } from './traces.js';
 import { cases, STEP_4, SUMMARY_4 } from './parse-cases.js';
 
@@ -105,5 +106,36 @@ describe('parseChainOfThought: inputs beyond the contract', () => {
     expect(cot.summary!.header).toBe('# Summarize again');
     expect(cot.verdicts).toEqual(['✅', '❌', '❌', '❌']);
     expect(cot.warnings).toContain('2 summary sections found; using the last one');
+  });
+});
+
+describe('parseAnnotationCot: a row of upstream\'s custom GRPO format', () => {
+  const hints: Annotation['gtBoxes'] = [[0, 0, 10, 10], [20, 0, 10, 10]];
+  const row = (ans: number[], targets: number[], source: string | null = CUSTOM_GRPO_SOURCE): Annotation => ({
+    gtBoxes: hints,
+    regionMap: { 'the man on the right': targets },
+    think: '',
+    extra: source === null ? {} : { source, ans },
+  });
+
+  it('has no reasoning to disagree with: consistent, no "think is empty", and it answers with its ans', () => {
+    const cot = parseAnnotationCot(row([20, 0, 30, 10], [1]));
+    expect(cot.answer).toEqual({ box: [20, 0, 30, 10], hint: 2 });
+    expect(cot.targets).toEqual([2]);
+    expect(cot.consistency).toEqual({ consistent: true, onlyInRegionMap: [], onlyInCot: [] });
+    expect(cot.warnings).toEqual([]);
+  });
+
+  it('an ans that equals no hint: no hint, still an answer (never a rejection)', () => {
+    const cot = parseAnnotationCot(row([19, 0, 30, 10], []));
+    expect(cot.answer).toEqual({ box: [19, 0, 30, 10], hint: null });
+    expect(cot.consistency.consistent).toBe(true);
+  });
+
+  it('a HumanRef-CoT sample with an empty think is still inconsistent with its targets, and warned', () => {
+    const cot = parseAnnotationCot(row([20, 0, 30, 10], [1], null));
+    expect(cot.answer).toBeUndefined();
+    expect(cot.consistency).toEqual({ consistent: false, onlyInRegionMap: [2], onlyInCot: [] });
+    expect(cot.warnings).toContain('think is empty');
   });
 });

@@ -66,3 +66,27 @@ export function crowdedTrace(count: number, targets: number[]): string {
     summary: lines(isTarget, 'Cap'),
   });
 }
+
+/**
+ * A reasoning about helmets, in the shape of Rex-Thinker's README demo (candidates named `Helmet N`, ordered
+ * left to right, the fourth one chosen); its expression and region map, with 6 candidates and target Helmet 2.
+ */
+export const HELMET_EXPRESSION = 'the fourth helmet from the left';
+export const HELMET_REGION_MAP = { [HELMET_EXPRESSION]: [1] };
+export const HELMET_TRACE = trace({
+  expr: HELMET_EXPRESSION,
+  plan: ['Order the helmets from left to right.', 'Take the fourth one of that order.'],
+  steps: [
+    { intro: 'There are 6 helmets; from left to right they are Helmet 5, Helmet 1, Helmet 3, Helmet 2, Helmet 4, Helmet 6.', lines: [] },
+    { intro: 'The fourth in that order is Helmet 2.', lines: [] },
+  ],
+  summaryIntro: "Let's now recheck our answer and put ✅ for the target helmet and ❌ for others",
+  summary: [
+    '- Helmet 5: first from the left → ❌',
+    '- Helmet 1: second from the left → ❌',
+    '- Helmet 3: third from the left → ❌',
+    '- Helmet 2: fourth from the left → ✅',
+    '- Helmet 4: fifth from the left → ❌',
+    '- Helmet 6: sixth from the left → ❌',
+  ],
+});

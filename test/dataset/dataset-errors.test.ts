@@ -64,7 +64,7 @@ describe('Dataset errors', () => {
     }
   }
 
-  it('a bad .lineidx entry never takes its good neighbours down (item 2)', async () => {
+  it('a bad .lineidx entry never takes its good neighbours down', async () => {
     const split = await writeSplit(tmp.dir, 's', await samples());
     const [a, b, c] = split.annOffsets;
     // Entry 1 points inside line 1 (past its start): sample 0 must still read its intact line, sample 2 too.

@@ -20,7 +20,7 @@ describe('parseLineidx', () => {
     ['0\n\n5\n', 100, 'f.lineidx, sample 1, byte offset 2: line 2 is "", not a byte offset. Rebuild it with `humanref-vis index <annotations.tsv>`'],
     ['0\n50\n20\n', 100, 'f.lineidx, sample 2, byte offset 5: offsets must ascend, but line 3 (20) follows 50. Rebuild it with `humanref-vis index <annotations.tsv>`'],
     ['0\n100\n', 100, 'f.lineidx, sample 1, byte offset 2: line 2 (100) points past the end of its TSV (100 bytes). Rebuild it with `humanref-vis index <annotations.tsv>`'],
-  ])('bad-lineidx for %j, kept for that entry alone (item 2)', (text, size, message) => {
+  ])('bad-lineidx for %j, kept for that entry alone', (text, size, message) => {
     const { offsets, bad } = parseLineidx(Buffer.from(text), 'f.lineidx', size);
     expect(bad.size).toBe(1);
     const [[index, error]] = [...bad];

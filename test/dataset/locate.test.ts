@@ -38,6 +38,9 @@ describe('splitName', () => {
     ['humanref_cot_rejection.annotations.tsv', 'rejection'],
     ['/x/my_subset.annotations.tsv', 'my_subset'],
     ['/x/ann.tsv', 'ann'],
+    // Upstream's custom GRPO JSONL: the pictures are anno_with_candidates_000000.png, not anno_with_candidates.json_000000.png.
+    ['/x/anno_with_candidates.json', 'anno_with_candidates'],
+    ['/x/rows.JSONL', 'rows'],
   ])('%s -> %s', (file, name) => expect(splitName(file)).toBe(name));
 });
 

@@ -28,7 +28,7 @@ async function dataDir(name: string, stems: string[]): Promise<string> {
   return dir;
 }
 
-describe('output names never collide (item 1)', () => {
+describe('output names never collide', () => {
   it.each([
     ['spaces', ['a b', 'a_b'], /a b\.annotations\.tsv and .*a_b\.annotations\.tsv would both be written as a_b_<index>\.png/],
     ['main', ['humanref_cot', 'main'], /humanref_cot\.annotations\.tsv and .*main\.annotations\.tsv would both be written as main_<index>\.png/],
@@ -45,7 +45,7 @@ describe('output names never collide (item 1)', () => {
   });
 });
 
-describe('index -o into a file (item 14)', () => {
+describe('index -o into a file', () => {
   it('ENOTDIR is one line and exit 2, not a crash', async () => {
     const file = join(cwd, 'plain-file');
     await writeFile(file, 'x');
@@ -66,7 +66,7 @@ async function oneSample(name: string, json: string): Promise<string> {
   return join(dir, 'x.annotations.tsv');
 }
 
-describe('--json survives any JSON that JSON.parse accepted (items 5 and 7)', () => {
+describe('--json survives any JSON that JSON.parse accepted (deep nesting, overflowing numbers, C1 and bidi controls)', () => {
   it('an extra key nested 20,000 levels deep: inspect, visualize and validate --json exit 0 with the whole value', async () => {
     const depth = 20_000;
     const deep = '['.repeat(depth) + '1' + ']'.repeat(depth);
@@ -111,7 +111,7 @@ describe('--json survives any JSON that JSON.parse accepted (items 5 and 7)', ()
   });
 });
 
-describe('messages that used to mislead (item 14) and kernel file systems (item 6)', () => {
+describe('messages that name the real mistake: a mistyped command, swapped TSVs, a broken symlink, a kernel file system', () => {
   it.each([
     [['valdate'], "unknown command 'valdate'; did you mean 'validate'?"],
     [['visualise', '--num_vis', '2'], "unknown command 'visualise'; did you mean 'visualize'?"],

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, tempDirForFile } from './cli.js';
+import { cli, listFiles, tempDirForFile } from './cli.js';
 import { TOY_ROWS, writeToyFixture } from '../sources/toy-fixture.js';
 
 const tmp = tempDirForFile('toy-e2e');
@@ -28,6 +28,26 @@ describe('the custom GRPO format as a source', () => {
     const r = await cli(['visualize', ...data, '--num-vis', 'all', '--output-dir', 'vis', '--workers', '0'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/3 rendered, 0 failed/);
+  });
+
+  it('rows without reasoning are not called inconsistent, nor rejections when ans is no hint (visualize, stats); pictures are named after the file\'s stem', async () => {
+    const r = await cli(['visualize', ...data, '--num-vis', 'all', '--output-dir', 'vis-json', '--workers', '0', '--json'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/3 rendered, 0 failed, 2 with warnings, 0 inconsistent/);
+    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records.map((x) => [x.split, x.consistent, x.rejection, x.noReasoning])).toEqual([
+      ['anno_with_candidates', true, false, true],
+      ['anno_with_candidates', true, false, true],
+      ['anno_with_candidates', true, false, true],
+    ]);
+    expect((await listFiles(join(tmp.dir, 'vis-json'))).filter((f) => f.endsWith('.png'))).toEqual(['anno_with_candidates_000000.png', 'anno_with_candidates_000001.png', 'anno_with_candidates_000002.png']);
+    const stats = await cli(['stats', '--json', ...data], { cwd: tmp.dir });
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.stdout).total).toMatchObject({ samples: 3, rejection: 0, inconsistent: 0 });
+    // --drop-inconsistent is about reasoning that disagrees: it keeps every row here (the row whose ans is a hint too).
+    const kept = await cli(['export', '--to', 'grpo', '--drop-inconsistent', ...data, '--output-dir', 'grpo-consistent'], { cwd: tmp.dir });
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toMatch(/^3 exported \(grpo\), 0 failed, of 3 selected/m);
   });
 
   it('export --to grpo gives the problem and answer strings of upstream\'s own parquet', async () => {

@@ -1,36 +1,7 @@
-// Averages per domain, sub-domain, box-count range and overall, and the comparison tables, on six hand-made samples.
+// Averages per domain, sub-domain, box-count range and overall, on six hand-made samples (six-samples.ts).
 import { describe, expect, it } from 'vitest';
-import { aggregateModel, scoreForModel, subdomainHomes, type GtForMetric } from '../../src/eval/aggregate.js';
-import type { PredictedBoxes, XyxyBox } from '../../src/eval/metric.js';
-import { comparisonMarkdown, comparisonTables, formatFixed3, pipeTable } from '../../src/eval/table.js';
-
-const A: XyxyBox = [0, 0, 10, 10];
-const B: XyxyBox = [20, 0, 30, 10];
-
-// s1 attribute/color    gt [A]     model A: [A]     -> r 1,  p 1,  dF1 1
-// s2 rejection          gt []      model A: []      -> correctly rejected
-// s3 position/left      gt [A, B]  model A: []      -> 0, 0, 0
-// s4 attribute/clothing gt [A, B]  model A: [A]     -> r 1/2, p 1, F1 = 1/1.5 = 2/3, penalty 1 -> 2/3
-// s5 rejection          gt []      model A: [A]     -> wrongly answered
-// s6 position/color     gt [A]     model A: [A, A]  -> r 1, p 1/2, F1 2/3, penalty (1/3)/(2/3) -> 1/3
-// Every IoU is 1 or 0, so the 0.5 values equal the 0.5:0.95 means.
-const gt: (GtForMetric & { id: string })[] = [
-  { id: 's1', domain: 'attribute', subDomain: 'color', answerBoxes: [A], candidateCount: 3 },
-  { id: 's2', domain: 'rejection', subDomain: 'none', answerBoxes: [], candidateCount: 3 },
-  { id: 's3', domain: 'position', subDomain: 'left', answerBoxes: [A, B], candidateCount: 3 },
-  { id: 's4', domain: 'attribute', subDomain: 'clothing', answerBoxes: [A, B], candidateCount: 3 },
-  { id: 's5', domain: 'rejection', subDomain: 'none', answerBoxes: [], candidateCount: 3 },
-  { id: 's6', domain: 'position', subDomain: 'color', answerBoxes: [A], candidateCount: 3 },
-];
-const modelA: PredictedBoxes[] = [[A], [], [], [A], [A], [A, A]];
-const perfect: PredictedBoxes[] = [[A], [], [A, B], [A, B], [[]], [A]];
-
-function metricsOf(preds: PredictedBoxes[]) {
-  return aggregateModel(
-    gt.map((g, i) => scoreForModel(g, preds[i])),
-    subdomainHomes(gt),
-  );
-}
+import { aggregateModel, scoreForModel, subdomainHomes } from '../../src/eval/aggregate.js';
+import { gt, metricsOf, modelA, perfect } from './six-samples.js';
 
 describe('aggregateModel', () => {
   const m = metricsOf(modelA);
@@ -78,86 +49,5 @@ describe('aggregateModel', () => {
     const only = aggregateModel([scoreForModel(gt[1], [])], subdomainHomes(gt));
     expect(only.overall).toBeNull();
     expect(only.rejection).toEqual({ correct: 1, total: 1 });
-  });
-});
-
-describe('comparisonTables', () => {
-  it('lists models best first by DensityF1@0.5:0.95, the group name on the first row only', () => {
-    const t = comparisonTables([
-      { name: 'A', metrics: metricsOf(modelA) },
-      { name: 'B', metrics: metricsOf(perfect) },
-    ]);
-    const labels = t.domainRows.map((r) => r.slice(0, 3).join('/'));
-    expect(labels).toEqual([
-      'attribute/Overall/B',
-      '//A',
-      '/clothing/B',
-      '//A',
-      '/color/B',
-      '//A',
-      'position/Overall/B',
-      '//A',
-      '/left/B',
-      '//A',
-      '----------/----------/----------',
-      'Average/All Data/B',
-      'Average/All Data/A',
-      '----------/----------/----------',
-      'Rejection/Overall/A',
-      'Rejection/Overall/B',
-    ]);
-    // attribute, model A: 0.75, 0.75, 1, 1, 5/6, 5/6, no rejection score, 2 samples
-    expect(t.domainRows[1].slice(3)).toEqual(['0.750', '0.750', '1.000', '1.000', '0.833', '0.833', '', '2']);
-    // rejection rows keep the models' order and show the number correct
-    expect(t.domainRows[14][9]).toBe('1');
-    expect(t.domainRows[15][9]).toBe('2');
-    expect(t.boxRows.map((r) => r.slice(0, 2).join('/'))).toEqual([
-      '1/B',
-      '/A',
-      '2-5/B',
-      '/A',
-      '----------/----------',
-      'Average/B',
-      'Average/A',
-    ]);
-  });
-
-  it('keeps the given order for equal scores (a stable sort)', () => {
-    const a = metricsOf(modelA);
-    const names = (order: string[]) =>
-      comparisonTables(order.map((name) => ({ name, metrics: a }))).domainRows.slice(0, 2).map((r) => r[2]);
-    expect(names(['A', 'C'])).toEqual(['A', 'C']);
-    expect(names(['C', 'A'])).toEqual(['C', 'A']);
-  });
-
-  it('renders Markdown with upstream headings', () => {
-    const md = comparisonMarkdown([{ name: 'A', metrics: metricsOf(modelA) }]);
-    expect(md).toContain('## Comparative Domain and Subdomain Metrics');
-    expect(md).toContain('## Comparative Box Count Metrics');
-    expect(md).toMatch(/\| Average +\| All Data +\| A +\| 0\.625 +\|/);
-  });
-});
-
-describe('formatFixed3', () => {
-  it('rounds like Python: exact ties to even, everything else to nearest', () => {
-    // 0.0625 * 1000 = 62.5 exactly -> 62 (even); 0.1875 -> 187.5 -> 188; toFixed would give 0.063 and 0.188
-    expect(formatFixed3(0.0625)).toBe('0.062');
-    expect((0.0625).toFixed(3)).toBe('0.063');
-    expect(formatFixed3(0.1875)).toBe('0.188');
-    expect(formatFixed3(0.3125)).toBe('0.312');
-    expect(formatFixed3(0.9375)).toBe('0.938');
-    // 0.0005 is stored a little above 5e-4, so it is not a tie and rounds up, in Python too
-    expect(formatFixed3(0.0005)).toBe('0.001');
-    expect(formatFixed3(5 / 6)).toBe('0.833');
-    expect(formatFixed3(1)).toBe('1.000');
-    expect(formatFixed3(0)).toBe('0.000');
-  });
-});
-
-describe('pipeTable', () => {
-  it('escapes pipes in cells so a sub-domain name cannot break the table', () => {
-    expect(pipeTable(['a'], [['x|y']]).split('\n')[2]).toBe('| x\\|y |');
-    // a domain name from the data cannot drive the terminal the table is printed on
-    expect(pipeTable(['a'], [['\u001b[31mred\n']]).split('\n')[2]).toBe('| \\\\u001b[31mred\\\\n |');
   });
 });

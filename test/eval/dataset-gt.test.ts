@@ -14,7 +14,7 @@ import { formatEvalSummary } from '../../src/eval/summary.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { sampleView } from '../../src/eval/view.js';
-import { closeAll, openAll } from '../../src/plumbing/open-splits.js';
+import { closeAll, openAll } from '../../src/sources/open-splits.js';
 import type { SampleSource } from '../../src/plumbing/seams.js';
 import { cases, FIXTURES_DIR } from '../fixtures/cases.js';
 

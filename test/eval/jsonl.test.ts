@@ -1,6 +1,7 @@
 // The JSONL reader under hostile files: a line longer than the limit is one problem with its byte offset, the
 // lines after it are still read; a pipe or a device is refused instead of read without end.
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +79,31 @@ describe.skipIf(process.platform === 'win32')('eval with hostile prediction and 
       expect(r.stderr).toMatch(new RegExp(`^humanref-vis: --gt ${gt}: the path is a (device|pipe \\(FIFO\\)), not a regular file`));
       expect(await listFiles(out)).toEqual([]);
     }
+  });
+});
+
+/** The process's open files that are `file` (Linux: /proc/self/fd). */
+function openCopies(file: string): number {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
+describe('readJsonl stopped early', () => {
+  it.runIf(process.platform === 'linux')('leaves no file open when the caller stops after the first line (as --gt format detection does)', async () => {
+    const file = join(tmp.dir, 'many.jsonl');
+    await writeFile(file, '{"a": 1}\n'.repeat(50_000));
+    for (let i = 0; i < 3; i++) {
+      for await (const entry of readJsonl(file, 'test file')) {
+        expect(entry.line).toBe(1);
+        break;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openCopies(file)).toBe(0);
   });
 });

@@ -1,29 +1,14 @@
 // `index.html#only=unfaithful` of an eval over the reasoning model lists exactly its unfaithful samples, sorted by score.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseChainOfThought } from '../../src/cot/parse.js';
-import { renderEvalPicture } from '../../src/eval/picture.js';
-import { runEval } from '../../src/runs/eval-run.js';
 import { writeViewer } from '../../src/viewer/writer.js';
-import { FIXTURES_DIR } from '../fixtures/cases.js';
+import { fixtureEval } from '../runs/fixture-eval.js';
 import { cardNames, CHROMIUM, openPage, viewerFolder } from '../viewer/browser.js';
-
-const EVAL_DIR = path.join(FIXTURES_DIR, 'eval');
 
 describe.skipIf(!CHROMIUM)('the eval viewer and the reasoning kinds', () => {
   const folder = viewerFolder('eval-reasoning-viewer', async (dir) => {
-    const code = await runEval(
-      {
-        outputDir: dir,
-        groundTruth: { kind: 'jsonl', file: path.join(EVAL_DIR, 'annotations.jsonl'), imagesDir: path.join(EVAL_DIR, 'images') },
-        models: [{ name: 'R', file: path.join(EVAL_DIR, 'pred_reasoning.jsonl') }],
-        // attr-001 attr-002 pos-001 inter-002 reas-001 rej-001: faithful, unfaithful, faithful, hallucinated, unfaithful, unfaithful
-        selection: { indices: [0, 1, 3, 6, 7, 13], numVis: 'all', seed: 0, filter: { only: [] } },
-        pictures: true, format: 'jpeg', fast: true, concurrency: 2, json: false, quiet: true,
-      },
-      { parseCot: parseChainOfThought, renderPicture: async () => renderEvalPicture, writeViewer: (d, entries, run) => writeViewer(d, entries, { title: 'eval', run: { run } }) },
-      { stdout: { write: () => true }, stderr: { write: () => true } },
-    );
+    // attr-001 attr-002 pos-001 inter-002 reas-001 rej-001: faithful, unfaithful, faithful, hallucinated, unfaithful, unfaithful
+    const selection = { indices: [0, 1, 3, 6, 7, 13], numVis: 'all' as const, seed: 0, filter: { only: [] } };
+    const code = await fixtureEval(dir, { R: 'pred_reasoning.jsonl' }, selection, (d, entries, run) => writeViewer(d, entries, { title: 'eval', run: { run } }), 'jpeg');
     expect(code).toBe(0);
   });
 

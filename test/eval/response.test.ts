@@ -26,3 +26,25 @@ describe('parseRawResponse on real formats', () => {
     expect(r.notes).toEqual(["upstream's format reward would give this response 0: text before <think>"]);
   });
 });
+
+describe('parseRawResponse', () => {
+  it('splits <think> and <answer> and reads the answer JSON', () => {
+    const r = parseRawResponse(
+      '<think>Planning.\n# Step 1: look\n- Person 1: red → ✅</think><answer>```json\n[{"bbox_2d": [1, 2, 3, 4], "label": "man"}]\n```</answer>',
+    );
+    expect(r.think).toBe('Planning.\n# Step 1: look\n- Person 1: red → ✅');
+    expect(r.answerBoxes).toEqual([{ bbox: [1, 2, 3, 4], label: 'man' }]);
+    expect(r.saysNone).toBe(false);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('recognises a rejection answer and notes missing tags', () => {
+    expect(parseRawResponse('<think>x</think><answer>None</answer>').saysNone).toBe(true);
+    expect(parseRawResponse('<think>x</think><answer>There is no such thing in the image.</answer>').saysNone).toBe(true);
+    const bare = parseRawResponse('just text');
+    expect(bare.think).toBe('');
+    expect(bare.answer).toBeNull();
+    expect(bare.notes).toEqual(['no <think> tag', 'no <answer> tag']);
+    expect(parseRawResponse('<think>unfinished').notes).toEqual(['<think> is not closed', 'no <answer> tag']);
+  });
+});

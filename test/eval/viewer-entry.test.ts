@@ -5,15 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/parse.js';
 import { evaluate } from '../../src/eval/evaluate.js';
-import { renderEvalPicture } from '../../src/eval/picture.js';
 import { readGroundTruth } from '../../src/eval/read-gt.js';
 import { readPredictions } from '../../src/eval/read-pred.js';
-import { runEval } from '../../src/runs/eval-run.js';
 import { sampleView } from '../../src/eval/view.js';
 import { evalViewerEntry, type EvalViewerEntry } from '../../src/eval/viewer-entry.js';
-import { FIXTURES_DIR } from '../fixtures/cases.js';
-
-const EVAL_DIR = path.join(FIXTURES_DIR, 'eval');
+import { EVAL_DIR, fixtureEval } from '../runs/fixture-eval.js';
 let out: string;
 beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'humanref-vis-eval-viewer-'));
@@ -40,31 +36,9 @@ describe('evalViewerEntry', () => {
 describe('runEval with a viewer', () => {
   it('hands every drawn picture to writeViewer, in selection order, model by model', async () => {
     const handed: EvalViewerEntry[][] = [];
-    const code = await runEval(
-      {
-        outputDir: out,
-        groundTruth: { kind: 'jsonl', file: path.join(EVAL_DIR, 'annotations.jsonl'), imagesDir: path.join(EVAL_DIR, 'images') },
-        models: [
-          { name: 'A', file: path.join(EVAL_DIR, 'pred_model_a.jsonl') },
-          { name: 'B', file: path.join(EVAL_DIR, 'pred_model_b.jsonl') },
-        ],
-        selection: { indices: [3, 13], numVis: 'all', seed: 0, filter: { only: [] } },
-        pictures: true,
-        format: 'png',
-        fast: true,
-        concurrency: 2,
-        json: false,
-        quiet: true,
-      },
-      {
-        parseCot: parseChainOfThought,
-        renderPicture: async () => renderEvalPicture,
-        writeViewer: async (_dir, entries) => {
-          handed.push(entries);
-        },
-      },
-      { stdout: { write: () => true }, stderr: { write: () => true } },
-    );
+    const code = await fixtureEval(out, { A: 'pred_model_a.jsonl', B: 'pred_model_b.jsonl' }, { indices: [3, 13], numVis: 'all', seed: 0, filter: { only: [] } }, async (_dir, entries) => {
+      handed.push(entries);
+    });
     expect(code).toBe(0);
     expect(handed).toHaveLength(1);
     expect(handed[0].map((e) => e.name)).toEqual(['eval_pos-001_A', 'eval_pos-001_B', 'eval_rej-001_A', 'eval_rej-001_B']);

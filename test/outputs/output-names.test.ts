@@ -1,6 +1,8 @@
-// The one place output names are made: visualize's per split, eval's per sample id and model.
+// The one place output names are made: visualize's per split (and the refusal of two splits that would write the same
+// files), eval's per sample id and model.
 import { describe, expect, it } from 'vitest';
-import { checkDistinctModelNames, evalPictureName, evalPictureStem, SampleStems } from '../../src/outputs/output-names.js';
+import { UsageError } from '../../src/errors.js';
+import { checkDistinctModelNames, checkDistinctOutputNames, evalPictureName, evalPictureStem, outputFileName, outputStem, SampleStems } from '../../src/outputs/output-names.js';
 import { SAFE_NAME } from '../../src/viewer/writer.js';
 
 describe('eval picture names', () => {
@@ -23,5 +25,43 @@ describe('eval picture names', () => {
     expect(() => checkDistinctModelNames(['my model', 'my_model'])).toThrow(/"my model" and "my_model" would share the picture names/);
     expect(() => checkDistinctModelNames(['A', 'a'])).toThrow(/share the picture names/);
     expect(() => checkDistinctModelNames(['c', 'b_c'])).toThrow(/"b_c" and "c" would give two pictures one name \(eval_x_b_c\.png/);
+  });
+});
+
+const split = (name: string) => ({ name, imagesTsv: `/d/${name}.images.tsv`, annotationsTsv: `/d/${name}.annotations.tsv`, annotationsLineidx: null });
+
+describe('output file names', () => {
+  it('keep letters, digits, dot, dash and underscore of the split name; anything else becomes _', () => {
+    expect(outputStem('main')).toBe('main');
+    expect(outputStem('a b/../c:é')).toBe('a_b_.._c__');
+    expect(outputStem('')).toBe('split');
+  });
+
+  it('are <split>_<6-digit index>.<extension of the format>', () => {
+    expect(outputFileName('main', 7, 'png')).toBe('main_000007.png');
+    expect(outputFileName('my set', 1234567, 'jpeg')).toBe('my_set_1234567.jpg');
+    expect(outputFileName('rejection', 0, 'webp')).toBe('rejection_000000.webp');
+  });
+});
+
+describe('checkDistinctOutputNames', () => {
+  it('accepts splits whose stems differ', () => {
+    expect(() => checkDistinctOutputNames([split('main'), split('rejection'), split('a-b')])).not.toThrow();
+  });
+
+  it.each([
+    ['a b', 'a_b'],
+    ['Set', 'set'],
+  ])('refuses %j beside %j, naming both annotation files and both split names', (a, b) => {
+    let error: unknown;
+    try {
+      checkDistinctOutputNames([split('main'), split(a), split(b)]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toBe(
+      `/d/${a}.annotations.tsv and /d/${b}.annotations.tsv would both be written as ${outputStem(b)}_<index>.png (split names "${a}" and "${b}"); rename one of them, or pick one with --split or --ann-tsv`,
+    );
   });
 });

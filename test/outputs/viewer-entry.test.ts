@@ -2,8 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/index.js';
 import { buildSampleRecord, countVerdicts } from '../../src/outputs/sample-json.js';
-import { viewerEntry, viewerExtras } from '../../src/outputs/viewer-entry.js';
-import type { Sample } from '../../src/types.js';
+import { buildViewerEntry, viewerEntry, viewerExtras } from '../../src/outputs/viewer-entry.js';
+import { parseAnnotationCot } from '../../src/cot/parse.js';
+import { ANSWER_COLOR } from '../../src/render/colors.js';
+import { CUSTOM_GRPO_SOURCE, type Sample } from '../../src/types.js';
+import { HELMET_EXPRESSION, HELMET_REGION_MAP, HELMET_TRACE } from '../cot/traces.js';
 
 const think = [
   'OK, the user needs us to detect the person on the bench.',
@@ -48,6 +51,41 @@ describe('viewer entry from a visualize outcome', () => {
     // Every person a grouped line names is a mention, not only the first.
     const inGrouped = d.mentions.filter((m) => m.start >= grouped.start && m.end <= grouped.end).map((m) => [think.slice(m.start, m.end), m.person]);
     expect(inGrouped).toEqual([['Person 1', 1], ['3', 3]]);
+    expect(d.noun).toBe('Person');
+  });
+
+  it('carries the noun the reasoning names candidates with, for visualize and for any reasoning shown', () => {
+    const helmets: Sample = { ...sample, annotation: { ...sample.annotation, gtBoxes: Array.from({ length: 6 }, (_, i) => [i * 10, 0, 8, 8]), regionMap: HELMET_REGION_MAP, think: HELMET_TRACE } };
+    const cot = parseChainOfThought(HELMET_TRACE, 6, HELMET_REGION_MAP);
+    const record = buildSampleRecord(helmets, cot, { width: 100, height: 50, format: 'jpeg' }, [], '/out/main_000042.png');
+    expect(viewerExtras(helmets, cot, record).detail.noun).toBe('Helmet');
+    // An eval entry shows the model's reasoning through the same builder.
+    const view = { image: { width: 100, height: 50 }, candidates: [], regionMap: [{ expression: HELMET_EXPRESSION, targets: [2] }] };
+    const facts = { name: 'eval_000001_M', split: 'main', index: 1, picture: { file: 'eval_000001_M.png' }, expressions: [HELMET_EXPRESSION], candidates: 6, verdictCounts: { '✅': 1, '❌': 5, '⚠️': 0, none: 0 }, consistent: true, rejection: false, warnings: [], view };
+    expect(buildViewerEntry({ ...facts, reasoning: { text: HELMET_TRACE, cot } }).detail!.noun).toBe('Helmet');
+    expect(buildViewerEntry(facts).detail!.noun).toBe('Person');
+  });
+
+  it('a custom GRPO row: the "no reasoning" kind, not a rejection, its ans in the answer colour (dashed over the photo when no hint equals it)', () => {
+    const entryOf = (ans: number[], targets: number[]) => {
+      const row: Sample = { ...sample, annotation: { ...sample.annotation, think: '', regionMap: { 'the man': targets }, extra: { source: CUSTOM_GRPO_SOURCE, ans } } };
+      const cot = parseAnnotationCot(row.annotation);
+      const record = buildSampleRecord(row, cot, { width: 100, height: 50, format: 'jpeg' }, [], '/out/rows_000042.png');
+      expect(record).toMatchObject({ consistent: true, rejection: false, noReasoning: true });
+      return viewerEntry({ status: 'rendered', position: 0, record, file: 'rows_000042.png', verdictCounts: countVerdicts(cot.verdicts), viewer: viewerExtras(row, cot, record) }, () => 'unused');
+    };
+    const hint = entryOf([30, 2, 40, 22], [1]);
+    expect(hint).toMatchObject({ kinds: ['no reasoning'], consistent: true, rejection: false });
+    expect(hint.detail!.candidates.map((c) => c.color)).toEqual([undefined, ANSWER_COLOR, undefined]);
+    expect(hint.detail!.predicted).toBeUndefined();
+    const none = entryOf([29, 2, 40, 22], []);
+    expect(none).toMatchObject({ kinds: ['no reasoning'], rejection: false });
+    expect(none.detail!.predicted).toEqual([{ box: [29, 2, 40, 22], label: 'ans', color: ANSWER_COLOR }]);
+    // A HumanRef-CoT sample has no such kind.
+    const cot = parseChainOfThought(think, 3, sample.annotation.regionMap);
+    const record = buildSampleRecord(sample, cot, { width: 100, height: 50, format: 'jpeg' }, [], '/out/main_000042.png');
+    expect(record.noReasoning).toBeUndefined();
+    expect(viewerEntry({ status: 'rendered', position: 0, record, file: 'main_000042.png', verdictCounts: countVerdicts(cot.verdicts) }, () => 'unused').kinds).toBeUndefined();
   });
 
   it('names a failed sample like its picture would have been named', () => {

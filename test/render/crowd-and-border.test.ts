@@ -64,7 +64,7 @@ beforeAll(async () => {
   renderer = await getDetailedRenderer();
 });
 
-describe('the 40-candidate crowd fixture (item 17)', () => {
+describe('the 40-candidate crowd fixture', () => {
   it('every label touches its own box or is tied to it by a leader line ending on its outline', async () => {
     const dataset = await Dataset.open({ name: 'main', imagesTsv: join(SAMPLE_DIR, 'humanref_cot.images.tsv'), annotationsTsv: join(SAMPLE_DIR, 'humanref_cot.annotations.tsv'), annotationsLineidx: join(SAMPLE_DIR, 'humanref_cot.annotations.tsv.lineidx') });
     let sample: Sample;
@@ -91,7 +91,7 @@ describe('the 40-candidate crowd fixture (item 17)', () => {
   });
 });
 
-describe('a box past the image border (item 18)', () => {
+describe('a box past the image border', () => {
   const think = '# Step 1: Look\n- Person 1: a → ❌\n# Summarize and Re-Check answer\n- Person 1: a → ❌';
   const render = async (box: [number, number, number, number]) => {
     const sample = makeSample(await solidPng(800, 600, [128, 128, 128]), [box], think, { e: [] }, { imageFormat: 'png' });

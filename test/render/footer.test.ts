@@ -1,6 +1,7 @@
 // The footer: consistency line, key, legend. Pure layout, no fonts needed.
 import { describe, expect, it } from 'vitest';
 import { parseChainOfThought } from '../../src/cot/index.js';
+import type { ParsedCot } from '../../src/types.js';
 import { buildFooter, consistencyPieces, truncateKey } from '../../src/render/footer.js';
 import { makeSample, TYPICAL_THINK } from './_helpers.js';
 
@@ -30,6 +31,18 @@ describe('footer text', () => {
     const two = text(['Person 3: zero-size box (w=0, h=5)', 'reasoning: no summary found']);
     expect(two).toContain('⚠️ 2 warnings: Person 3: zero-size box (w=0, h=5)');
     expect(two).toContain('reasoning: no summary found');
+  });
+  it('a custom GRPO row: says there is no reasoning to check and what the row answers, its offset and image file, and its own legend', () => {
+    const base = parseChainOfThought('', 3, { e: [2] });
+    const joined = (cot: ParsedCot) => consistencyPieces(cot).map((p) => p.text).join('').replace(/\u00A0/g, ' ');
+    expect(joined({ ...base, answer: { box: [1, 2, 3, 4], hint: 3 } })).toBe('no reasoning to check: ans is the box of Person 3');
+    expect(joined({ ...base, answer: { box: [1, 2, 3, 4], hint: null } })).toBe('no reasoning to check: ans is none of the hint boxes exactly, drawn dashed as ans (see the warning)');
+    const sample = makeSample(Buffer.alloc(0), [[0, 0, 10, 10]], '', { e: [] }, { annOffset: 579, imgOffset: 579, imageKey: 'COCO_1.jpg' });
+    const lines = buildFooter(sample, { ...base, answer: { box: [1, 2, 3, 4], hint: null } }, { sourceWidth: 100, sourceHeight: 80, scale: 1, missingGlyphs: false, warnings: [] }, 14).map((p) =>
+      p.pieces.map((x) => x.text).join(''),
+    );
+    expect(lines[2]).toBe('split main · sample 7 · byte offset 579 · image COCO_1.jpg · 1 candidates · 100×80 px');
+    expect(lines[3]).toBe("■ ans (the row's answer)   ■ other hints   dashed: ans when no hint equals it");
   });
   it('truncates long keys in the middle', () => {
     expect(truncateKey('k'.repeat(30))).toBe('k'.repeat(30));

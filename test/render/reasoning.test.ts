@@ -34,7 +34,7 @@ describe('reasoning panel content', () => {
   });
 });
 
-describe('grouped summary lines (item 16)', () => {
+describe('summary lines that group several persons (Person 1, 3, 4; Person 6-7)', () => {
   it('colour every person a grouped subject names, each like its own box', () => {
     const think = 'OK.\n# Step 1: Look\n- Person 1: a → ❌\n# Summarize and Re-Check answer\n- Person 1, 3, 4: x → ❌\n- Person 6-7: y → ✅\n- Person 9-12: z → ❌\n- Person 2,5 and 8: q → ❌';
     const cot = parseChainOfThought(think, 12, {});

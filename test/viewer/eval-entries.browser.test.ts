@@ -37,6 +37,29 @@ describe.skipIf(!CHROMIUM)('eval viewer over HumanRef-CoT TSVs', () => {
     await page.close();
   });
 
+  it('shows in each grid card the photo with the ground-truth candidates and the model boxes (dashed) of its sample view', async () => {
+    const { page, errors } = await openPage(folder.browser, folder.url());
+    await page.waitForFunction(() => document.querySelectorAll('#grid [data-thumb="pending"]').length === 0);
+    const inCards = await page.$$eval('#grid .card', (cs) =>
+      cs.map((c) => {
+        const thumb = c.querySelector<HTMLElement>('[data-thumb]')!;
+        const paths = [...thumb.querySelectorAll('path')];
+        const dashed = paths.filter((p) => p.hasAttribute('stroke-dasharray')).length;
+        return [(c as HTMLElement).dataset.sample!, thumb.dataset.thumb, thumb.querySelector('image')?.getAttribute('href'), paths.length - dashed, dashed] as const;
+      }),
+    );
+    expect(inCards).toHaveLength(4);
+    for (const [name, state, href, solid, dashed] of inCards) {
+      expect([state, href], name).toEqual(['photo', expect.stringMatching(new RegExp(`^viewer-data/${name}\\.(jpg|png)$`))]);
+      await page.goto(folder.url(`#${name}`));
+      await page.waitForSelector(`#app[data-loaded="${name}"]`);
+      expect([solid, dashed], name).toEqual([await page.$$eval('.figure .box', (b) => b.length), await page.$$eval('.figure .pred', (b) => b.length)]);
+    }
+    expect(inCards.some(([, , , solid, dashed]) => solid > 0 && dashed > 0)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the photo under the boxes, not a grey field', async () => {
     const photos = (await readdir(join(folder.dir, 'viewer-data'))).filter((f) => /\.(jpg|png|webp|gif)$/.test(f));
     expect(photos.sort()).toEqual(['eval_main_1_M', 'eval_main_1_N', 'eval_main_2_M', 'eval_main_2_N'].map((n) => expect.stringMatching(new RegExp(`^${n}\\.(jpg|png)$`))));

@@ -57,4 +57,29 @@ describe.skipIf(!CHROMIUM)('score, extra kinds and predicted boxes', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('sorts lowest score first for a failure hunt (none still last), from the hash and from the sort control', async () => {
+    const { page, errors } = await openPage(folder.browser, `${folder.url()}#sort=score-asc`);
+    expect(await page.inputValue('#sort')).toBe('score-asc');
+    expect(await cardNames(page)).toEqual(['A_5', 'A_1', 'A_4', 'A_2', 'A_3']);
+    expect(await page.$$eval('#sort option', (os) => os.map((o) => `${(o as HTMLOptionElement).value}: ${o.textContent}`))).toEqual([
+      'index: by index',
+      'candidates: most candidates first',
+      'warnings: most warnings first',
+      'score: highest score first',
+      'score-asc: lowest score first',
+    ]);
+    await page.selectOption('#sort', 'score');
+    await page.waitForFunction(() => location.hash === '#sort=score');
+    expect(await cardNames(page)).toEqual(['A_2', 'A_4', 'A_1', 'A_5', 'A_3']);
+    await page.selectOption('#sort', 'score-asc');
+    await page.waitForFunction(() => location.hash === '#sort=score-asc');
+    expect(await cardNames(page)).toEqual(['A_5', 'A_1', 'A_4', 'A_2', 'A_3']);
+    // With a filter: the lowest-scored wrong samples first.
+    await page.goto(`${folder.url()}#only=wrong&sort=score-asc`);
+    await page.waitForSelector('#app[data-ready="1"]');
+    expect(await cardNames(page)).toEqual(['A_5', 'A_1', 'A_3']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

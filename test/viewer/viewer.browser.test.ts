@@ -25,8 +25,10 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
     const { page, errors } = await openPage(folder.browser, url(), TALL);
     expect(await count(page)).toBe(`${ALL.length} of ${ALL.length}`);
     expect(await cardNames(page)).toEqual(names(ALL));
-    // Thumbnails are the PNGs, loaded lazily.
-    expect(await page.$$eval('#grid img.thumb', (imgs) => imgs.map((i) => `${(i as HTMLImageElement).loading} ${i.getAttribute('src')}`))).toEqual(names(ALL).map((n) => `lazy ${n}.png`));
+    // Thumbnails are the photos with their boxes, from each sample's viewer data (the PNG is the sample view's link).
+    await page.waitForFunction(() => document.querySelectorAll('#grid [data-thumb="pending"]').length === 0);
+    const thumbs = await page.$$eval('#grid .card', (cs) => cs.map((c) => `${(c as HTMLElement).dataset.sample} ${c.querySelector<HTMLElement>('[data-thumb]')!.dataset.thumb} ${c.querySelector('[data-thumb] image')?.getAttribute('href')}`));
+    expect(thumbs).toEqual(names(ALL).map((n) => expect.stringMatching(new RegExp(`^${n} photo viewer-data/${n}\\.(jpg|png)$`))));
     await page.waitForSelector('#app[data-text="loaded"]');
     expect(errors).toEqual([]);
     await page.close();

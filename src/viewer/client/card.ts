@@ -1,21 +1,13 @@
 /// <reference lib="dom" />
 // One grid card: thumbnail, position, expression, ✅ ❌ ⚠️ counts, badges and the first warning.
-import { badge, counts, el } from './dom.js';
+import { NO_REASONING_KIND } from '../types.js';
+import { badge, consistencyBadge, counts, el } from './dom.js';
 import type { ReviewStatus } from './review-file.js';
 import { fillReviewBadge } from './review-ui.js';
+import { thumbnail } from './thumb.js';
 import type { Entry } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function thumbnail(e: Entry): HTMLElement {
-  if (!e.file) return el('div', 'thumb nothumb', e.status === 'failed' ? 'failed' : 'no picture');
-  const img = el('img', 'thumb');
-  img.loading = 'lazy';
-  img.decoding = 'async';
-  img.alt = `${e.split} sample ${e.index}`;
-  img.src = encodeURIComponent(e.file);
-  return img;
-}
 
 function countsLine(e: Entry): HTMLElement {
   const node = el('div', 'counts');
@@ -30,7 +22,7 @@ function countsLine(e: Entry): HTMLElement {
 function badges(e: Entry): HTMLElement {
   const node = el('div', 'badges');
   if (e.status === 'failed') node.append(badge('bad', 'failed'));
-  else node.append(e.consistent ? badge('ok', 'consistent') : badge('bad', 'inconsistent'));
+  else if (!e.kinds.includes(NO_REASONING_KIND)) node.append(consistencyBadge(e));
   if (e.rejection) node.append(badge('rej', 'rejection'));
   if (e.warnings.length) {
     const w = badge('warn', plural(e.warnings.length, 'warning'));

@@ -5,7 +5,15 @@ import type { Filters } from './filters.js';
 import { num } from './hash.js';
 import type { Entry, State } from './types.js';
 
-const SORT_LABELS: Record<string, string> = { index: 'by index', candidates: 'most candidates first', warnings: 'most warnings first', score: 'highest score first' };
+const SORT_LABELS: Record<string, string> = {
+  index: 'by index',
+  candidates: 'most candidates first',
+  warnings: 'most warnings first',
+  score: 'highest score first',
+  'score-asc': 'lowest score first',
+};
+/** Sorts offered only when some entry has a score. */
+const SCORE_SORTS = ['score', 'score-asc'];
 
 function option(into: HTMLSelectElement, value: string, text: string): void {
   const o = el('option', undefined, text);
@@ -31,7 +39,7 @@ export class Controls {
     for (const s of this.splits) option(this.split, s, s);
     for (const k of f.allKinds) this.addKind(k, f.kindCounts.get(k) ?? 0);
     this.hasScore = entries.some((e) => e.score !== null);
-    for (const s of ['index', 'candidates', 'warnings', ...(this.hasScore ? ['score'] : [])]) option(this.sort, s, SORT_LABELS[s]);
+    for (const s of ['index', 'candidates', 'warnings', ...(this.hasScore ? SCORE_SORTS : [])]) option(this.sort, s, SORT_LABELS[s]);
   }
 
   private addKind(k: string, n: number): void {
@@ -66,7 +74,7 @@ export class Controls {
   write(state: State): void {
     this.q.value = state.q;
     this.split.value = this.splits.includes(state.split) ? state.split : '';
-    this.sort.value = this.f.sorts[state.sort] && (state.sort !== 'score' || this.hasScore) ? state.sort : 'index';
+    this.sort.value = this.f.sorts[state.sort] && (!SCORE_SORTS.includes(state.sort) || this.hasScore) ? state.sort : 'index';
     this.min.value = state.min === null ? '' : String(state.min);
     this.max.value = state.max === null ? '' : String(state.max);
     for (const [k, box] of this.kindInputs) box.checked = state.only.includes(k);

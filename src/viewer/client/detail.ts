@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // The sample view's body: the photo with every candidate box over it (SVG), and the reasoning as text whose
-// `Person N` mentions are linked to their boxes both ways.
+// `Person N` (or `Helmet N` ...) mentions are linked to their boxes both ways.
 import { el, mark } from './dom.js';
-import { renderFigure } from './figure.js';
+import { nounOf, renderFigure } from './figure.js';
 import { renderReasoning, type Light } from './reasoning.js';
 import type { Detail } from './types.js';
 
@@ -15,9 +15,16 @@ function lighter(scope: HTMLElement): Light {
   };
 }
 
-function targetsOf(d: Detail): HTMLElement {
+function targetsOf(d: Detail, noReasoning: boolean): HTMLElement {
   const targets = el('div', 'targets');
-  const people = (list: number[], none: string) => (list.length ? list.map((t) => `Person ${t}`).join(', ') : none);
+  const noun = nounOf(d);
+  const people = (list: number[], none: string) => (list.length ? list.map((t) => `${noun} ${t}`).join(', ') : none);
+  if (noReasoning) {
+    // A custom GRPO row answers with its own box: no target is not a rejection here, and there is no reasoning.
+    for (const rm of d.regionMap) targets.append(el('div', undefined, `“${rm.expression}” → ans: ${people(rm.targets, 'none of the hints exactly (drawn dashed)')}`));
+    targets.append(el('div', undefined, NO_REASONING_TEXT));
+    return targets;
+  }
   for (const rm of d.regionMap) targets.append(el('div', undefined, `“${rm.expression}” → ${people(rm.targets, 'nobody (rejection)')}`));
   const cot = el('div');
   // The ✅ in this sentence is drawn like every other mark.
@@ -27,12 +34,16 @@ function targetsOf(d: Detail): HTMLElement {
 }
 
 /** Fills `body` with the figure, the targets and the reasoning of `d`; `scope` is what hover lights and dims. */
-export function renderDetail(d: Detail, body: HTMLElement, scope: HTMLElement): void {
+const NO_REASONING_TEXT = "No reasoning: rows of upstream's custom GRPO format carry none.";
+
+/** `noReasoning`: a row of upstream's custom GRPO format, which has an answer box instead of reasoning. */
+export function renderDetail(d: Detail, body: HTMLElement, scope: HTMLElement, noReasoning = false): void {
   const light = lighter(scope);
   const left = el('div', 'left');
   const reasoning = el('div', 'reasoning');
   renderFigure(d, left, reasoning, light);
-  left.append(targetsOf(d));
-  renderReasoning(d, reasoning, light);
+  left.append(targetsOf(d, noReasoning));
+  if (noReasoning && d.reasoning === '') reasoning.append(el('p', 'targets', NO_REASONING_TEXT));
+  else renderReasoning(d, reasoning, light);
   body.append(left, reasoning);
 }

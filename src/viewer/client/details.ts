@@ -16,6 +16,9 @@ const waiting = new Map<string, ((d: Detail | null) => void)[]>();
   waiting.delete(d.name);
 };
 
+/** The detail of `name` if it is in memory already. */
+export const cachedDetail = (name: string): Detail | undefined => details.get(name);
+
 /** The detail of `name`, or null when its file does not load. */
 export function loadDetail(name: string): Promise<Detail | null> {
   const known = details.get(name);

@@ -27,6 +27,9 @@ export function mark(m: string): HTMLElement {
 
 export const badge = (cls: string, text: string): HTMLElement => el('span', `badge ${cls}`, text);
 
+/** Whether the reasoning's ✅ set equals the targets. */
+export const consistencyBadge = (e: Entry): HTMLElement => (e.consistent ? badge('ok', 'consistent') : badge('bad', 'inconsistent'));
+
 /** The ✅ ❌ ⚠️ of a finished sample's counts, each drawn, with its number. */
 export function counts(into: HTMLElement, e: Entry): void {
   for (const [m, n] of [['✅', e.ok], ['❌', e.no], ['⚠️', e.warn]] as const) {

@@ -7,6 +7,9 @@ import type { Candidate, Detail } from './types.js';
 
 const VERDICT_WORD: Record<string, string> = { '✅': 'target', '❌': 'not a target', '⚠️': 'sub-condition / reference' };
 
+/** The noun the reasoning names candidates with; detail files of earlier releases carry none. */
+export const nounOf = (d: Detail) => d.noun ?? 'Person';
+
 /** The photo's path in the folder, each part URL-encoded. */
 export const photoUrl = (file: string) => file.split('/').map(encodeURIComponent).join('/');
 
@@ -30,13 +33,13 @@ function photo(d: Detail): HTMLElement {
 export const tagFontSize = (W: number, H: number) => Math.max(11, Math.round(Math.max(W, H) / 48));
 
 /** A box's frame: a path, not a rect (an SVG rect of width or height 0 draws nothing, a zero-size box must still show as a line). */
-export function frame(c: Candidate): SVGElement {
+export function frame(c: Candidate, noun: string): SVGElement {
   const [x0, y0, x1, y1] = c.box;
   const [left, top, w, h] = [Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0)];
   const g = svgEl('g', { class: 'box', 'data-person': c.person, tabindex: 0 });
   g.style.setProperty('--bc', c.color);
   const title = svgEl('title', {});
-  title.textContent = `Person ${c.person}: ${c.verdict ? VERDICT_WORD[c.verdict] : 'no mark'}${c.target ? ' · ground-truth target' : ''}`;
+  title.textContent = `${noun} ${c.person}: ${c.verdict ? VERDICT_WORD[c.verdict] : 'no mark'}${c.target ? ' · ground-truth target' : ''}`;
   g.append(title, svgEl('path', { class: 'frame', d: `M${left} ${top}h${w}v${h}h${-w}z` }));
   return g;
 }
@@ -111,7 +114,7 @@ export function renderFigure(d: Detail, into: HTMLElement, reasoning: HTMLElemen
   const frames = svgEl('g', {});
   const labels = svgEl('g', {});
   for (const c of largestFirst(d.candidates)) {
-    const g = frame(c);
+    const g = frame(c, nounOf(d));
     // Labels sit in a layer above every frame, so no other box's border crosses a number.
     const label = tag(c, W, H, fs);
     linkBox(g, label, c.person, reasoning, light);

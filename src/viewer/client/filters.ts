@@ -35,7 +35,9 @@ export function sortsOf(entries: Entry[]): { byIndex: Order; sorts: Record<strin
     index: byIndex,
     candidates: (a, b) => entries[b].candidates - entries[a].candidates || byIndex(a, b),
     warnings: (a, b) => entries[b].warnings.length - entries[a].warnings.length || byIndex(a, b),
+    // Entries without a score go last in both directions (Infinity - Infinity is NaN, and falls to byIndex).
     score: (a, b) => (entries[b].score ?? -Infinity) - (entries[a].score ?? -Infinity) || byIndex(a, b),
+    'score-asc': (a, b) => (entries[a].score ?? Infinity) - (entries[b].score ?? Infinity) || byIndex(a, b),
   };
   return { byIndex, sorts };
 }

@@ -3,7 +3,8 @@
 // demand from viewer-data/<name>.js.
 import { renderDetail } from './detail.js';
 import { loadDetail } from './details.js';
-import { badge, counts, el } from './dom.js';
+import { NO_REASONING_KIND } from '../types.js';
+import { badge, consistencyBadge, counts, el } from './dom.js';
 import type { ReviewStore } from './review-store.js';
 import { fillReviewBadge } from './review-ui.js';
 import type { Entry } from './types.js';
@@ -49,7 +50,7 @@ function facts(e: Entry): HTMLElement {
   else {
     node.append(el('span', 'count', `${e.candidates} candidates`));
     counts(node, e);
-    node.append(e.consistent ? badge('ok', 'consistent') : badge('bad', 'inconsistent'));
+    if (!e.kinds.includes(NO_REASONING_KIND)) node.append(consistencyBadge(e));
     if (e.rejection) node.append(badge('rej', 'rejection'));
   }
   for (const k of e.kinds) node.append(badge('kind', k));
@@ -106,7 +107,7 @@ export class SampleView {
     box.append(head(e));
     ctx.container.append(box);
     this.updateReview([name]);
-    if (e.hasDetail) this.fill(name, box);
+    if (e.hasDetail) this.fill(name, box, e.kinds.includes(NO_REASONING_KIND));
   }
 
   /** Redraws the mark if the sample shown is one of `names`. */
@@ -120,7 +121,7 @@ export class SampleView {
     box.querySelector('.rvnote')!.textContent = review.note(name);
   }
 
-  private fill(name: string, box: HTMLElement): void {
+  private fill(name: string, box: HTMLElement, noReasoning: boolean): void {
     const body = el('div', 'sbody');
     body.append(el('p', 'loading', 'loading…'));
     box.append(body);
@@ -131,7 +132,7 @@ export class SampleView {
         body.append(el('p', 'fatal', `viewer-data/${name}.js did not load.`));
         return;
       }
-      renderDetail(d, body, box);
+      renderDetail(d, body, box, noReasoning);
       this.ctx.root.dataset.loaded = name;
     });
   }

@@ -8,7 +8,7 @@ import { Dataset } from '../../src/dataset/dataset.js';
 import { resolveSplits } from '../../src/dataset/locate.js';
 import { parseAnnotationCot } from '../../src/cot/parse.js';
 import { getRenderer } from '../../src/render/index.js';
-import { cli, FIXTURES, isTemp, listFiles, tempDirForFile } from './cli.js';
+import { cli, FIXTURES, isTemp, listFiles, tempDirForFile } from '../e2e/cli.js';
 import { cases } from '../fixtures/cases.js';
 
 const tmp = tempDirForFile('export');

@@ -4,35 +4,19 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChainOfThought } from '../../src/cot/parse.js';
-import { renderEvalPicture } from '../../src/eval/picture.js';
-import { runEval } from '../../src/runs/eval-run.js';
 import type { EvalViewerEntry } from '../../src/eval/viewer-entry.js';
-import { FIXTURES_DIR } from '../fixtures/cases.js';
+import { EVAL_DIR, fixtureEval } from './fixture-eval.js';
+/** The reasoning model's eval, its viewer entries handed to `into`. */
+const reasoningEval = (dir: string, selection: Parameters<typeof fixtureEval>[2], into: EvalViewerEntry[]) =>
+  fixtureEval(dir, { R: 'pred_reasoning.jsonl' }, selection, async (_dir, entries) => void into.push(...entries));
 
-const EVAL_DIR = path.join(FIXTURES_DIR, 'eval');
 let out: string;
 const handed: EvalViewerEntry[] = [];
 let code: number;
 beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'humanref-vis-eval-reasoning-'));
-  code = await runEval(
-    {
-      outputDir: out,
-      groundTruth: { kind: 'jsonl', file: path.join(EVAL_DIR, 'annotations.jsonl'), imagesDir: path.join(EVAL_DIR, 'images') },
-      models: [{ name: 'R', file: path.join(EVAL_DIR, 'pred_reasoning.jsonl') }],
-      // attr-002 (unfaithful) and inter-002 (Person 9 of 5)
-      selection: { indices: [1, 6], numVis: 'all', seed: 0, filter: { only: [] } },
-      pictures: true,
-      format: 'png',
-      fast: true,
-      concurrency: 2,
-      json: false,
-      quiet: true,
-    },
-    { parseCot: parseChainOfThought, renderPicture: async () => renderEvalPicture, writeViewer: async (_dir, entries) => void handed.push(...entries) },
-    { stdout: { write: () => true }, stderr: { write: () => true } },
-  );
+  // attr-002 (unfaithful) and inter-002 (Person 9 of 5)
+  code = await reasoningEval(out, { indices: [1, 6], numVis: 'all', seed: 0, filter: { only: [] } }, handed);
 });
 afterAll(async () => {
   await rm(out, { recursive: true, force: true });
@@ -77,22 +61,7 @@ describe('an eval run of the reasoning model', () => {
     try {
       const only = async (kinds: ('unfaithful' | 'hallucinated')[]) => {
         picked.length = 0;
-        const exit = await runEval(
-          {
-            outputDir: dir,
-            groundTruth: { kind: 'jsonl', file: path.join(EVAL_DIR, 'annotations.jsonl'), imagesDir: path.join(EVAL_DIR, 'images') },
-            models: [{ name: 'R', file: path.join(EVAL_DIR, 'pred_reasoning.jsonl') }],
-            selection: { numVis: 'all', seed: 0, filter: { only: kinds } },
-            pictures: true,
-            format: 'png',
-            fast: true,
-            concurrency: 2,
-            json: false,
-            quiet: true,
-          },
-          { parseCot: parseChainOfThought, renderPicture: async () => renderEvalPicture, writeViewer: async (_dir, entries) => void picked.push(...entries) },
-          { stdout: { write: () => true }, stderr: { write: () => true } },
-        );
+        const exit = await reasoningEval(dir, { numVis: 'all', seed: 0, filter: { only: kinds } }, picked);
         expect(exit).toBe(0);
         return picked.map((e) => e.name);
       };

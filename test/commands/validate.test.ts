@@ -1,13 +1,11 @@
-// validate and stats end to end: every broken fixture reported with its index and offset, exit codes, stats numbers.
+// validate end to end: every broken fixture reported with its index and offset, and the exit codes.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempDirForFile } from './cli.js';
+import { cli, FIXTURES, tempDirForFile } from '../e2e/cli.js';
 import { cases } from '../fixtures/cases.js';
 import type { Problem } from '../../src/runs/validate-run.js';
 
 const BROKEN = Object.entries(cases.broken);
-const MAIN = cases.splits.main.samples;
-const REJECTION = cases.splits.rejection.samples;
 
 // An empty working folder: no dataset at the default places.
 const tmp = tempDirForFile('e2e');
@@ -68,33 +66,5 @@ describe('validate', () => {
     const r = await cli(['validate', '--data-dir', 'nowhere'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nowhere');
-  });
-});
-
-describe('stats', () => {
-  it('counts the bundled sample (annotations only) as JSON', async () => {
-    const r = await cli(['stats', '--json'], { cwd: tmp.dir });
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout);
-    expect(report.splits.main.samples).toBe(MAIN.length);
-    expect(report.splits.rejection.samples).toBe(REJECTION.length);
-    expect(report.total.samples).toBe(MAIN.length + REJECTION.length);
-    expect(report.splits.rejection.rejectionShare).toBe(1);
-    expect(report.splits.main.inconsistent).toBe(MAIN.filter((s) => s.tags.includes('inconsistent')).length);
-    const candidates = Object.entries(report.splits.main.candidatesPerSample as Record<string, number>).reduce((n, [k, v]) => n + Number(k) * v, 0);
-    expect(candidates).toBe(MAIN.reduce((n, s) => n + s.gtBoxes.length, 0));
-    const verdicts = report.total.verdicts;
-    expect(verdicts['✅'] + verdicts['❌'] + verdicts['⚠️'] + verdicts.none).toBe(candidates + report.splits.rejection.verdicts['✅'] + report.splits.rejection.verdicts['❌'] + report.splits.rejection.verdicts['⚠️'] + report.splits.rejection.verdicts.none);
-    expect(report.total.reasoningLength.max).toBeGreaterThan(report.total.reasoningLength.min);
-  });
-
-  it('prints a table, and exits 1 when an annotation cannot be read', async () => {
-    const table = await cli(['stats'], { cwd: tmp.dir });
-    expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^split\s+samples/);
-    expect(table.stdout).toContain('candidates per sample');
-    const broken = await cli(['stats', '--data-dir', join(FIXTURES, 'broken/invalid-json')], { cwd: tmp.dir });
-    expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/sample 1, byte offset 696/);
   });
 });

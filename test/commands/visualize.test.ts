@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIndexScript } from '../../src/viewer/data-files.js';
-import { cli, isImage, isTemp, listFiles, tempDirForFile } from './cli.js';
+import { cli, isImage, isTemp, listFiles, tempDirForFile } from '../e2e/cli.js';
 import { cases } from '../fixtures/cases.js';
 
 const MAIN = cases.splits.main.samples;

@@ -1,66 +1,11 @@
+// manifest.csv: its columns, one row per outcome in selection order, streamed or at once, safe in a spreadsheet.
 import { parseString } from 'fast-csv';
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MANIFEST_HEADERS, manifestCsv, ManifestWriter } from '../../src/outputs/manifest.js';
-import type { Outcome } from '../../src/outputs/outcome.js';
-import { buildSampleRecord, countVerdicts } from '../../src/outputs/sample-json.js';
-import type { Sample } from '../../src/types.js';
-import { fakeCot } from '../fakes.js';
-
-const hostile = 'the man "in red", <script>alert(1)</script> & co\nsecond line';
-
-function sample(index: number, expression = hostile): Sample {
-  return {
-    split: 'main',
-    index,
-    annOffset: 1234,
-    imgOffset: 5_000_000_000,
-    imageKey: `<img src=x onerror=alert(1)>`,
-    image: Buffer.alloc(0),
-    imageFormat: 'jpeg',
-    annotation: {
-      gtBoxes: [
-        [0.907, 200.998, 259.579, 823.311],
-        [188.193, 181.911, 255.304, 842.247],
-        [668.186, 176.46, 372.527, 847.631],
-      ],
-      regionMap: { [expression]: [1, 2] },
-      think: 'inconsistent',
-      extra: {},
-    },
-  };
-}
-
-function rendered(index: number, position: number): Outcome {
-  const s = sample(index);
-  const cot = fakeCot(s.annotation.think, 3, s.annotation.regionMap);
-  return {
-    status: 'rendered',
-    position,
-    file: `main_${String(index).padStart(6, '0')}.png`,
-    record: buildSampleRecord(s, cot, { width: 1024, height: 1024, format: 'jpeg' }, ['a warning, with comma'], `/out/main_${index}.png`),
-    verdictCounts: countVerdicts(cot.verdicts),
-  };
-}
-
-const failed: Outcome = { status: 'failed', position: 1, split: 'rejection', index: 9, annOffset: 900, imgOffset: null, error: 'f.tsv, sample 9, byte offset 900: the JSON is malformed <bad>', errorCode: 'invalid-json' };
-
-describe('sample record (NDJSON)', () => {
-  it('has the documented keys, 1-based persons and xyxy boxes', () => {
-    const { record } = rendered(4, 0) as Extract<Outcome, { status: 'rendered' }>;
-    expect(Object.keys(record)).toEqual(['index', 'split', 'annOffset', 'imgOffset', 'imageKey', 'image', 'expressions', 'candidates', 'targets', 'cotTargets', 'consistent', 'rejection', 'warnings', 'output']);
-    expect(record.candidates[0]).toEqual({ person: 1, box: [0.907, 200.998, 260.486, 1024.309], target: false, verdict: '✅' });
-    expect(record.candidates[1]).toMatchObject({ person: 2, target: true, verdict: '❌' });
-    expect(record.targets).toEqual([2, 3]);
-    expect(record.cotTargets).toEqual([1]);
-    expect(record.consistent).toBe(false);
-    expect(record.rejection).toBe(false);
-    expect(record.imgOffset).toBe(5_000_000_000);
-    expect(JSON.parse(JSON.stringify(record))).toEqual(record);
-  });
-});
+import { failed, hostile, rendered } from './outcomes.js';
 
 describe('manifest.csv', () => {
   it('has the header, one row per outcome in selection order, and survives commas, quotes and newlines', async () => {

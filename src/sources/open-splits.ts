@@ -1,11 +1,11 @@
 // Resolves and opens the splits a command reads, saying on stderr when the bundled sample stands in.
-import { openSource } from '../sources/open-source.js';
+import { openSource } from './open-source.js';
 import { resolveSplits, type DatasetSelection } from '../dataset/locate.js';
 import { DEFAULT_DIRS, pointAtNearby } from '../dataset/nearby.js';
 import { oneLine } from '../errors.js';
 import type { SplitPaths } from '../types.js';
 import { checkDistinctOutputNames } from '../outputs/output-names.js';
-import type { SampleSource } from './seams.js';
+import type { SampleSource } from '../plumbing/seams.js';
 
 export function locateSplits(selection: DatasetSelection, stderr: { write(text: string): unknown }): SplitPaths[] {
   const { splits, bundled, nearby = [] } = resolveSplits(selection);
