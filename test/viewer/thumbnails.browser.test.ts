@@ -150,15 +150,23 @@ describe.skipIf(!CHROMIUM)('grid thumbnails load lazily', () => {
       await page.clock.runFor(16);
     }
     expect(await loads()).toBe(cards);
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.evaluate(() => {
+      window.scrollTo(0, document.body.scrollHeight);
+      window.dispatchEvent(new Event('scroll'));
+    });
     await page.clock.runFor(200);
     await page.waitForSelector(`[data-sample="${nameOf(N - 1)}"] [data-thumb="photo"]`);
     await noneWaiting();
     const atBottom = await page.$$eval('#grid .card', (cs) => cs.length);
     expect(await loads()).toBe(cards + atBottom);
     // Back to the top: the details of the first cards are still in memory, so their photos are drawn at once.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.clock.runFor(16);
+    // The scroll event is dispatched at once (a real one may arrive after the fake clock has moved on), and the
+    // clock moved a frame at a time until the first card is back.
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      window.dispatchEvent(new Event('scroll'));
+    });
+    for (let frame = 0; frame < 20 && !(await page.$(`[data-sample="${nameOf(0)}"]`)); frame++) await page.clock.runFor(16);
     await page.waitForSelector(`[data-sample="${nameOf(0)}"]`);
     expect(await thumbState(page, nameOf(0))).toBe('photo');
     await page.close();
