@@ -11,6 +11,7 @@ import type { Evaluation } from './evaluate.js';
 import type { EvalDeps, EvalOptions } from './options.js';
 import type { EvalPicture, EvalPictureInput, EvalPictureOptions } from './picture.js';
 import { loadImage } from './images.js';
+import { unpackBoxes } from './packed-boxes.js';
 import { sampleView } from './view.js';
 import { evalViewerEntry, type EvalViewerEntry } from './viewer-entry.js';
 
@@ -58,7 +59,9 @@ export async function loadPictureRenderer(threads: { workers: number; concurrenc
   const pool = await startRenderPool(threads);
   const inThread = (input: EvalPictureInput, options: EvalPictureOptions) => {
     const { where, what } = checkEvalTraces(input);
-    return pool.drawComposition<EvalPictureInput, EvalPicture>(EVAL_PICTURE, input, options, where, what);
+    // The ground truth's packed boxes as plain arrays: a structured clone cannot take the proxy.
+    const gt = { ...input.gt, candidates: unpackBoxes(input.gt.candidates), answers: unpackBoxes(input.gt.answers) };
+    return pool.drawComposition<EvalPictureInput, EvalPicture>(EVAL_PICTURE, { ...input, gt }, options, where, what);
   };
   return Object.assign(inThread, { close: () => pool.close() });
 }

@@ -2,6 +2,7 @@
 import { readJsonl, lineProblem, type LineProblem } from './jsonl.js';
 import { REJECTION_DOMAIN } from './aggregate.js';
 import type { XyxyBox } from './metric.js';
+import { packBoxes } from './packed-boxes.js';
 
 /** One ground-truth sample of the benchmark (or of a HumanRef-CoT split, see dataset-gt.ts). */
 export interface EvalGtSample {
@@ -81,8 +82,9 @@ export function toGtSample(value: Record<string, unknown>, file: string, line: n
     line,
     imageName: (value.image_name as string | undefined) ?? null,
     referring: (value.referring as string | undefined) ?? '',
-    candidates,
-    answers,
+    // Packed: a million lines of boxes as arrays would fill most of the heap.
+    candidates: packBoxes(candidates),
+    answers: packBoxes(answers),
     domain,
     subDomain: value.sub_domain as string,
   };
