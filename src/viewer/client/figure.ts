@@ -32,15 +32,22 @@ function photo(d: Detail): HTMLElement {
 /** The tag's font size for an image of this size. */
 export const tagFontSize = (W: number, H: number) => Math.max(11, Math.round(Math.max(W, H) / 48));
 
-/** A box's frame: a path, not a rect (an SVG rect of width or height 0 draws nothing, a zero-size box must still show as a line). */
-export function frame(c: Candidate, noun: string): SVGElement {
-  const [x0, y0, x1, y1] = c.box;
+/** A box's outline as a path, not a rect (an SVG rect of width or height 0 draws nothing, a zero-size box must still show as a line). */
+export function boxPath(box: readonly number[]): string {
+  const [x0, y0, x1, y1] = box;
   const [left, top, w, h] = [Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0)];
+  return `M${left} ${top}h${w}v${h}h${-w}z`;
+}
+
+export const boxArea = (b: readonly number[]) => Math.abs((b[2] - b[0]) * (b[3] - b[1]));
+
+/** A box's frame, titled with the candidate and its mark. */
+export function frame(c: Candidate, noun: string): SVGElement {
   const g = svgEl('g', { class: 'box', 'data-person': c.person, tabindex: 0 });
   g.style.setProperty('--bc', c.color);
   const title = svgEl('title', {});
   title.textContent = `${noun} ${c.person}: ${c.verdict ? VERDICT_WORD[c.verdict] : 'no mark'}${c.target ? ' · ground-truth target' : ''}`;
-  g.append(title, svgEl('path', { class: 'frame', d: `M${left} ${top}h${w}v${h}h${-w}z` }));
+  g.append(title, svgEl('path', { class: 'frame', d: boxPath(c.box) }));
   return g;
 }
 
@@ -100,10 +107,7 @@ function predictedBoxes(d: Detail, fs: number): SVGElement {
 }
 
 /** Larger boxes first, so a small box inside a large one stays reachable by the pointer. */
-export const largestFirst = (cs: Candidate[]) => {
-  const area = (c: Candidate) => Math.abs((c.box[2] - c.box[0]) * (c.box[3] - c.box[1]));
-  return [...cs].sort((a, b) => area(b) - area(a));
-};
+export const largestFirst = (cs: Candidate[]) => [...cs].sort((a, b) => boxArea(b.box) - boxArea(a.box));
 
 export function renderFigure(d: Detail, into: HTMLElement, reasoning: HTMLElement, light: Light): void {
   const { width: W, height: H } = d.image;

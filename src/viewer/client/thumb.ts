@@ -2,7 +2,7 @@
 // A card's thumbnail: the photo with its boxes (the candidates in their verdict colours, a model's boxes dashed),
 // drawn from the sample's detail file; the whole picture shrunk when there is no photo to draw from.
 import { el, svgEl } from './dom.js';
-import { photoUrl } from './figure.js';
+import { boxArea, boxPath, photoUrl } from './figure.js';
 import type { Detail, Entry } from './types.js';
 
 /** What a card's thumbnail shows, as `data-thumb`: its photo and boxes, the picture file, nothing yet, or no picture. */
@@ -35,9 +35,7 @@ export function thumbnail(e: Entry): HTMLElement {
 
 /** A box's outline; a path, so a zero-size box still shows as a line (as in the sample view). */
 function outline(box: readonly number[], color: string, width: number, dashed: boolean): SVGElement {
-  const [x0, y0, x1, y1] = box;
-  const [left, top, w, h] = [Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0)];
-  const attrs: Record<string, string | number> = { d: `M${left} ${top}h${w}v${h}h${-w}z`, fill: 'none', stroke: color, 'stroke-width': width, 'vector-effect': 'non-scaling-stroke' };
+  const attrs: Record<string, string | number> = { d: boxPath(box), fill: 'none', stroke: color, 'stroke-width': width, 'vector-effect': 'non-scaling-stroke' };
   if (dashed) attrs['stroke-dasharray'] = '5 3';
   return svgEl('path', attrs);
 }
@@ -50,8 +48,7 @@ function photoThumb(e: Entry, d: Detail, file: string): SVGElement {
   const image = svgEl('image', { href: photoUrl(file), x: 0, y: 0, width: W, height: H, preserveAspectRatio: 'none' });
   svg.append(image);
   // Larger boxes first, and the ✅ ones last and thicker: the targets stay visible in a crowd.
-  const area = (b: readonly number[]) => Math.abs((b[2] - b[0]) * (b[3] - b[1]));
-  const order = [...d.candidates].sort((a, b) => Number(a.verdict === '✅') - Number(b.verdict === '✅') || area(b.box) - area(a.box));
+  const order = [...d.candidates].sort((a, b) => Number(a.verdict === '✅') - Number(b.verdict === '✅') || boxArea(b.box) - boxArea(a.box));
   for (const c of order) svg.append(outline(c.box, c.color, c.verdict === '✅' ? 2.5 : 1.5, false));
   for (const p of d.predicted ?? []) svg.append(outline(p.box, p.color ?? '#1f6feb', 2, true));
   image.addEventListener('error', () => (svg.parentElement ? fallBack(svg.parentElement, e) : undefined), { once: true });
