@@ -99,7 +99,6 @@ export interface EvalPicture {
   width: number;
   height: number;
   source: { width: number; height: number };
-  [more: string]: unknown;
 }
 
 export async function renderEvalPicture(input: EvalPictureInput, options: EvalPictureOptions = {}): Promise<EvalPicture> {

@@ -33,7 +33,7 @@ async function lineNumbers(file: string, offsets: readonly number[]): Promise<nu
 }
 
 export interface ToyGroundTruth extends GtReadResult {
-  /** The split name predictions may give as "split" (the file's name, as the dataset options name it). */
+  /** The split name predictions may give as "split" (the file's stem, as the dataset options name it). */
   split: string;
 }
 

@@ -17,7 +17,6 @@ export interface CompositionJob {
 
 export interface ComposedPicture {
   data: Buffer;
-  [more: string]: unknown;
 }
 
 export type WorkerTask =
