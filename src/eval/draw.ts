@@ -89,6 +89,14 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Pic
   if (jobs.length === 0 || io.signal?.aborted) return result;
   const render: PictureRenderer = await deps.renderPicture();
   const progress = new Progress(io.stderr, jobs.length, 'drawing', { quiet: options.quiet });
+  // Each photo is read once for all the models drawn on it, and let go when the last of them has it.
+  const photos = new Map<number, { image: ReturnType<typeof loadImage>; waiting: number }>();
+  const photoOf = (position: number) => {
+    let slot = photos.get(position);
+    if (!slot) photos.set(position, (slot = { image: loadImage(options, ev, position), waiting: names.length }));
+    if (--slot.waiting === 0) photos.delete(position);
+    return slot.image;
+  };
   const record = (position: number, name: string, outcome: PictureOutcome) => {
     const slot = result.pictures.get(position) ?? new Map<string, PictureOutcome>();
     result.pictures.set(position, slot);
@@ -100,15 +108,16 @@ export async function drawPictures(options: EvalOptions, deps: EvalDeps, ev: Pic
       async ({ position, name, m, stem }) => {
         const s = ev.samples[position];
         const view = sampleView(s.gt, name, s.models[m], deps.parseCot);
+        const photo = photoOf(position);
         try {
-          const image = await loadImage(options, ev, position);
+          const image = await photo;
           const out = await render({ ...view, image: image.bytes, imageFormat: image.format, imageFile: image.shown }, { format: options.format, fast: options.fast });
           const file = evalPictureName(stem, name, options.format);
           await writeFileAtomic(options.outputDir, file, out.data);
           record(position, name, { file, error: null });
           // A photo from --images is copied by path; one inside an images TSV is read again by offset when the viewer is written.
-          const photo = options.groundTruth.kind === 'jsonl' ? { path: image.file, format: image.format } : { load: async () => (await loadImage(options, ev, position)).bytes, format: image.format };
-          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { name: evalPictureStem(stem, name), file, error: null }, out.source, photo));
+          const stored = options.groundTruth.kind === 'jsonl' ? { path: image.file, format: image.format } : { load: async () => (await loadImage(options, ev, position)).bytes, format: image.format };
+          if (deps.writeViewer) result.viewerEntries.push(evalViewerEntry(view, { name: evalPictureStem(stem, name), file, error: null }, out.source, stored));
           result.drawn++;
           progress.tick(true);
         } catch (error) {
