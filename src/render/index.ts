@@ -9,7 +9,7 @@ export { borderTolerance } from './border.js';
 export { ANSWER_COLOR, candidateColor, INK, MUTED, readableOnWhite, tint, verdictColor } from './colors.js';
 export { allMentions, nbsp } from './mention-pieces.js';
 export { buildReasoning } from './reasoning.js';
-export { checkTraceLength, type ComposedPicture, type CompositionJob } from './worker-protocol.js';
+export { checkTraceLength } from './worker-protocol.js';
 export type { Measure, Paragraph, Piece } from './wrap.js';
 
 // The layers a composition stacks (see layout.ts), each laid out by a pure function.
