@@ -59,6 +59,7 @@ export class ToySource implements SampleSource {
     readonly paths: SplitPaths,
     private readonly lines: string[],
     private readonly offsets: number[],
+    private readonly lineNumbers: number[],
   ) {}
 
   /** Reads the JSONL (one small line per row) and indexes its lines; the images are read one at a time. */
@@ -71,16 +72,18 @@ export class ToySource implements SampleSource {
     }
     const lines: string[] = [];
     const offsets: number[] = [];
+    const lineNumbers: number[] = [];
     let offset = 0;
-    for (const line of text.split('\n')) {
+    text.split('\n').forEach((line, i) => {
       if (line.trim() !== '') {
         lines.push(line);
         offsets.push(offset);
+        lineNumbers.push(i + 1);
       }
       offset += Buffer.byteLength(line) + 1;
-    }
+    });
     if (lines.length === 0) throw new DataError('empty-file', { file: paths.annotationsTsv }, 'the file holds no rows', 'Give the JSONL file of the custom GRPO format');
-    return new ToySource(paths, lines, offsets);
+    return new ToySource(paths, lines, offsets, lineNumbers);
   }
 
   get length(): number {
@@ -89,6 +92,11 @@ export class ToySource implements SampleSource {
 
   annOffset(index: number): number {
     return this.offsets[index];
+  }
+
+  /** The 1-based line of row `index` in the file (blank lines are no rows but count as lines). */
+  lineOf(index: number): number {
+    return this.lineNumbers[index];
   }
 
   row(index: number): ToyRow {
