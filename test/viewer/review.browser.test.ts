@@ -80,6 +80,8 @@ describe.skipIf(!CHROMIUM)('review marks', () => {
     await page.keyboard.type('Person 2 is the target, not 1');
     await page.keyboard.press('Enter');
     await page.waitForSelector('dialog.note-editor:not([open])', { state: 'attached' });
+    // The note is kept by the dialog's close event, a task after the dialog closes: wait for it, then check its text.
+    await page.waitForFunction(() => Boolean(document.querySelector('#sampleview .rvnote')?.textContent), undefined, { polling: 20, timeout: 5000 }).catch(() => undefined);
     expect(await page.$eval('#sampleview .rvnote', (e) => e.textContent)).toBe('Person 2 is the target, not 1');
     await page.keyboard.press('n');
     await page.keyboard.type(' and more');
