@@ -19,7 +19,6 @@ import type { ExportFormat, FormatWriter, Placement } from '../export/format.js'
 import { ExportTally, formatExportSummary } from '../export/summary.js';
 import { TsvWriter } from '../export/tsv.js';
 import { SftWriter } from '../export/sft.js';
-import { GrpoWriter } from '../export/grpo.js';
 import { asUsageError, inOutputFolder } from './output-folder.js';
 import { clockOf, effectiveOptions, startOf, type RunContext } from './run-record.js';
 
@@ -55,9 +54,11 @@ export function sampleName(split: string, index: number): string {
   return path.parse(outputFileName(split, index, 'png')).name;
 }
 
-function writerFor(options: ExportOptions): FormatWriter<unknown> {
+async function writerFor(options: ExportOptions): Promise<FormatWriter<unknown>> {
   if (options.format === 'tsv') return new TsvWriter(options.outputDir) as FormatWriter<unknown>;
   if (options.format === 'sft') return new SftWriter(options.outputDir, { limits: options.limits, absolutePaths: options.absolutePaths }) as FormatWriter<unknown>;
+  // Loaded here, not at start-up: sharp and the parquet writer cost every other command ~0.2 s of CPU to load.
+  const { GrpoWriter } = await import('../export/grpo.js');
   return new GrpoWriter(options.outputDir, options.limits) as FormatWriter<unknown>;
 }
 
@@ -127,7 +128,7 @@ async function exportOne(ref: SampleRef, writer: FormatWriter<unknown>, options:
 
 /** The pool over the selection, appending in order; commits every file when the run went through, removes them otherwise. */
 async function exportRefs(refs: readonly SampleRef[], tally: ExportTally, options: ExportOptions, deps: ExportDeps, io: RunIo): Promise<{ files: string[]; stoppedBy?: string; writeError?: OutputError }> {
-  const writer = writerFor(options);
+  const writer = await writerFor(options);
   const provenance = createAtomicStream(options.outputDir, PROVENANCE_FILE);
   const progress = new Progress(io.stderr, refs.length, 'exporting', { quiet: options.quiet });
   let delivered: Promise<void> = Promise.resolve();
