@@ -25,8 +25,7 @@ export function parseConcurrency(text: string | undefined, fallback: number): nu
  * at the same images/s, and a second thread's malloc arenas cost ~60 MB of peak RSS); none (draw on the main thread)
  * on a one-core machine.
  */
-export function defaultWorkers(): number {
-  const cores = availableParallelism();
+export function defaultWorkers(cores = availableParallelism()): number {
   return cores > 2 ? cores : cores - 1;
 }
 

@@ -1,28 +1,16 @@
 // --workers: its default follows the cores (one on two cores; none on a one-core machine, where a thread would only add its start-up).
-import { afterEach, describe, expect, it, vi } from 'vitest';
-
-const cores = vi.hoisted(() => ({ n: 8 }));
-vi.mock('node:os', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:os')>()), availableParallelism: () => cores.n }));
-
-const { defaultWorkers, parseWorkers } = await import('../../src/options/concurrency.js');
-
-afterEach(() => {
-  cores.n = 8;
-});
+import { describe, expect, it } from 'vitest';
+import { defaultWorkers, parseWorkers } from '../../src/options/concurrency.js';
 
 describe('defaultWorkers', () => {
   it('one drawing thread per core from three cores up; one on two cores', () => {
-    cores.n = 8;
-    expect(defaultWorkers()).toBe(8);
-    cores.n = 3;
-    expect(defaultWorkers()).toBe(3);
-    cores.n = 2;
-    expect(defaultWorkers()).toBe(1);
+    expect(defaultWorkers(8)).toBe(8);
+    expect(defaultWorkers(3)).toBe(3);
+    expect(defaultWorkers(2)).toBe(1);
   });
 
   it('0 (draw on the main thread) on a one-core machine', () => {
-    cores.n = 1;
-    expect(defaultWorkers()).toBe(0);
+    expect(defaultWorkers(1)).toBe(0);
   });
 });
 

@@ -9,7 +9,8 @@ describe('fonts', () => {
     expect(emojiFontFile()).toMatch(/node_modules\/@fontsource\/noto-color-emoji\/files\/noto-color-emoji-emoji-400-normal\.woff$/);
   });
 
-  // Each test file runs in a fresh process (pool: forks), so nothing is registered yet; skip if a shared process already did.
+  // This file runs in a process of its own (the "fresh" project of vitest.config.ts), so nothing is registered yet;
+  // skipped if a shared process already did.
   it.skipIf(GlobalFonts.has(EMOJI))('fails the colour self-check with the font file named when the emoji font is missing, then passes', () => {
     let err: unknown;
     try {
