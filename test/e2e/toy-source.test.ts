@@ -28,6 +28,9 @@ describe('the custom GRPO format as a source', () => {
     const r = await cli(['visualize', ...data, '--num-vis', 'all', '--output-dir', 'vis', '--workers', '0'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/3 rendered, 0 failed/);
+    // The viewer names what it shows: the file's kind and split, not HumanRef-CoT.
+    expect(await readFile(join(tmp.dir, 'vis', 'viewer-index.js'), 'utf8')).toMatch(/"title":"custom GRPO samples: anno_with_candidates"/);
+    expect(await readFile(join(tmp.dir, 'vis', 'index.html'), 'utf8')).toContain('<title>custom GRPO samples: anno_with_candidates</title>');
   });
 
   it('rows without reasoning are not called inconsistent, nor rejections when ans is no hint (visualize, stats); pictures are named after the file\'s stem', async () => {
