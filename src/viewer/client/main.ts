@@ -5,7 +5,7 @@ import { Controls } from './controls.js';
 import { byId, el } from './dom.js';
 import { Filters } from './filters.js';
 import { Grid } from './grid.js';
-import { defaultState, hashOf, isSampleHash, stateFromHash } from './hash.js';
+import { defaultState, hashOf, isSampleHash, sampleEntryDepth, stateFromHash } from './hash.js';
 import { readIndex, type IndexData } from './index-data.js';
 import { REVIEW_STATUSES } from './review-file.js';
 import { ReviewStore } from './review-store.js';
@@ -30,6 +30,7 @@ class App {
   private lengths: Map<string, number> | null = null;
   private readonly summary: SummaryPanel;
   private cameFromGrid = false;
+  private samplesAboveGrid = 0;
   private gridScroll = 0;
   private readonly review: ReviewStore;
   private readonly reviewBar: ReviewBar;
@@ -119,12 +120,13 @@ class App {
 
   private go(name: string | null): void {
     if (!name) return;
-    history.replaceState(null, '', `#${encodeURIComponent(name)}`);
+    // The entry keeps its place above the grid (history.state): j and k replace it, they add none.
+    history.replaceState(history.state, '', `#${encodeURIComponent(name)}`);
     this.showSampleView(name);
   }
 
   private backToGrid(): void {
-    if (this.cameFromGrid) history.back();
+    if (this.cameFromGrid) history.go(-this.samplesAboveGrid);
     else {
       const h = hashOf(this.state);
       location.hash = h ? `#${h}` : '#';
@@ -150,7 +152,9 @@ class App {
     if (!this.gridView.hidden) {
       this.gridScroll = window.scrollY;
       this.cameFromGrid = true;
+      this.samplesAboveGrid = 0;
     }
+    this.samplesAboveGrid = sampleEntryDepth(this.samplesAboveGrid);
     this.showSampleView(decodeURIComponent(location.hash.slice(1)));
   }
 
