@@ -73,6 +73,7 @@ export type DataErrorCode =
   | 'image-too-large'
   | 'image-decode'
   | 'drawing-thread'
+  | 'no-reasoning'
   | 'io';
 
 /** Where a data problem sits: always the file, and the sample index and byte offset when known. */

@@ -137,6 +137,8 @@ export interface ParsedCot {
   /** verdicts[n-1] = final mark of Person n (summary first, else last mark in the steps, else null). */
   verdicts: (Mark | null)[];
   mentions: Mention[];
+  /** The noun the mentions name candidates with, most used first, capitalised (`Person`, `Helmet`): `Person` when none. */
+  noun: string;
   /** 1-based targets from region_map (union over expressions, ascending). */
   targets: number[];
   /** 1-based persons marked ✅ in the final verdicts, ascending. */

@@ -84,6 +84,7 @@ export function fakeCot(think: string, candidateCount: number, regionMap: Record
     summary: null,
     verdicts,
     mentions,
+    noun: 'Person',
     targets,
     cotTargets,
     consistency: {

@@ -72,7 +72,7 @@ export function registerExportCommand(program: Command, result: CommandResult, i
       const review = opts.review === undefined ? undefined : await readReview(opts.review);
       const splits = locateSplits(selectionFromOptions(opts), process.stderr);
       const custom = splits.find((s) => isToyFile(s.annotationsTsv));
-      if (opts.to === 'tsv' && custom) throw new UsageError(`--to tsv copies HumanRef-CoT TSV lines, and ${custom.annotationsTsv} is a custom GRPO JSONL: export it --to sft or --to grpo`);
+      if (opts.to === 'tsv' && custom) throw new UsageError(`--to tsv copies HumanRef-CoT TSV lines, and ${custom.annotationsTsv} is a custom GRPO JSONL: export it --to grpo (--to sft needs reasoning, which these rows have none of)`);
       const datasetWarnings: string[] = [];
       const sources = await openAll(splits, (m) => datasetWarnings.push(m));
       const options = {

@@ -4,7 +4,7 @@ import { createContext, type ParseContext } from './context.js';
 import { compareTargets, regionMapEntries, targetsFromRegionMap } from './consistency.js';
 import { splitLines, spanOfLines, type RawLine } from './lines.js';
 import { findMentions } from './mentions.js';
-import { nounKey } from './nouns.js';
+import { candidateNounOf, nounKey } from './nouns.js';
 import { expressionFromPlanning, parsePlan } from './planning.js';
 import { parseSectionBody } from './section-lines.js';
 import { findSections, type Section } from './sections.js';
@@ -91,6 +91,7 @@ function parse(think: string, regionMap: unknown, ctx: ParseContext): ParsedCot 
   const targets = targetsFromRegionMap(entries, ctx);
   const verdicts = computeVerdicts(steps, summary, ctx);
   const cotTargets = targetsOfVerdicts(verdicts);
+  const mentions = findMentions(think, subjectNounKeys, ctx);
   return {
     expressions,
     planning: { ...planningSpan, text: think.slice(planningSpan.start, planningSpan.end) },
@@ -98,7 +99,8 @@ function parse(think: string, regionMap: unknown, ctx: ParseContext): ParsedCot 
     steps,
     summary,
     verdicts,
-    mentions: findMentions(think, subjectNounKeys, ctx),
+    mentions,
+    noun: candidateNounOf(mentions),
     targets,
     cotTargets,
     consistency: compareTargets(targets, cotTargets),
@@ -139,6 +141,7 @@ function emptyResult(regionMap: unknown, ctx: ParseContext): ParsedCot {
     summary: null,
     verdicts: new Array<Mark | null>(ctx.candidateCount).fill(null),
     mentions: [],
+    noun: candidateNounOf([]),
     targets,
     cotTargets: [],
     consistency: compareTargets(targets, []),

@@ -6,7 +6,7 @@ import { parseAnnotationLine } from './annotation.js';
 import { checkImageSize, parseImageLine } from './image-line.js';
 import { ioError, openDataFile } from './lfs.js';
 import { parseLineidx, scanLineStarts, type ParsedLineidx } from './lineidx.js';
-import { DEFAULT_MAX_LINE_BYTES, readKnownLine, readLineAt, type LineSource } from './read-line.js';
+import { DEFAULT_MAX_LINE_BYTES, readKnownLine, readLineAt, withoutBom, type LineSource } from './read-line.js';
 
 export interface DatasetOptions {
   /** Called for problems that do not stop reading, such as a missing .lineidx. */
@@ -86,7 +86,7 @@ export class Dataset {
         break;
       }
     }
-    const line = await readKnownLine({ ...this.annotations, index }, annOffset, end, this.maxLineBytes);
+    const line = withoutBom(await readKnownLine({ ...this.annotations, index }, annOffset, end, this.maxLineBytes), annOffset);
     const { imgOffset, annotation } = parseAnnotationLine(line, { file: this.annotations.file, index, offset: annOffset });
     const files = { annotationsTsv: this.annotations.file, imagesTsv: this.images.file };
     return { split: this.paths.name, index, annOffset, imgOffset, annotation, files };
@@ -95,7 +95,7 @@ export class Dataset {
   /** Reads a whole sample: the annotation, then its image line, decoded from base64, sniffed and its header's size checked. */
   async readSample(index: number): Promise<Sample> {
     const record = await this.readAnnotation(index);
-    const line = await readLineAt({ ...this.images, index }, record.imgOffset, this.maxLineBytes);
+    const line = withoutBom(await readLineAt({ ...this.images, index }, record.imgOffset, this.maxLineBytes), record.imgOffset);
     const where = { file: this.images.file, index, offset: record.imgOffset };
     const { key, image, format } = parseImageLine(line, where);
     checkImageSize(image, where, this.maxImagePixels);

@@ -150,3 +150,13 @@ export async function readKnownLine(src: LineSource, offset: number, end: number
   if (line.length > maxLineBytes) throw tooLong(src, offset, maxLineBytes);
   return trimCarriageReturn(line);
 }
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * The line without the UTF-8 byte-order mark some editors write at the start of a file: it belongs to no
+ * column, and only the line at offset 0 can carry it. Offsets stay the file's: the line still starts at 0.
+ */
+export function withoutBom(line: Buffer, offset: number): Buffer {
+  return offset === 0 && line.subarray(0, BOM.length).equals(BOM) ? line.subarray(BOM.length) : line;
+}

@@ -2,7 +2,7 @@
 // each image written once, as stored, under images/; dataset_info.json registers the file with LLaMA-Factory.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { OutputError } from '../errors.js';
+import { DataError, OutputError } from '../errors.js';
 import type { ResizeLimits } from '../geometry/smart-resize.js';
 import { createAtomicStream, describeWriteError, writeFileAtomic, type AtomicStream } from '../fs/atomic-write.js';
 import { outputStem } from '../outputs/output-names.js';
@@ -31,6 +31,18 @@ export interface SftOptions {
 
 /** The training record of one sample: eval.py's system prompt and user prompt, the reasoning and upstream's answer. */
 export function sftRecord(item: Pick<ExportItem, 'sample' | 'cot' | 'header'>, limits: ResizeLimits, imagePath: string): SftRecord {
+  const { sample } = item;
+  // A record with an empty <think></think> would teach the model to answer without reasoning, against the very
+  // system prompt it is given; upstream's SFT data has no record without one.
+  if (sample.annotation.think.trim() === '') {
+    const custom = sample.annotation.extra.source === TOY_SOURCE;
+    throw new DataError(
+      'no-reasoning',
+      { file: sample.files?.annotationsTsv ?? sample.split, index: sample.index, offset: sample.annOffset },
+      custom ? 'a custom GRPO row has no reasoning, and an SFT record needs one (it would teach an empty <think></think>)' : 'the sample\'s `think` is empty, and an SFT record needs reasoning (it would teach an empty <think></think>)',
+      custom ? 'Export these rows --to grpo, which trains without reasoning' : 'Drop this sample (the viewer\'s review) or fix its reasoning',
+    );
+  }
   const task = taskOfSample(item.sample.annotation, item.cot, item.header);
   const model = modelSizeOf(task, limits);
   return {
@@ -77,9 +89,8 @@ export class SftWriter implements FormatWriter<{ line: string; image: string }> 
   }
 
   private imageFile(item: ExportItem): Promise<string> {
-    // HumanRef-CoT samples share a photo by its image line; custom GRPO rows by their image file.
-    const custom = item.sample.annotation.extra.source === TOY_SOURCE;
-    const key = custom ? `${item.source.paths.name}:file:${item.sample.imageKey}` : `${item.source.paths.name}:${item.sample.imgOffset}`;
+    // Samples share a photo by its image line (custom GRPO rows, which would share it by file, are refused above).
+    const key = `${item.source.paths.name}:${item.sample.imgOffset}`;
     let file = this.images.get(key);
     if (!file) {
       const name = `${SFT_IMAGES_DIR}/${outputStem(item.source.paths.name)}_${String(item.sample.index).padStart(6, '0')}.${EXTENSIONS[item.sample.imageFormat]}`;

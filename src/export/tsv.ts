@@ -1,7 +1,7 @@
 // --to tsv: a HumanRef-CoT split again, one per source split under the same file names (humanref_cot.*, humanref_cot_rejection.*),
 // each kept sample's annotation and image lines copied byte for byte but for the image offset column, both .lineidx beside them.
 import type { FileHandle } from 'node:fs/promises';
-import { readLineAt } from '../dataset/read-line.js';
+import { readLineAt, withoutBom } from '../dataset/read-line.js';
 import { openDataFile } from '../dataset/lfs.js';
 import { createAtomicStream, type AtomicStream } from '../fs/atomic-write.js';
 import { outputStem } from '../outputs/output-names.js';
@@ -74,7 +74,8 @@ export class TsvWriter implements FormatWriter<TsvPrepared> {
     const line = await readLineAt({ ...opened, file, index }, offset, MAX_LINE_BYTES);
     const after = Buffer.alloc(1);
     const { bytesRead } = await opened.handle.read(after, 0, 1, offset + line.length);
-    return bytesRead === 1 && after[0] === 0x0d ? Buffer.concat([line, after]) : line;
+    // Without a BOM: the line may land anywhere in the exported file, where a BOM would be part of its first column.
+    return withoutBom(bytesRead === 1 && after[0] === 0x0d ? Buffer.concat([line, after]) : line, offset);
   }
 
   async append({ item, json, imageLine }: TsvPrepared): Promise<Placement> {

@@ -1,6 +1,5 @@
 // The one builder of viewer entries, used by visualize (from its outcome) and eval (from its sample view): the grid
 // row's facts, the sample view's reasoning (the same mentions and lines whoever built it), the photo as stored.
-import { candidateNounOf } from '../cot/index.js';
 import { allMentions, ANSWER_COLOR } from '../render/index.js';
 import type { ParsedCot, Sample } from '../types.js';
 import { NO_REASONING_KIND, type ViewerCandidate, type ViewerDetail, type ViewerEntry, type ViewerPredictedBox } from '../viewer/types.js';
@@ -42,7 +41,7 @@ export function reasoningDetail(text: string, cot: ParsedCot): Pick<ViewerDetail
     reasoning: text,
     mentions: allMentions(text, cot).map((m) => ({ start: m.start, end: m.end, person: m.person })),
     lines,
-    noun: candidateNounOf(cot.mentions),
+    noun: cot.noun,
   };
 }
 

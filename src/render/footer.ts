@@ -17,18 +17,18 @@ function numbers(persons: number[], cot: ParsedCot): Piece[] {
 }
 
 function who(label: string, persons: number[], cot: ParsedCot): Piece[] {
-  return persons.length ? [{ text: `${label} Person\u00A0` }, ...numbers(persons, cot)] : [{ text: `${label} nobody` }];
+  return persons.length ? [{ text: `${label} ${cot.noun}\u00A0` }, ...numbers(persons, cot)] : [{ text: `${label} nobody` }];
 }
 
 /** A custom GRPO row has no reasoning to check: the line says so and what the row answers instead. */
-function answerPieces(answer: RowAnswer): Piece[] {
+function answerPieces(answer: RowAnswer, noun: string): Piece[] {
   const head: Piece = { text: 'no reasoning to check: ', bold: true };
   if (answer.hint === null) return [head, { text: 'ans is none of the hint boxes exactly, drawn dashed as ans (see the warning)' }];
-  return [head, { text: 'ans is the box of ' }, { text: `Person\u00A0${answer.hint}`, bold: true, color: ANSWER_COLOR }];
+  return [head, { text: 'ans is the box of ' }, { text: `${noun}\u00A0${answer.hint}`, bold: true, color: ANSWER_COLOR }];
 }
 
 export function consistencyPieces(cot: ParsedCot): Piece[] {
-  if (cot.answer) return answerPieces(cot.answer);
+  if (cot.answer) return answerPieces(cot.answer, cot.noun);
   const rejection = cot.targets.length === 0;
   const ok = cot.consistency.consistent;
   const head: Piece = ok

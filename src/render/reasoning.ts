@@ -53,7 +53,7 @@ function bodyOf(s: number) {
 function answerParagraphs(cot: ParsedCot, s: number): Paragraph[] {
   const body = bodyOf(s);
   const hint = cot.answer!.hint;
-  const ans: Piece[] = hint === null ? [{ text: 'ans: none of the hints exactly (drawn dashed)', bold: true }] : [{ text: 'ans: ' }, { text: `Person\u00A0${hint}`, bold: true, color: ANSWER_COLOR }];
+  const ans: Piece[] = hint === null ? [{ text: 'ans: none of the hints exactly (drawn dashed)', bold: true }] : [{ text: 'ans: ' }, { text: `${cot.noun}\u00A0${hint}`, bold: true, color: ANSWER_COLOR }];
   return [body(ans, { color: MUTED }), body([{ text: 'No reasoning: rows of upstream\'s custom GRPO format carry none.' }], { color: MUTED, spaceBefore: Math.round(s * 0.5) })];
 }
 
@@ -82,7 +82,7 @@ function expressionParagraphs(cot: ParsedCot, s: number, regionMap: Record<strin
     out.push(
       body(
         targets.length
-          ? [{ text: 'region_map targets: ' }, ...personPieces(targets, cot)]
+          ? [{ text: 'region_map targets: ' }, ...personPieces(targets, cot, `${cot.noun} `)]
           : [{ text: 'region_map: no target (rejection)', bold: true }],
         { color: MUTED },
       ),

@@ -51,7 +51,7 @@ export function sampleComposition(sample: Sample, cot: ParsedCot, warnings?: rea
         }),
         image,
       );
-      const labels = layoutLabels(boxes, image.width, image.height, labelSize, lineWidth, measure);
+      const labels = layoutLabels(boxes, image.width, image.height, labelSize, lineWidth, measure, cot.noun);
       const layers: Overlay[] = [
         { kind: 'candidates', boxes, lineWidth },
         { kind: 'labels', labels },

@@ -3,6 +3,8 @@
 import path from 'node:path';
 import { describeSplit, RunLogWriter, type RunInfo, type RunStart } from '../outputs/run-info.js';
 import type { SampleSource } from '../plumbing/seams.js';
+import { isToyFile } from '../sources/toy.js';
+import { DEFAULT_TITLE } from '../viewer/writer.js';
 import type { SampleChoice } from '../selection/select-samples.js';
 import { toolInfo } from '../version.js';
 
@@ -125,4 +127,11 @@ export function viewerRunInfo(info: RunInfo): Record<string, string> {
     data: data.join('; '),
     details: info.command === 'eval' ? 'run.json, metrics.json' : 'run.json',
   };
+}
+
+/** The viewer's title: what the run shows, by the kind of its splits (custom GRPO files named by their split). */
+export function viewerTitle(sources: readonly Pick<SampleSource, 'paths'>[]): string {
+  const custom = sources.filter((s) => isToyFile(s.paths.annotationsTsv)).map((s) => s.paths.name);
+  if (custom.length === 0) return DEFAULT_TITLE;
+  return custom.length === sources.length ? `custom GRPO samples: ${custom.join(', ')}` : `HumanRef-CoT and custom GRPO samples (${custom.join(', ')})`;
 }

@@ -13,7 +13,7 @@ import type { RunIo } from '../plumbing/run-io.js';
 import { outputFileName, renderSamples } from './render-run.js';
 import { selectionShortfall, selectSamples, type SelectionOptions } from '../selection/select-samples.js';
 import { asUsageError, inOutputFolder } from './output-folder.js';
-import { clockOf, openRunRecord, viewerRunInfo, type RunContext } from './run-record.js';
+import { clockOf, openRunRecord, viewerRunInfo, viewerTitle, type RunContext } from './run-record.js';
 import { formatSummary, RunTally } from '../outputs/summary.js';
 import type { ParseCot, SampleRef, SampleSource } from '../plumbing/seams.js';
 import { viewerEntry } from '../outputs/viewer-entry.js';
@@ -97,7 +97,7 @@ async function renderAndRecord(
   // The manifest and viewer are streamed as samples finish, so memory does not grow with --num-vis; both keep what
   // earlier runs recorded of the pictures still in the folder.
   const manifest = await ManifestWriter.open(options.outputDir, record.current.id, warn).catch(asUsageError);
-  const viewer = await ViewerWriter.open(options.outputDir, { run: options.runInfo ?? viewerRunInfo(record.current), onWarning: warn }).catch(async (error: unknown) => {
+  const viewer = await ViewerWriter.open(options.outputDir, { title: viewerTitle(deps.sources), run: options.runInfo ?? viewerRunInfo(record.current), onWarning: warn }).catch(async (error: unknown) => {
     await manifest.abort();
     return asUsageError(error);
   });

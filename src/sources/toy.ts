@@ -76,7 +76,8 @@ export class ToySource implements SampleSource {
     let offset = 0;
     text.split('\n').forEach((line, i) => {
       if (line.trim() !== '') {
-        lines.push(line);
+        // A BOM some editors write is not part of the first row (its bytes still count in the offsets below).
+        lines.push(i === 0 ? line.replace(/^\uFEFF/, '') : line);
         offsets.push(offset);
         lineNumbers.push(i + 1);
       }

@@ -13,7 +13,7 @@ import { withoutRotation } from './exif.js';
 import { viewerHtml } from './page.js';
 import type { ViewerDetail, ViewerEntry, ViewerOptions, ViewerRunInfo } from './types.js';
 
-const DEFAULT_TITLE = 'HumanRef-CoT samples';
+export const DEFAULT_TITLE = 'HumanRef-CoT samples';
 /** Samples whose detail files may be in flight at once. */
 const MAX_PENDING = 8;
 /** What an entry name may be; callers that check a name before handing an entry over take it from here. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDirForEachTest } from '../cli.js';
 import { Dataset } from '../../src/dataset/dataset.js';
 import type { SplitPaths } from '../../src/types.js';
+import { writeEntries } from '../tsv.js';
 import { annotationLine, imageLine, readAll, sampleAnnotation, samples, tinyImage, writeSplit } from './helpers.js';
 
 const tmp = tempDirForEachTest('dataset');
@@ -45,6 +46,26 @@ describe('Dataset', () => {
     expect(read[2].annotation.think).toBe('Let’s now finalize: nobody.');
     expect(read[1].image.equals(specs[1].image)).toBe(true);
     expect(read.map((s) => s.imageKey)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('reads past a UTF-8 BOM at the start of either TSV, and counts its 3 bytes in the offsets after it', async () => {
+    const specs = await samples();
+    const bom = (text: string, bomFirst: boolean) => Buffer.concat([Buffer.from(bomFirst ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text)]);
+    // Image lines are written last sample first: sample 2's image line starts the images TSV.
+    const split = await writeEntries(tmp.dir, 'bom', specs.map((s, i) => ({
+      imageLine: bom(imageLine(s.key ?? '', s.image), i === specs.length - 1),
+      annotationLine: (imgOffset: number) => bom(annotationLine(imgOffset, s.annotation), i === 0),
+      imgNewline: false,
+      annNewline: false,
+    })));
+    expect(split.imgOffsets[2]).toBe(0);
+    expect(split.annOffsets[1]).toBe(3 + annotationLine(split.imgOffsets[0], specs[0].annotation).length);
+    for (const paths of [split, { ...split, annotationsLineidx: null }]) {
+      const read = await readAll(paths, () => undefined);
+      expect(read.map((s) => [s.annOffset, s.imgOffset, s.imageKey])).toEqual(specs.map((s, i) => [split.annOffsets[i], split.imgOffsets[i], s.key]));
+      expect(read[0].annotation.regionMap).toEqual({ 'the man → ✅ in “red”': [0] });
+      expect(read[2].image.equals(specs[2].image)).toBe(true);
+    }
   });
 
   it('builds the index in memory without a .lineidx, warns how to save it, and reads the same', async () => {

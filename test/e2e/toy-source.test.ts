@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, listFiles, tempDirForFile } from './cli.js';
-import { TOY_ROWS, writeToyFixture } from '../sources/toy-fixture.js';
+import { writeToyFixture } from '../sources/toy-fixture.js';
 
 const tmp = tempDirForFile('toy-e2e');
 let data: string[];
@@ -28,6 +28,9 @@ describe('the custom GRPO format as a source', () => {
     const r = await cli(['visualize', ...data, '--num-vis', 'all', '--output-dir', 'vis', '--workers', '0'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/3 rendered, 0 failed/);
+    // The viewer names what it shows: the file's kind and split, not HumanRef-CoT.
+    expect(await readFile(join(tmp.dir, 'vis', 'viewer-index.js'), 'utf8')).toMatch(/"title":"custom GRPO samples: anno_with_candidates"/);
+    expect(await readFile(join(tmp.dir, 'vis', 'index.html'), 'utf8')).toContain('<title>custom GRPO samples: anno_with_candidates</title>');
   });
 
   it('rows without reasoning are not called inconsistent, nor rejections when ans is no hint (visualize, stats); pictures are named after the file\'s stem', async () => {
@@ -65,16 +68,14 @@ describe('the custom GRPO format as a source', () => {
     );
   });
 
-  it('export --to sft writes each photo once; --to tsv is refused (there are no TSV lines to copy)', async () => {
-    // A fourth row on the laptop photo, as the toy has two rows on each of two photos.
-    const second = JSON.stringify({ image_name: TOY_ROWS[0].image_name, ans: TOY_ROWS[0].candidates[2], referring: 'the woman on the left', candidate_boxes: TOY_ROWS[0].candidates.map((bbox) => ({ bbox, category: 'person' })) });
-    const dup = await writeToyFixture(join(tmp.dir, 'dup'), [second]);
-    const r = await cli(['export', '--to', 'sft', '--ann-tsv', dup.anno, '--img-tsv', dup.images, '--output-dir', 'sft'], { cwd: tmp.dir });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/4 exported \(sft\)/);
-    expect(r.stderr).toMatch(/wrote sft\.jsonl, dataset_info\.json, images\/ \(3 images\)/);
+  it('export --to sft refuses every row (none has reasoning to train on); --to tsv is refused (there are no TSV lines to copy)', async () => {
+    const r = await cli(['export', '--to', 'sft', ...data, '--output-dir', 'sft'], { cwd: tmp.dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/0 exported \(sft\), 3 failed/);
+    expect(r.stderr).toMatch(/failed \(skipped\): .*anno_with_candidates\.json, sample 0, byte offset 0: a custom GRPO row has no reasoning.*--to grpo/);
+    expect(await readFile(join(tmp.dir, 'sft', 'sft.jsonl'), 'utf8')).toBe('');
     const tsv = await cli(['export', '--to', 'tsv', ...data, '--output-dir', 'tsv'], { cwd: tmp.dir });
     expect(tsv.code).toBe(2);
-    expect(tsv.stderr).toMatch(/is a custom GRPO JSONL: export it --to sft or --to grpo/);
+    expect(tsv.stderr).toMatch(/is a custom GRPO JSONL: export it --to grpo \(--to sft needs reasoning/);
   });
 });

@@ -47,4 +47,12 @@ describe('readToyGroundTruth', () => {
     expect([...pred.byKey.keys()]).toEqual(['i:anno_with_candidates:5', 'i:anno_with_candidates:0']);
     expect(pred.problems[0].message).toMatch(/line 3: "index" is missing/);
   });
+
+  it('reads the first row of a file that starts with a UTF-8 BOM', async () => {
+    const file = path.join(tmp.dir, 'bom.jsonl');
+    await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(anno)]));
+    const read = await readToyGroundTruth(file, null);
+    expect(read.samples.map((s) => s.line)).toEqual(truth.samples.map((s) => s.line));
+    expect(read.problems.map((p) => p.line)).toEqual([5, 6]);
+  });
 });

@@ -55,6 +55,26 @@ describe('TsvWriter', () => {
     ]);
   });
 
+  it('drops a UTF-8 BOM that started a source file: the line it began may land anywhere in the export', async () => {
+    const bom = '\uFEFF';
+    const src = fakeSource('main', [{}, {}]);
+    const paths = { ...src.paths, imagesTsv: join(dir, 'bom.images.tsv'), annotationsTsv: join(dir, 'bom.annotations.tsv') };
+    await writeFile(paths.imagesTsv, `${bom}key0\tAAA\nkey1\tBBB\n`);
+    await writeFile(paths.annotationsTsv, `${bom}12\t{"a":1}\n0\t{"b":2}\n`);
+    const item = (index: number, annOffset: number, imgOffset: number): ExportItem => ({
+      ...ITEM,
+      source: { ...src, paths },
+      sourcePosition: 0,
+      sample: { ...ITEM.sample, index, annOffset, imgOffset },
+      name: `main_${index}`,
+    });
+    const writer = new TsvWriter(out);
+    for (const it of [item(0, 0, 12), item(1, 14, 0)]) await writer.append(await writer.prepare(it));
+    await writer.commit();
+    expect(await readFile(join(out, 'humanref_cot.images.tsv'), 'utf8')).toBe('key1\tBBB\nkey0\tAAA\n');
+    expect(await readFile(join(out, 'humanref_cot.annotations.tsv'), 'utf8')).toBe('0\t{"a":1}\n9\t{"b":2}\n');
+  });
+
   it('writes each split to its own files and leaves nothing on abort', async () => {
     const writer = new TsvWriter(out);
     for (const item of [...(await source('rejection')), ...(await source('mine'))]) await writer.append(await writer.prepare(item));

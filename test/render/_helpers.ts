@@ -55,6 +55,7 @@ export function fakeParse(think: string, candidates: number, regionMap: Record<s
     summary,
     verdicts,
     mentions,
+    noun: 'Person',
     targets,
     cotTargets,
     consistency: { consistent: !onlyInRegionMap.length && !onlyInCot.length, onlyInRegionMap, onlyInCot },

@@ -41,6 +41,18 @@ describe('sample picture', () => {
     expect(text(layout.footer.lines)).toContain('4 candidates · 800×600 px');
   });
 
+  it('names the candidates with the noun the reasoning uses (labels, region_map targets, footer), as eval does', () => {
+    const think = TYPICAL_THINK.replaceAll('Person ', 'Helmet ');
+    const helmets = parseChainOfThought(think, 4, rm);
+    expect(helmets.noun).toBe('Helmet');
+    const layout = layoutPicture(sampleComposition({ ...sample, annotation: { ...sample.annotation, think } }, helmets), image, mono);
+    expect(findOverlay(layout, 'labels')!.labels.map((l) => l.text)).toEqual(['Helmet 1', 'Helmet 2', 'Helmet 3', 'Helmet 4']);
+    const text = (lines: { line: { runs: { text: string }[] } }[]) => lines.map((l) => l.line.runs.map((r) => r.text).join('')).join('\n');
+    expect(text(layout.flow.lines)).toContain('region_map targets: Helmet\u00A02, 4');
+    expect(text(layout.footer.lines)).toMatch(/region_map targets Helmet\u00A02, 4/);
+    expect(text(layout.footer.lines)).not.toMatch(/Person/);
+  });
+
   it('names the annotation line when refusing and the image line when the photo is bad', () => {
     const c = sampleComposition(sample, cot);
     expect(c.refuse.where).toEqual({ file: 'm.annotations.tsv', index: 7, offset: 1234 });

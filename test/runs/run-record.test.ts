@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunLog } from '../../src/outputs/run-info.js';
 import { readIndexScript } from '../../src/viewer/data-files.js';
 import { runVisualize } from '../../src/runs/visualize-run.js';
+import { viewerTitle } from '../../src/runs/run-record.js';
 import { fakeHeader, fakeParseCot, fakeRenderer, fakeSource, type FakeSampleSpec } from '../fakes.js';
 
 const PACKAGE = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { name: string; version: string };
@@ -168,5 +169,14 @@ describe('a second run into the same folder', () => {
     await writeFile(path.join(dir, 'manifest.csv'), 'name,age\nann,3\n');
     const { err } = await run(specs(1), '2026-01-01T00:00:00.000Z');
     expect(err).toMatch(/manifest\.csv could not be read back as a manifest \(it has no index, file and status columns\); it was kept as .*manifest\.unreadable-\d+\.csv/);
+  });
+});
+
+describe('viewerTitle', () => {
+  const split = (name: string, annotationsTsv: string) => ({ paths: { name, annotationsTsv, imagesTsv: 'images', annotationsLineidx: null } });
+  it('names custom GRPO splits by kind and name, and keeps the HumanRef-CoT title for TSVs', () => {
+    expect(viewerTitle([split('train', 'humanref_cot.annotations.tsv')])).toBe('HumanRef-CoT samples');
+    expect(viewerTitle([split('toy', 'toy/anno.jsonl'), split('b', 'b.json')])).toBe('custom GRPO samples: toy, b');
+    expect(viewerTitle([split('train', 'a.tsv'), split('toy', 'anno.jsonl')])).toBe('HumanRef-CoT and custom GRPO samples (toy)');
   });
 });

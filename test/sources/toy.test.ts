@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
 import { ToySource } from '../../src/sources/toy.js';
@@ -33,5 +34,17 @@ describe('upstream\'s custom GRPO JSONL as a source', () => {
     await expect(source.readAnnotation(4)).rejects.toThrow(DataError);
     await expect(source.readAnnotation(4)).rejects.toThrow(/sample 4, .*the line is not JSON/);
     await expect(source.readAnnotation(5)).rejects.toThrow(/"ans" must be a box \[x0, y0, x1, y1\] of 4 numbers/);
+  });
+
+  it('reads a first row after a UTF-8 BOM, and counts the BOM\'s 3 bytes in the byte offsets of the rows after it', async () => {
+    const { anno, images } = await writeToyFixture(tmp.dir, ['{not json']);
+    const plain = await readFile(anno);
+    await writeFile(anno, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]));
+    const source = await ToySource.open({ name: 'toy', annotationsTsv: anno, imagesTsv: images, annotationsLineidx: null });
+    expect((await source.readAnnotation(0)).annotation.extra.image_name).toBe(TOY_ROWS[0].image_name);
+    expect(source.annOffset(0)).toBe(0);
+    expect(source.annOffset(1)).toBe(3 + plain.indexOf(0x0a) + 1);
+    const broken = 3 + plain.lastIndexOf(0x0a, plain.length - 2) + 1;
+    await expect(source.readAnnotation(3)).rejects.toThrow(`sample 3, byte offset ${broken}: the line is not JSON`);
   });
 });

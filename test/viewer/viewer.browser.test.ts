@@ -202,6 +202,32 @@ describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => 
     await page.waitForFunction(() => !document.getElementById('gridview')!.hidden);
     expect(await at()).toBe('split=main&sort=candidates');
     expect(await count(page)).toBe(`${order.length} of ${ALL.length}`);
+
+    // Escape closes the sample view to the grid also after hash links went on to other samples (each one a
+    // history entry), j between them, and Back to one of them.
+    const follow = async (name: string) => {
+      await page.evaluate((n) => {
+        const a = Object.assign(document.createElement('a'), { href: `#${n}` });
+        document.body.append(a);
+        a.click();
+      }, name);
+      await page.waitForSelector(`#app[data-loaded="${name}"]`);
+    };
+    await page.click(`[data-sample="${order[3]}"]`);
+    await page.waitForSelector(`#app[data-loaded="${order[3]}"]`);
+    await follow(order[0]);
+    await page.keyboard.press('j');
+    await follow(order[4]);
+    await page.goBack();
+    await page.waitForSelector(`#app[data-loaded="${order[1]}"]`);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('gridview')!.hidden);
+    expect(await at()).toBe('split=main&sort=candidates');
+    await follow(order[2]);
+    await follow(order[5]);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('gridview')!.hidden);
+    expect(await at()).toBe('split=main&sort=candidates');
     expect(errors).toEqual([]);
     await page.close();
   });

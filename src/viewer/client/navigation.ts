@@ -3,7 +3,7 @@
 // hash); going between them keeps the grid's scroll and lets Back return to it.
 import { byId } from './dom.js';
 import type { Grid } from './grid.js';
-import { isSampleHash } from './hash.js';
+import { isSampleHash, sampleEntryDepth } from './hash.js';
 import type { SampleView } from './sample.js';
 
 /** What the navigation needs of the page: its two views and the grid's filters. */
@@ -22,6 +22,7 @@ export class Navigation {
   readonly gridView = byId('gridview');
   readonly sampleView = byId('sampleview');
   private cameFromGrid = false;
+  private samplesAboveGrid = 0;
   private gridScroll = 0;
 
   constructor(private readonly host: NavigationHost) {
@@ -36,12 +37,13 @@ export class Navigation {
 
   go(name: string | null): void {
     if (!name) return;
-    history.replaceState(null, '', `#${encodeURIComponent(name)}`);
+    // The entry keeps its place above the grid (history.state): j and k replace it, they add none.
+    history.replaceState(history.state, '', `#${encodeURIComponent(name)}`);
     this.showSampleView(name);
   }
 
   backToGrid(): void {
-    if (this.cameFromGrid) history.back();
+    if (this.cameFromGrid) history.go(-this.samplesAboveGrid);
     else {
       const h = this.host.filterHash();
       location.hash = h ? `#${h}` : '#';
@@ -64,7 +66,9 @@ export class Navigation {
     if (!this.gridView.hidden) {
       this.gridScroll = window.scrollY;
       this.cameFromGrid = true;
+      this.samplesAboveGrid = 0;
     }
+    this.samplesAboveGrid = sampleEntryDepth(this.samplesAboveGrid);
     this.showSampleView(decodeURIComponent(location.hash.slice(1)));
   }
 
