@@ -3,7 +3,6 @@
 // A response is digested once, when its line is read (a few numbers, no text kept); the digest is judged
 // against the sample's candidates and the scored boxes.
 import { largestNamedNumber } from '../cot/largest-number.js';
-import { candidateNounOf } from '../cot/nouns.js';
 import { parseChainOfThought } from '../cot/parse.js';
 import type { ParsedCot } from '../types.js';
 import { evalPyBoxes } from './evalpy-boxes.js';
@@ -72,7 +71,7 @@ export function digestResponse(raw: string, parse: Parse = parseChainOfThought):
     chosen: numbersWith(cot.verdicts, (v) => v === '✅'),
     marked: numbersWith(cot.verdicts, (v) => v !== null),
     named: [...new Set(cot.mentions.map((m) => m.person))].sort((a, b) => a - b),
-    noun: candidateNounOf(cot.mentions),
+    noun: cot.noun,
     missing: {
       planning: cot.planning.text.trim() === '',
       steps: cot.steps.length === 0,

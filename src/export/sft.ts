@@ -43,14 +43,14 @@ export function sftRecord(item: Pick<ExportItem, 'sample' | 'cot' | 'header'>, l
       custom ? 'Export these rows --to grpo, which trains without reasoning' : 'Drop this sample (the viewer\'s review) or fix its reasoning',
     );
   }
-  const task = taskOfSample(item.sample.annotation, item.cot, item.header);
+  const task = taskOfSample(sample.annotation, item.cot, item.header);
   const model = modelSizeOf(task, limits);
   return {
     messages: [
       { role: 'system', content: THINK_PROMPT },
       // eval.py sends the image before the text; `<image>` marks where it goes for both trainers.
       { role: 'user', content: `<image>${evalPrompt(task, model)}` },
-      { role: 'assistant', content: assistantTurn(item.sample.annotation.think, task, model) },
+      { role: 'assistant', content: assistantTurn(sample.annotation.think, task, model) },
     ],
     images: [imagePath],
   };
