@@ -47,15 +47,3 @@ export function hashOf(s: State): string {
 
 /** A sample's hash is its name (`#main_000042`); filter hashes always hold `=`. */
 export const isSampleHash = (hash: string) => hash.length > 1 && !hash.includes('=');
-
-/**
- * How many history entries of sample views lie above the grid's, for the one just arrived at by a hash change: a
- * new entry (a link or a typed hash, from the grid or from another sample) is one above the entry before it and is
- * marked so in history.state; an entry gone back or forward to keeps its mark. Escape goes back that many.
- */
-export function sampleEntryDepth(before: number): number {
-  const marked = (history.state as { samplesAboveGrid?: unknown } | null)?.samplesAboveGrid;
-  if (typeof marked === 'number') return marked;
-  history.replaceState({ ...(history.state as object | null), samplesAboveGrid: before + 1 }, '');
-  return before + 1;
-}

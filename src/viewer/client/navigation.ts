@@ -3,7 +3,7 @@
 // hash); going between them keeps the grid's scroll and lets Back return to it.
 import { byId } from './dom.js';
 import type { Grid } from './grid.js';
-import { isSampleHash, sampleEntryDepth } from './hash.js';
+import { isSampleHash } from './hash.js';
 import type { SampleView } from './sample.js';
 
 /** What the navigation needs of the page: its two views and the grid's filters. */
@@ -16,6 +16,18 @@ export interface NavigationHost {
   loadFilters(hash: string): void;
   /** Shows the filters in the controls and computes the grid's list (the first view opening on a sample). */
   showFilters(): void;
+}
+
+/**
+ * How many history entries of sample views lie above the grid's, for the one just arrived at by a hash change: a
+ * new entry (a link or a typed hash, from the grid or from another sample) is one above the entry before it and is
+ * marked so in history.state; an entry gone back or forward to keeps its mark. Escape goes back that many.
+ */
+function sampleEntryDepth(before: number): number {
+  const marked = (history.state as { samplesAboveGrid?: unknown } | null)?.samplesAboveGrid;
+  if (typeof marked === 'number') return marked;
+  history.replaceState({ ...(history.state as object | null), samplesAboveGrid: before + 1 }, '');
+  return before + 1;
 }
 
 export class Navigation {
