@@ -1,4 +1,4 @@
-// The one file that reads process.argv, writes exit codes and calls process.exit.
+// The one file that reads process.argv and sets the process's exit code.
 import { Command, CommanderError } from 'commander';
 import { DataError, EXIT, InternalError, OutputError, UsageError, oneLine } from './errors.js';
 import type { CommandResult, Invocation } from './commands/command-result.js';
@@ -58,23 +58,32 @@ export function buildProgram(result: CommandResult, invocation: Invocation = { a
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const result: CommandResult = { exitCode: EXIT.ok };
   // `humanref-vis --help | head`: a reader that leaves early ends the output, not in a stack trace (runs watch for it themselves).
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exitCode = EXIT.sigpipe;
   });
-  const program = buildProgram(result, { args: argv.slice(2), cwd: process.cwd() });
+  const code = await runCommandLine(argv.slice(2));
+  // Let stdout drain (NDJSON may be piped) before exiting.
+  process.exitCode = process.exitCode === EXIT.sigpipe ? EXIT.sigpipe : code;
+}
+
+/**
+ * One command line (the user's arguments, without `node` and the script): parsed, run, its errors said on stderr.
+ * Returns the exit code and leaves the process alone (main sets it); tests run command lines in their own process this way.
+ */
+export async function runCommandLine(args: string[]): Promise<number> {
+  const result: CommandResult = { exitCode: EXIT.ok };
+  const program = buildProgram(result, { args, cwd: process.cwd() });
   try {
-    const args = normaliseArgv(argv.slice(2));
-    checkOptionNames(program, argv.slice(2), args);
-    checkCommandName(program, args);
-    await program.parseAsync(args, { from: 'user' });
+    const normalised = normaliseArgv(args);
+    checkOptionNames(program, args, normalised);
+    checkCommandName(program, normalised);
+    await program.parseAsync(normalised, { from: 'user' });
   } catch (error) {
     result.exitCode = exitCodeFor(error);
   }
-  // Let stdout drain (NDJSON may be piped) before exiting.
-  process.exitCode = process.exitCode === EXIT.sigpipe ? EXIT.sigpipe : result.exitCode;
+  return result.exitCode;
 }
 
 /** Says what went wrong on stderr and returns the code the error's class carries (errors.ts). */

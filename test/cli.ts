@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -43,6 +44,57 @@ export function cli(args: string[], options: CliOptions): Promise<CliResult> {
     });
     options.onSpawn?.(child);
   });
+}
+
+type CommandLine = (args: string[]) => Promise<number>;
+let commandLine: Promise<CommandLine> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `humanref-vis ...args` of the built CLI (dist/, as the bin does) in this test process: the same command code as
+ * `cli()` without starting a process (~0.3 s of CPU each). For tests of what a command writes and returns; what only a
+ * process shows stays with `cli()`: the bin's set-up, signals, pipes, exiting with no handle left open. Runs one at a time
+ * (the working folder and the streams are the process's), so `Promise.all` of two is two in a row.
+ */
+export function cliInProcess(args: string[], options: { cwd: string; timeoutMs?: number }): Promise<CliResult> {
+  const run = queue.then(() => runHere(args, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runHere(args: string[], options: { cwd: string; timeoutMs?: number }): Promise<CliResult> {
+  commandLine ??= import(pathToFileURL(join(ROOT, 'dist/cli.js')).href).then((m: typeof import('../src/cli.js')) => m.runCommandLine);
+  const run = await commandLine;
+  const stdout = captured(process.stdout);
+  const stderr = captured(process.stderr);
+  const cwd = process.cwd();
+  process.chdir(options.cwd);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`humanref-vis ${args.join(' ')}: no end after ${options.timeoutMs ?? 45_000} ms`)), options.timeoutMs ?? 45_000);
+    });
+    const code = await Promise.race([run(args), timeout]);
+    return { code, signal: null, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    clearTimeout(timer);
+    process.chdir(cwd);
+    stdout.restore();
+    stderr.restore();
+  }
+}
+
+/** What a stream is given until restore(), kept as text instead of written. */
+function captured(stream: NodeJS.WriteStream): { text(): string; restore(): void } {
+  const write = stream.write;
+  let text = '';
+  stream.write = ((chunk: string | Uint8Array, encoding?: unknown, callback?: unknown) => {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (typeof done === 'function') process.nextTick(done as () => void);
+    return true;
+  }) as typeof stream.write;
+  return { text: () => text, restore: () => void (stream.write = write) };
 }
 
 /** A fresh folder under the system temp dir, and its removal. */

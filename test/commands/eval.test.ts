@@ -2,7 +2,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, listFiles, tempDirForFile } from '../cli.js';
+import { cliInProcess, FIXTURES, listFiles, tempDirForFile } from '../cli.js';
 
 const EVAL = join(FIXTURES, 'eval');
 const GT = join(EVAL, 'annotations.jsonl');
@@ -16,7 +16,7 @@ const records = (text: string) => text.trim().split('\n').map((l) => JSON.parse(
 describe('humanref-vis eval', () => {
   it('writes metrics.json, metrics.md, samples.jsonl and one picture per selected sample and model; the table on stdout', async () => {
     const out = join(cwd.dir, 'full');
-    const r = await cli(['eval', '--gt', GT, '--images', join(EVAL, 'images'), '--pred', PA, PB, '--names', 'A,B', '--output_dir', out, '--num_vis', '2'], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', GT, '--images', join(EVAL, 'images'), '--pred', PA, PB, '--names', 'A,B', '--output_dir', out, '--num_vis', '2'], { cwd: cwd.dir });
     expect(r.stderr).toMatch(/16 samples \(3 rejection\), 2 models; 0 bad lines skipped; 4 pictures drawn/);
     expect(r.stderr).toMatch(/A: 1 prediction id not in the ground truth \(ignored\): ghost-001/);
     expect(r.stderr).toMatch(/B: 1 id on more than one line .*attr-004 \(lines 13, 14\)/);
@@ -42,7 +42,7 @@ describe('humanref-vis eval', () => {
 
   it("the viewer's header says what made the pictures: command, version, seed, ground truth and predictions", async () => {
     const out = join(cwd.dir, 'provenance');
-    const r = await cli(['eval', '--gt', GT, '--images', join(EVAL, 'images'), '--pred', PA, PB, '--names', 'A,B', '--output_dir', out, '--num_vis', '1', '--seed', '7'], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', GT, '--images', join(EVAL, 'images'), '--pred', PA, PB, '--names', 'A,B', '--output_dir', out, '--num_vis', '1', '--seed', '7'], { cwd: cwd.dir });
     expect(r.code).toBe(0);
     const script = await readFile(join(out, 'viewer-index.js'), 'utf8');
     const index = JSON.parse(script.slice(script.indexOf('{'), script.indexOf(',"entries":')) + '}');
@@ -61,7 +61,7 @@ describe('humanref-vis eval', () => {
 
   it('--json: one record per sample on stdout, the table on stderr', async () => {
     const out = join(cwd.dir, 'json');
-    const r = await cli(['eval', '--gt', GT, '--pred', PA, '--json', '--no-pictures', '--output-dir', out], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', GT, '--pred', PA, '--json', '--no-pictures', '--output-dir', out], { cwd: cwd.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('## Comparative Domain and Subdomain Metrics');
     const lines = records(r.stdout);
@@ -80,7 +80,7 @@ describe('humanref-vis eval', () => {
     const pred = join(dir, 'pred.jsonl');
     await writeFile(gt, (await readFile(GT, 'utf8')) + '{"id": "broken"\n');
     await writeFile(pred, '{"id": "attr-001", "extracted_predictions": "oops"}\n' + (await readFile(PA, 'utf8')));
-    const r = await cli(['eval', '--gt', gt, '--pred', pred, '--no-pictures', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', gt, '--pred', pred, '--no-pictures', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${gt}, line 17: not valid JSON`);
     expect(r.stderr).toContain(`${pred}, line 1: "extracted_predictions" is not a list`);
@@ -104,14 +104,14 @@ describe('humanref-vis eval', () => {
     [['eval', '--gt', GT, '--pred', PA, '--worst', '0'], /--worst must be/],
     [['eval', '--gt', GT, '--pred', PA, '--indices', '3,16'], /--indices 16 out of range \(the ground truth has 16 samples; indices are 0-based\)/],
   ])('usage error (exit 2): %j', async (args, message) => {
-    const r = await cli(args, { cwd: cwd.dir });
+    const r = await cliInProcess(args, { cwd: cwd.dir });
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(2);
   });
 
   it('--worst N pictures the N lowest-scoring samples; --only wrong only samples some model got wrong', async () => {
     const worst = join(cwd.dir, 'worst');
-    expect((await cli(['eval', '--gt', GT, '--pred', PA, PB, '--names', 'A,B', '--worst', '3', '--format', 'jpeg', '--output-dir', worst], { cwd: cwd.dir })).code).toBe(0);
+    expect((await cliInProcess(['eval', '--gt', GT, '--pred', PA, PB, '--names', 'A,B', '--worst', '3', '--format', 'jpeg', '--output-dir', worst], { cwd: cwd.dir })).code).toBe(0);
     const lines = records(await readFile(join(worst, 'samples.jsonl'), 'utf8'));
     const pictured = lines.filter((l) => l.models.A.file).map((l) => l.position);
     const expected = [...lines].sort((a, b) => a.score - b.score || a.position - b.position).slice(0, 3).map((l) => l.position);
@@ -119,7 +119,7 @@ describe('humanref-vis eval', () => {
     expect(lines.filter((l) => l.models.A.file)[0].models.A.file).toMatch(/^eval_[a-z]+-\d{3}_A\.jpg$/);
 
     const wrong = join(cwd.dir, 'wrong');
-    expect((await cli(['eval', '--gt', GT, '--pred', PA, PB, '--names', 'A,B', '--only', 'wrong', '--num-vis', 'all', '--fast', '--output-dir', wrong], { cwd: cwd.dir })).code).toBe(0);
+    expect((await cliInProcess(['eval', '--gt', GT, '--pred', PA, PB, '--names', 'A,B', '--only', 'wrong', '--num-vis', 'all', '--fast', '--output-dir', wrong], { cwd: cwd.dir })).code).toBe(0);
     const w = records(await readFile(join(wrong, 'samples.jsonl'), 'utf8'));
     const picked = w.filter((l) => l.models.A.file);
     expect(picked.length).toBe(w.filter((l) => l.models.A.wrong || l.models.B.wrong).length);
@@ -128,7 +128,7 @@ describe('humanref-vis eval', () => {
 
   it("accepts upstream's spellings: --gt_path, --pred_path, --pred_names, --dump_path", async () => {
     const out = join(cwd.dir, 'upstream-flags');
-    const r = await cli(['eval', '--gt_path', GT, '--pred_path', PA, PB, '--pred_names', 'A', 'B', '--dump_path', out, '--no-pictures'], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt_path', GT, '--pred_path', PA, PB, '--pred_names', 'A', 'B', '--dump_path', out, '--no-pictures'], { cwd: cwd.dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(await readFile(join(out, 'metrics.json'), 'utf8')).model_order).toEqual(['A', 'B']);
   });
@@ -138,7 +138,7 @@ describe('humanref-vis eval', () => {
     await mkdir(join(dir, 'images'), { recursive: true });
     await copyFile(GT, join(dir, 'annotations.jsonl'));
     await copyFile(join(EVAL, 'images', 'park5.jpg'), join(dir, 'images', 'park5.jpg'));
-    const r = await cli(['eval', '--gt', join(dir, 'annotations.jsonl'), '--pred', PA, '--indices', '0,2', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', join(dir, 'annotations.jsonl'), '--pred', PA, '--indices', '0,2', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
     // sample 0 uses park5.jpg (present), sample 2 room3.jpg (absent): one picture, one failure with the path
     expect(r.stderr).toMatch(/picture of sample 2 \(attr-003\), model pred_model_a: .*room3\.jpg: no such image/);
     expect(r.code).toBe(1);
@@ -147,7 +147,7 @@ describe('humanref-vis eval', () => {
 
   it('HumanRef-CoT TSVs as ground truth, predictions keyed by split and index', async () => {
     const out = join(cwd.dir, 'cot');
-    const r = await cli(['eval', '--data-dir', join(FIXTURES, 'sample'), '--split', 'main', '--pred', join(EVAL, 'pred_cot_main.jsonl'), '--names', 'M', '--indices', '1', '--output-dir', out], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--data-dir', join(FIXTURES, 'sample'), '--split', 'main', '--pred', join(EVAL, 'pred_cot_main.jsonl'), '--names', 'M', '--indices', '1', '--output-dir', out], { cwd: cwd.dir });
     expect(r.code).toBe(0);
     const lines = records(await readFile(join(out, 'samples.jsonl'), 'utf8'));
     expect(lines).toHaveLength(16);
@@ -165,7 +165,7 @@ describe('humanref-vis eval', () => {
     await copyFile(PA, preds);
     // sample 0 draws (park5.jpg), sample 2 fails (room3.jpg is absent): the failed card needs a safe name too.
     const run = async (out: string, names: string[]) => {
-      const r = await cli(['eval', '--gt', GT, '--images', join(dir, 'images'), '--pred', preds, PB, ...names, '--indices', '0,2', '--output-dir', join(dir, out)], { cwd: cwd.dir });
+      const r = await cliInProcess(['eval', '--gt', GT, '--images', join(dir, 'images'), '--pred', preds, PB, ...names, '--indices', '0,2', '--output-dir', join(dir, out)], { cwd: cwd.dir });
       expect(r.stderr).not.toMatch(/internal error/);
       expect(r.code).toBe(1);
       return { files: (await listFiles(join(dir, out))).filter((f) => f.endsWith('.png')).sort(), viewer: await readFile(join(dir, out, 'viewer-index.js'), 'utf8'), lines: records(await readFile(join(dir, out, 'samples.jsonl'), 'utf8')) };
@@ -188,7 +188,7 @@ describe('humanref-vis eval', () => {
     await copyFile(PA, join(dir, 'model.jsonl'));
     await copyFile(PB, join(dir, 'model.ft.jsonl'));
     // Sample 2's photo (room3.jpg) is absent: its two cards are failures, and must stay two.
-    const r = await cli(['eval', '--gt', GT, '--images', join(dir, 'images'), '--pred', join(dir, 'model.jsonl'), join(dir, 'model.ft.jsonl'), '--indices', '0,2', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', GT, '--images', join(dir, 'images'), '--pred', join(dir, 'model.jsonl'), join(dir, 'model.ft.jsonl'), '--indices', '0,2', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
     expect(r.code, r.stderr).toBe(1);
     const index = await readFile(join(dir, 'out', 'viewer-index.js'), 'utf8');
     const names = [...index.matchAll(/\["(eval_[^"]+)"/g)].map((m) => m[1]).sort();
@@ -202,7 +202,7 @@ describe('humanref-vis eval', () => {
     const [first] = (await readFile(GT, 'utf8')).split('\n');
     const line = (id: string) => JSON.stringify({ ...JSON.parse(first), id });
     await writeFile(join(dir, 'gt.jsonl'), [line('a b'), line('a_b'), line('A_B'), line('../x')].join('\n') + '\n');
-    const r = await cli(['eval', '--gt', join(dir, 'gt.jsonl'), '--images', join(EVAL, 'images'), '--pred', PA, '--names', 'M', '--num-vis', 'all', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', join(dir, 'gt.jsonl'), '--images', join(EVAL, 'images'), '--pred', PA, '--names', 'M', '--num-vis', 'all', '--output-dir', join(dir, 'out')], { cwd: cwd.dir });
     expect(r.code, r.stderr).toBe(0);
     const lines = records(await readFile(join(dir, 'out', 'samples.jsonl'), 'utf8'));
     expect(lines.map((l) => l.models.M.file)).toEqual(['eval_a_b_M.png', 'eval_a_b-2_M.png', 'eval_A_B-3_M.png', 'eval_.._x_M.png']);
@@ -212,7 +212,7 @@ describe('humanref-vis eval', () => {
   it('--shard k/n pictures a round-robin share of the selection, as visualize does', async () => {
     const pictured = async (shard: string) => {
       const out = join(cwd.dir, `shard-${shard.replace('/', '-')}`);
-      expect((await cli(['eval', '--gt', GT, '--images', join(EVAL, 'images'), '--pred', PA, '--names', 'M', '--num-vis', '4', '--shard', shard, '--fast', '--output-dir', out], { cwd: cwd.dir })).code).toBe(0);
+      expect((await cliInProcess(['eval', '--gt', GT, '--images', join(EVAL, 'images'), '--pred', PA, '--names', 'M', '--num-vis', '4', '--shard', shard, '--fast', '--output-dir', out], { cwd: cwd.dir })).code).toBe(0);
       return records(await readFile(join(out, 'samples.jsonl'), 'utf8')).filter((l) => l.models.M.file).map((l) => l.position);
     };
     const [one, two] = [await pictured('1/2'), await pictured('2/2')];

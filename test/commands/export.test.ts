@@ -8,7 +8,7 @@ import { Dataset } from '../../src/dataset/dataset.js';
 import { resolveSplits } from '../../src/dataset/locate.js';
 import { parseAnnotationCot } from '../../src/cot/parse.js';
 import { getRenderer } from '../../src/render/index.js';
-import { cli, FIXTURES, isTemp, listFiles, tempDirForFile } from '../e2e/cli.js';
+import { cliInProcess, FIXTURES, isTemp, listFiles, tempDirForFile } from '../e2e/cli.js';
 import { cases } from '../fixtures/cases.js';
 
 const tmp = tempDirForFile('export');
@@ -28,7 +28,7 @@ interface ProvenanceLine {
   [key: string]: string | number;
 }
 const readJsonl = async <T>(file: string): Promise<T[]> => (await readFile(file, 'utf8')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
-const run = (args: string[]) => cli(['export', '--data-dir', SAMPLE, '--concurrency', '2', ...args], { cwd: tmp.dir });
+const run = (args: string[]) => cliInProcess(['export', '--data-dir', SAMPLE, '--concurrency', '2', ...args], { cwd: tmp.dir });
 
 describe('export --to tsv', () => {
   it('writes each split again under its own names; validate passes and every line is the source\'s but for the offset', async () => {
@@ -51,7 +51,7 @@ describe('export --to tsv', () => {
     const runLog = JSON.parse(await readFile(join(tmp.dir, 'tsv', 'run.json'), 'utf8'));
     expect(runLog.runs.at(-1)).toMatchObject({ command: 'export', exitCode: 0, counts: { selected: ALL.length, rendered: ALL.length, failed: 0 }, options: { to: 'tsv' } });
 
-    const validate = await cli(['validate', '--data-dir', join(tmp.dir, 'tsv')], { cwd: tmp.dir });
+    const validate = await cliInProcess(['validate', '--data-dir', join(tmp.dir, 'tsv')], { cwd: tmp.dir });
     expect(validate.code).toBe(0);
     expect(validate.stderr).toMatch(new RegExp(`validated ${ALL.length} samples in 2 splits: 0 broken`));
 
@@ -94,7 +94,7 @@ describe('export --to tsv', () => {
   });
 
   it('visualize draws every exported sample', async () => {
-    const r = await cli(['visualize', '--data-dir', join(tmp.dir, 'tsv'), '--num-vis', 'all', '--output-dir', 'tsv-vis', '--workers', '0', '--concurrency', '2'], { cwd: tmp.dir });
+    const r = await cliInProcess(['visualize', '--data-dir', join(tmp.dir, 'tsv'), '--num-vis', 'all', '--output-dir', 'tsv-vis', '--workers', '0', '--concurrency', '2'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`${ALL.length} rendered, 0 failed`));
   });
@@ -182,7 +182,7 @@ describe('export --to sft', () => {
   });
 
   it('skips a broken sample, names it and exits 1, writing the others whole', async () => {
-    const r = await cli(['export', '--to', 'sft', '--data-dir', join(FIXTURES, 'broken/invalid-json'), '--output_dir', 'broken'], { cwd: tmp.dir });
+    const r = await cliInProcess(['export', '--to', 'sft', '--data-dir', join(FIXTURES, 'broken/invalid-json'), '--output_dir', 'broken'], { cwd: tmp.dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/2 exported \(sft\), 1 failed/);
     expect(r.stderr).toMatch(/failed \(skipped\): .*humanref_cot\.annotations\.tsv, sample 1, byte offset \d+/);

@@ -3,7 +3,7 @@
 import { copyFile, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempDirForEachTest } from '../cli.js';
+import { cliInProcess, FIXTURES, tempDirForEachTest } from '../cli.js';
 
 const tmp = tempDirForEachTest('index-cmd');
 const TSV = join(FIXTURES, 'sample', 'humanref_cot.annotations.tsv');
@@ -13,7 +13,7 @@ describe('index -o', () => {
     const tsv = join(tmp.dir, 'a.tsv');
     await copyFile(TSV, tsv);
     const before = await readFile(tsv);
-    const r = await cli(['index', tsv, '-o', tsv], { cwd: tmp.dir });
+    const r = await cliInProcess(['index', tsv, '-o', tsv], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/is the TSV being indexed/);
     expect(await readFile(tsv)).toEqual(before);
@@ -24,7 +24,7 @@ describe('index -o', () => {
     await copyFile(TSV, tsv);
     const before = await readFile(tsv);
     await symlink(tsv, join(tmp.dir, 'link.tsv'));
-    const r = await cli(['index', join(tmp.dir, 'link.tsv'), '-o', tsv], { cwd: tmp.dir });
+    const r = await cliInProcess(['index', join(tmp.dir, 'link.tsv'), '-o', tsv], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(2);
     expect(await readFile(tsv)).toEqual(before);
   });
@@ -32,7 +32,7 @@ describe('index -o', () => {
   it('still writes to any other path', async () => {
     const tsv = join(tmp.dir, 'b.tsv');
     await copyFile(TSV, tsv);
-    const r = await cli(['index', tsv, '-o', join(tmp.dir, 'b.idx')], { cwd: tmp.dir });
+    const r = await cliInProcess(['index', tsv, '-o', join(tmp.dir, 'b.idx')], { cwd: tmp.dir });
     expect(r.code, r.stderr).toBe(0);
     expect((await readFile(join(tmp.dir, 'b.idx'), 'utf8')).split('\n')[0]).toBe('0');
   });

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleAnnotation, tinyImage, writeSplit, type BuiltSplit } from '../dataset/helpers.js';
-import { cli as runCli, ROOT, tempDir } from '../cli.js';
+import { cliInProcess as runCli, ROOT, tempDir } from '../cli.js';
 
 /** The built CLI, run from the project folder: exit code and output (these commands are never ended by a signal). */
 async function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

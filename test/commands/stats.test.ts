@@ -1,7 +1,7 @@
 // stats end to end: the bundled sample's numbers as JSON and as a table, and exit 1 on an unreadable annotation.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempDirForFile } from '../e2e/cli.js';
+import { cliInProcess, FIXTURES, tempDirForFile } from '../e2e/cli.js';
 import { cases } from '../fixtures/cases.js';
 
 const MAIN = cases.splits.main.samples;
@@ -12,7 +12,7 @@ const tmp = tempDirForFile('e2e');
 
 describe('stats', () => {
   it('counts the bundled sample (annotations only) as JSON', async () => {
-    const r = await cli(['stats', '--json'], { cwd: tmp.dir });
+    const r = await cliInProcess(['stats', '--json'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.splits.main.samples).toBe(MAIN.length);
@@ -28,11 +28,11 @@ describe('stats', () => {
   });
 
   it('prints a table, and exits 1 when an annotation cannot be read', async () => {
-    const table = await cli(['stats'], { cwd: tmp.dir });
+    const table = await cliInProcess(['stats'], { cwd: tmp.dir });
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^split\s+samples/);
     expect(table.stdout).toContain('candidates per sample');
-    const broken = await cli(['stats', '--data-dir', join(FIXTURES, 'broken/invalid-json')], { cwd: tmp.dir });
+    const broken = await cliInProcess(['stats', '--data-dir', join(FIXTURES, 'broken/invalid-json')], { cwd: tmp.dir });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/sample 1, byte offset 696/);
   });

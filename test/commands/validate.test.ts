@@ -1,7 +1,7 @@
 // validate end to end: every broken fixture reported with its index and offset, and the exit codes.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempDirForFile } from '../e2e/cli.js';
+import { cliInProcess, FIXTURES, tempDirForFile } from '../e2e/cli.js';
 import { cases } from '../fixtures/cases.js';
 import type { Problem } from '../../src/runs/validate-run.js';
 
@@ -15,7 +15,7 @@ const problemsOf = (stdout: string): Problem[] => (stdout.trim() ? stdout.trim()
 describe('validate', () => {
   it.each(BROKEN)('%s: reported with its file, index and offset, and the right exit code', async (_name, c) => {
     const dir = join(FIXTURES, c.dir);
-    const [json, text] = await Promise.all([cli(['validate', '--data-dir', dir, '--json'], { cwd: tmp.dir }), cli(['validate', '--data-dir', dir], { cwd: tmp.dir })]);
+    const [json, text] = await Promise.all([cliInProcess(['validate', '--data-dir', dir, '--json'], { cwd: tmp.dir }), cliInProcess(['validate', '--data-dir', dir], { cwd: tmp.dir })]);
     const problems = problemsOf(json.stdout);
     const errors = problems.filter((p) => p.level === 'error');
     if (c.scope === 'none') {
@@ -44,26 +44,26 @@ describe('validate', () => {
 
   it('reports only the bad sample of each per-sample case, never a good one', async () => {
     for (const [name, c] of BROKEN.filter(([n, c]) => c.scope === 'sample' && !KNOWN_DISAGREEMENTS.has(n))) {
-      const r = await cli(['validate', '--data-dir', join(FIXTURES, c.dir), '--json', '--quiet'], { cwd: tmp.dir });
+      const r = await cliInProcess(['validate', '--data-dir', join(FIXTURES, c.dir), '--json', '--quiet'], { cwd: tmp.dir });
       const errorIndices = problemsOf(r.stdout).filter((p) => p.level === 'error').map((p) => p.index);
       expect(errorIndices, name).toEqual([c.badIndex]);
     }
   });
 
   it('the bundled sample has findings but nothing broken: exit 0, and 1 with --strict', async () => {
-    const r = await cli(['validate', '--json'], { cwd: tmp.dir });
+    const r = await cliInProcess(['validate', '--json'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     const problems = problemsOf(r.stdout);
     expect(problems.every((p) => p.level === 'warning')).toBe(true);
     const codes = new Set(problems.map((p) => p.code));
     for (const code of ['box-past-border', 'zero-size-box', 'text-label-disagreement']) expect(codes).toContain(code);
     expect(problems.every((p) => typeof p.index === 'number' && typeof p.offset === 'number')).toBe(true);
-    const strict = await cli(['validate', '--strict', '--quiet'], { cwd: tmp.dir });
+    const strict = await cliInProcess(['validate', '--strict', '--quiet'], { cwd: tmp.dir });
     expect(strict.code).toBe(1);
   });
 
   it('a missing path is a usage error (exit 2)', async () => {
-    const r = await cli(['validate', '--data-dir', 'nowhere'], { cwd: tmp.dir });
+    const r = await cliInProcess(['validate', '--data-dir', 'nowhere'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nowhere');
   });

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIndexScript } from '../../src/viewer/data-files.js';
-import { cli, isImage, isTemp, listFiles, tempDirForFile } from '../e2e/cli.js';
+import { cliInProcess, isImage, isTemp, listFiles, tempDirForFile } from '../e2e/cli.js';
 import { cases } from '../fixtures/cases.js';
 
 const MAIN = cases.splits.main.samples;
@@ -17,7 +17,7 @@ const images = (files: string[]) => files.filter(isImage);
 
 describe('visualize on the bundled sample', () => {
   it('`--num_vis 50` with no subcommand renders everything, says it used the bundled sample, writes manifest and viewer', async () => {
-    const r = await cli(['--num_vis', '50', '--output_dir', 'out', '--concurrency', '2'], { cwd: tmp.dir });
+    const r = await cliInProcess(['--num_vis', '50', '--output_dir', 'out', '--concurrency', '2'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/bundled sample/);
@@ -42,8 +42,8 @@ describe('visualize on the bundled sample', () => {
 
   it('the same command twice gives the same file names and identical bytes', async () => {
     const args = ['--num-vis', '4', '--seed', '11', '--concurrency', '2', '--fast'];
-    const a = await cli([...args, '--output-dir', 'same-a'], { cwd: tmp.dir });
-    const b = await cli([...args, '--output-dir', 'same-b'], { cwd: tmp.dir });
+    const a = await cliInProcess([...args, '--output-dir', 'same-a'], { cwd: tmp.dir });
+    const b = await cliInProcess([...args, '--output-dir', 'same-b'], { cwd: tmp.dir });
     expect([a.code, b.code]).toEqual([0, 0]);
     const filesA = await listFiles(join(tmp.dir, 'same-a'));
     expect(filesA).toEqual(await listFiles(join(tmp.dir, 'same-b')));
@@ -64,7 +64,7 @@ describe('visualize on the bundled sample', () => {
 
   it('different seeds pick different samples', async () => {
     const picks = async (seed: string) => {
-      const r = await cli(['--num-vis', '5', '--seed', seed, '--json', '--quiet', '--output-dir', `seed-${seed}`, '--fast'], { cwd: tmp.dir });
+      const r = await cliInProcess(['--num-vis', '5', '--seed', seed, '--json', '--quiet', '--output-dir', `seed-${seed}`, '--fast'], { cwd: tmp.dir });
       expect(r.code).toBe(0);
       return r.stdout.trim().split('\n').map((l) => `${JSON.parse(l).split}:${JSON.parse(l).index}`);
     };
@@ -74,7 +74,7 @@ describe('visualize on the bundled sample', () => {
   });
 
   it('--indices picks exactly those samples of the chosen split', async () => {
-    const r = await cli(['--split', 'main', '--indices', '0,3,5-6', '--json', '--output-dir', 'idx', '--fast'], { cwd: tmp.dir });
+    const r = await cliInProcess(['--split', 'main', '--indices', '0,3,5-6', '--json', '--output-dir', 'idx', '--fast'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(records.map((x) => x.index)).toEqual([0, 3, 5, 6]);
@@ -83,7 +83,7 @@ describe('visualize on the bundled sample', () => {
 
   it('--filter picks exactly the samples whose expression matches', async () => {
     const json = async (args: string[]) => {
-      const r = await cli([...args, '--num-vis', 'all', '--json', '--quiet', '--output-dir', 'filtered', '--fast'], { cwd: tmp.dir });
+      const r = await cliInProcess([...args, '--num-vis', 'all', '--json', '--quiet', '--output-dir', 'filtered', '--fast'], { cwd: tmp.dir });
       expect(r.code).toBe(0);
       return r.stdout.trim() === '' ? [] : r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     };
@@ -94,14 +94,14 @@ describe('visualize on the bundled sample', () => {
 
   it('--only inconsistent|warned|rejection picks exactly those samples', async () => {
     const json = async (args: string[]) => {
-      const r = await cli([...args, '--num-vis', 'all', '--json', '--quiet', '--output-dir', 'only', '--fast'], { cwd: tmp.dir });
+      const r = await cliInProcess([...args, '--num-vis', 'all', '--json', '--quiet', '--output-dir', 'only', '--fast'], { cwd: tmp.dir });
       expect(r.code).toBe(0);
       return r.stdout.trim() === '' ? [] : r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     };
     const inconsistent = await json(['--only', 'inconsistent']);
     expect(inconsistent.map((x) => `${x.split}:${x.index}`)).toEqual(MAIN.filter((s) => s.tags.includes('inconsistent')).map((s) => `main:${s.index}`));
     const warned = await json(['--only', 'warned']);
-    const validate = await cli(['validate', '--json', '--quiet'], { cwd: tmp.dir });
+    const validate = await cliInProcess(['validate', '--json', '--quiet'], { cwd: tmp.dir });
     const findings = validate.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((p) => p.level === 'warning' && p.code !== 'text-label-disagreement');
     expect(warned.map((x) => `${x.split}:${x.index}`)).toEqual([...new Set(findings.map((p) => `${p.split}:${p.index}`))]);
     expect(warned.every((x) => x.warnings.length > 0)).toBe(true);
@@ -110,7 +110,7 @@ describe('visualize on the bundled sample', () => {
   });
 
   it('--json prints one record per sample, following the schema', async () => {
-    const r = await cli(['--split', 'main', '--indices', '0,2', '--json', '--output-dir', 'json', '--fast'], { cwd: tmp.dir });
+    const r = await cliInProcess(['--split', 'main', '--indices', '0,2', '--json', '--output-dir', 'json', '--fast'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -141,11 +141,11 @@ describe('visualize on the bundled sample', () => {
 
   it('--shard splits the selection: the shards together are the whole selection, each sample once', async () => {
     const shard = async (k: number) => {
-      const r = await cli(['--num-vis', '9', '--shard', `${k}/3`, '--json', '--quiet', '--output-dir', `shard-${k}`, '--fast'], { cwd: tmp.dir });
+      const r = await cliInProcess(['--num-vis', '9', '--shard', `${k}/3`, '--json', '--quiet', '--output-dir', `shard-${k}`, '--fast'], { cwd: tmp.dir });
       expect(r.code).toBe(0);
       return r.stdout.trim().split('\n').map((l) => `${JSON.parse(l).split}:${JSON.parse(l).index}`);
     };
-    const all = await cli(['--num-vis', '9', '--json', '--quiet', '--output-dir', 'shard-all', '--fast'], { cwd: tmp.dir });
+    const all = await cliInProcess(['--num-vis', '9', '--json', '--quiet', '--output-dir', 'shard-all', '--fast'], { cwd: tmp.dir });
     const whole = all.stdout.trim().split('\n').map((l) => `${JSON.parse(l).split}:${JSON.parse(l).index}`);
     const parts = [await shard(1), await shard(2), await shard(3)];
     expect(parts.map((p) => p.length)).toEqual([3, 3, 3]);
@@ -154,7 +154,7 @@ describe('visualize on the bundled sample', () => {
 
   it('--format jpeg and webp write those formats', async () => {
     for (const [format, ext, magic] of [['jpeg', 'jpg', 'ffd8ff'], ['webp', 'webp', '52494646']] as const) {
-      const r = await cli(['--split', 'main', '--indices', '1', '--format', format, '--output-dir', `fmt-${format}`], { cwd: tmp.dir });
+      const r = await cliInProcess(['--split', 'main', '--indices', '1', '--format', format, '--output-dir', `fmt-${format}`], { cwd: tmp.dir });
       expect(r.code).toBe(0);
       const bytes = await readFile(join(tmp.dir, `fmt-${format}`, `main_000001.${ext}`));
       expect(bytes.subarray(0, magic.length / 2).toString('hex')).toBe(magic);

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDirForEachTest } from '../cli.js';
+import { cliInProcess, tempDirForEachTest } from '../cli.js';
 import { UsageError } from '../../src/errors.js';
 import { BUNDLED_SAMPLE_DIR, resolveSplits, splitName, type DatasetSelection } from '../../src/dataset/locate.js';
 
@@ -108,7 +108,7 @@ describe('resolveSplits', () => {
 
   it('the CLI says on stderr that the bundled sample stands in for the files found, and how to point at them', async () => {
     await touch(join(tmp.dir, 'data/my_split.annotations.tsv'));
-    const r = await cli(['stats'], { cwd: tmp.dir });
+    const r = await cliInProcess(['stats'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('no dataset at the default places (IDEA-Research/HumanRef-CoT-45k/, data/IDEA-Research/HumanRef-CoT-45k/, HumanRef-CoT-45k/, data/HumanRef-CoT-45k/, any letter case');
     expect(r.stderr).toContain('warning: the bundled sample is used, not your data: found data/my_split.annotations.tsv; point at one with --ann-tsv data/my_split.annotations.tsv');

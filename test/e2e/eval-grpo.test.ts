@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, listFiles, tempDirForFile } from './cli.js';
+import { cliInProcess, listFiles, tempDirForFile } from './cli.js';
 import { TOY_ROWS, writeToyFixture } from '../sources/toy-fixture.js';
 
 const tmp = tempDirForFile('eval-grpo');
@@ -38,7 +38,7 @@ const records = (text: string) => text.trim().split('\n').map((l) => JSON.parse(
 
 describe('eval on a custom GRPO JSONL', () => {
   it('scores the ans boxes with upstream\'s metric: the numbers worked out by hand', async () => {
-    const r = await cli(['eval', '--gt', anno, '--pred', pred, '--names', 'M', '--output_dir', 'metrics', '--no-pictures'], { cwd: tmp.dir });
+    const r = await cliInProcess(['eval', '--gt', anno, '--pred', pred, '--names', 'M', '--output_dir', 'metrics', '--no-pictures'], { cwd: tmp.dir });
     const doc = JSON.parse(await readFile(join(tmp.dir, 'metrics', 'metrics.json'), 'utf8'));
     const m = doc.models.M;
     // Per row at IoU 0.5: recall 1, 1, 1, 0; precision 1, 1/2, 1, 0; DensityF1 1, 2/3 x min(1, 1/2) = 1/3, 1, 0.
@@ -73,7 +73,7 @@ describe('eval on a custom GRPO JSONL', () => {
 
   it('draws every row from the images folder beside it, as for HumanRef (hints as Person N, ans as the target)', async () => {
     // No --images: the images/ folder beside the file, as upstream's toy_dataset keeps it.
-    const r = await cli(['eval', '--gt', anno, '--pred', pred, '--names', 'M', '--output_dir', 'pictures', '--num_vis', 'all'], { cwd: tmp.dir });
+    const r = await cliInProcess(['eval', '--gt', anno, '--pred', pred, '--names', 'M', '--output_dir', 'pictures', '--num_vis', 'all'], { cwd: tmp.dir });
     expect(r.stderr).toMatch(/4 pictures drawn/);
     const files = await listFiles(join(tmp.dir, 'pictures'));
     expect(files.filter((f) => f.endsWith('.png'))).toEqual([0, 1, 2, 3].map((i) => `eval_anno_with_candidates_${i}_M.png`));
@@ -81,7 +81,7 @@ describe('eval on a custom GRPO JSONL', () => {
   });
 
   it('gives the same metrics through --ann-tsv and --img-tsv, as visualize and validate read it', async () => {
-    await cli(['eval', '--ann-tsv', anno, '--img-tsv', images, '--pred', pred, '--names', 'M', '--output_dir', 'via-dataset', '--no-pictures'], { cwd: tmp.dir });
+    await cliInProcess(['eval', '--ann-tsv', anno, '--img-tsv', images, '--pred', pred, '--names', 'M', '--output_dir', 'via-dataset', '--no-pictures'], { cwd: tmp.dir });
     const viaGt = JSON.parse(await readFile(join(tmp.dir, 'metrics', 'metrics.json'), 'utf8'));
     const viaDataset = JSON.parse(await readFile(join(tmp.dir, 'via-dataset', 'metrics.json'), 'utf8'));
     expect(viaDataset.models).toEqual(viaGt.models);

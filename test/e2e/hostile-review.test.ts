@@ -2,7 +2,7 @@
 import { copyFile, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempCwd } from './cli.js';
+import { cliInProcess, FIXTURES, tempCwd } from './cli.js';
 import { imageLine, sampleAnnotation, tinyImage } from '../dataset/helpers.js';
 
 const SAMPLE = join(FIXTURES, 'sample');
@@ -36,11 +36,11 @@ describe('output names never collide', () => {
   ])('%s: a split set whose names collide is refused before anything is written', async (name, stems, message) => {
     const dir = await dataDir(`collide-${name}`, stems);
     const out = join(cwd, `out-${name}`);
-    const r = await cli(['--data_dir', dir, '--num_vis', '4', '--output_dir', out], { cwd });
+    const r = await cliInProcess(['--data_dir', dir, '--num_vis', '4', '--output_dir', out], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
-    const v = await cli(['validate', '--data_dir', dir], { cwd });
+    const v = await cliInProcess(['validate', '--data_dir', dir], { cwd });
     expect(v.code).toBe(2);
   });
 });
@@ -49,7 +49,7 @@ describe('index -o into a file', () => {
   it('ENOTDIR is one line and exit 2, not a crash', async () => {
     const file = join(cwd, 'plain-file');
     await writeFile(file, 'x');
-    const r = await cli(['index', join(SAMPLE, 'humanref_cot.annotations.tsv'), '-o', join(file, 'x')], { cwd });
+    const r = await cliInProcess(['index', join(SAMPLE, 'humanref_cot.annotations.tsv'), '-o', join(file, 'x')], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`humanref-vis: cannot write ${join(file, 'x')}: it, or a folder above it, is a file, not a folder (ENOTDIR). Choose another place with -o <path>\n`);
   });
@@ -72,15 +72,15 @@ describe('--json survives any JSON that JSON.parse accepted (deep nesting, overf
     const deep = '['.repeat(depth) + '1' + ']'.repeat(depth);
     const base = JSON.stringify(sampleAnnotation('the man'));
     const ann = await oneSample('deep', `${base.slice(0, -1)},"deep":${deep}}`);
-    const inspect = await cli(['inspect', '0', '--ann_tsv', ann, '--json'], { cwd });
+    const inspect = await cliInProcess(['inspect', '0', '--ann_tsv', ann, '--json'], { cwd });
     expect([inspect.code, inspect.stderr]).toEqual([0, '']);
     let value: unknown = JSON.parse(inspect.stdout).extra.deep;
     let levels = 0;
     while (Array.isArray(value)) [value, levels] = [value[0], levels + 1];
     expect([levels, value]).toEqual([depth, 1]);
-    const validate = await cli(['validate', '--ann_tsv', ann, '--json'], { cwd });
+    const validate = await cliInProcess(['validate', '--ann_tsv', ann, '--json'], { cwd });
     expect(validate.code).toBe(0);
-    const visualize = await cli(['--ann_tsv', ann, '--json', '--output_dir', join(cwd, 'deep-out')], { cwd });
+    const visualize = await cliInProcess(['--ann_tsv', ann, '--json', '--output_dir', join(cwd, 'deep-out')], { cwd });
     expect(visualize.code).toBe(0);
     expect(JSON.parse(visualize.stdout.trim().split('\n')[0]).index).toBe(0);
   });
@@ -88,20 +88,20 @@ describe('--json survives any JSON that JSON.parse accepted (deep nesting, overf
   it('a box that overflows to Infinity is 1e999 (reads back as Infinity), never null', async () => {
     const annotation = { ...sampleAnnotation('the man'), gt_boxes: [[1e308, 0, 1e308, 10], [0, 0, 10, 10], [1, 1, 5, 5], [2, 2, 5, 5]] };
     const ann = await oneSample('inf', JSON.stringify(annotation));
-    const inspect = await cli(['inspect', '0', '--ann_tsv', ann, '--json'], { cwd });
+    const inspect = await cliInProcess(['inspect', '0', '--ann_tsv', ann, '--json'], { cwd });
     expect(inspect.code).toBe(0);
     expect(inspect.stdout).toContain('"xyxy": [\n        1e+308,\n        0,\n        1e999,');
     expect(JSON.parse(inspect.stdout).candidates[0].xyxy[2]).toBe(Infinity);
-    const visualize = await cli(['--ann_tsv', ann, '--json', '--output_dir', join(cwd, 'inf-out')], { cwd });
+    const visualize = await cliInProcess(['--ann_tsv', ann, '--json', '--output_dir', join(cwd, 'inf-out')], { cwd });
     expect(visualize.stdout).toContain('"box":[1e+308,0,1e999,10]');
   });
 
   it('C1 controls and bidi overrides are escaped in --json and in human inspect', async () => {
     const expression = 'the man\u0085 in \u202ered\u202c \u009b31m';
     const ann = await oneSample('bidi', JSON.stringify(sampleAnnotation(expression)));
-    const json = await cli(['inspect', '0', '--ann_tsv', ann, '--json'], { cwd });
-    const human = await cli(['inspect', '0', '--ann_tsv', ann], { cwd });
-    const visualize = await cli(['--ann_tsv', ann, '--json', '--output_dir', join(cwd, 'bidi-out')], { cwd });
+    const json = await cliInProcess(['inspect', '0', '--ann_tsv', ann, '--json'], { cwd });
+    const human = await cliInProcess(['inspect', '0', '--ann_tsv', ann], { cwd });
+    const visualize = await cliInProcess(['--ann_tsv', ann, '--json', '--output_dir', join(cwd, 'bidi-out')], { cwd });
     for (const out of [json.stdout, human.stdout, visualize.stdout]) {
       expect(out).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
       expect(out).toContain('\\u202e');
@@ -118,27 +118,27 @@ describe('messages that name the real mistake: a mistyped command, swapped TSVs,
     [['--num_vis', '3', 'stat'], "unknown command 'stat'; did you mean 'stats'?"],
     [['--output_dir', 'x', 'frobnicate'], "unknown command 'frobnicate' (commands: visualize, index, inspect, validate, stats"],
   ])('a mistyped command %j is named as one, with the command meant (exit 2)', async (args, message) => {
-    const r = await cli(args, { cwd });
+    const r = await cliInProcess(args, { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toContain('too many arguments');
   });
 
   it('real commands and `help <command>` still pass', async () => {
-    const help = await cli(['help', 'validate'], { cwd });
+    const help = await cliInProcess(['help', 'validate'], { cwd });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: humanref-vis validate');
-    const inspect = await cli(['--quiet', 'inspect', '0', '--json'], { cwd });
+    const inspect = await cliInProcess(['--quiet', 'inspect', '0', '--json'], { cwd });
     expect(inspect.stderr).not.toContain('unknown command');
   });
 
   it('swapped --img_tsv and --ann_tsv are said to be swapped, by name or by content', async () => {
-    const byName = await cli(['validate', '--img_tsv', join(SAMPLE, 'humanref_cot.annotations.tsv'), '--ann_tsv', join(SAMPLE, 'humanref_cot.images.tsv')], { cwd });
+    const byName = await cliInProcess(['validate', '--img_tsv', join(SAMPLE, 'humanref_cot.annotations.tsv'), '--ann_tsv', join(SAMPLE, 'humanref_cot.images.tsv')], { cwd });
     expect(byName.code).toBe(2);
     expect(byName.stderr).toContain('are swapped (the first is an images TSV, the second an annotations TSV): use --ann-tsv');
     await copyFile(join(SAMPLE, 'humanref_cot.images.tsv'), join(cwd, 'one.tsv'));
     await copyFile(join(SAMPLE, 'humanref_cot.annotations.tsv'), join(cwd, 'two.tsv'));
-    const byContent = await cli(['--img_tsv', 'two.tsv', '--ann_tsv', 'one.tsv', '--output_dir', 'swapped'], { cwd });
+    const byContent = await cliInProcess(['--img_tsv', 'two.tsv', '--ann_tsv', 'one.tsv', '--output_dir', 'swapped'], { cwd });
     expect(byContent.code).toBe(2);
     expect(byContent.stderr).toBe('humanref-vis: --ann-tsv one.tsv and --img-tsv two.tsv are swapped (the first is an images TSV, the second an annotations TSV): use --ann-tsv two.tsv --img-tsv one.tsv\n');
   });
@@ -146,14 +146,14 @@ describe('messages that name the real mistake: a mistyped command, swapped TSVs,
   it('an --output_dir that is a broken symlink is said to be one', async () => {
     const link = join(cwd, 'dangling-out');
     await symlink(join(cwd, 'no', 'such', 'place'), link);
-    const r = await cli(['--num_vis', '1', '--output_dir', link], { cwd });
+    const r = await cliInProcess(['--num_vis', '1', '--output_dir', link], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${link} is a broken symlink to ${join(cwd, 'no', 'such', 'place')}`);
     expect(r.stderr).not.toContain('Free space');
   });
 
   it.runIf(process.platform === 'linux')('an --output_dir under /proc is refused at once (exit 2), not a hang', async () => {
-    const r = await cli(['--num_vis', '1', '--output_dir', '/proc/self/vis'], { cwd });
+    const r = await cliInProcess(['--num_vis', '1', '--output_dir', '/proc/self/vis'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('it lies in /proc, a kernel file system, not storage');
   });

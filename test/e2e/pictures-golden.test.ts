@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { cli, isImage, listFiles, ROOT, tempDirForFile } from './cli.js';
+import { cliInProcess, isImage, listFiles, ROOT, tempDirForFile } from './cli.js';
 
 const GOLDEN = join(import.meta.dirname, 'pictures-golden.json');
 const golden = JSON.parse(await readFile(GOLDEN, 'utf8')) as Record<string, Record<string, string>>;
@@ -48,7 +48,7 @@ describe('pictures stay byte-identical', () => {
   for (const [name, args] of Object.entries(runs)) {
     it(`${name}: every picture has its recorded sha256`, async () => {
       const out = join(tmp.dir, name);
-      const r = await cli([...args, '--output_dir', out, '--quiet'], { cwd: ROOT, timeoutMs: 90_000 });
+      const r = await cliInProcess([...args, '--output_dir', out, '--quiet'], { cwd: ROOT, timeoutMs: 90_000 });
       expect(r.code, r.stderr).toBe(0);
       const got = await hashes(out, name === 'evalTsv');
       if (update) {

@@ -9,7 +9,7 @@ import { Dataset } from '../../src/dataset/dataset.js';
 import { resolveSplits } from '../../src/dataset/locate.js';
 import { cases } from '../fixtures/cases.js';
 import { CHROMIUM, openPage, viewerFolder } from '../viewer/browser.js';
-import { cli, FIXTURES } from './cli.js';
+import { cliInProcess, FIXTURES } from './cli.js';
 
 const SAMPLE = join(FIXTURES, 'sample');
 const nameOf = (split: string, index: number) => `${split}_${String(index).padStart(6, '0')}`;
@@ -52,11 +52,11 @@ async function readAll(dir: string) {
 
 describe.skipIf(!CHROMIUM)('review in chromium -> export', () => {
   const folder = viewerFolder('review-to-export', async (dir) => {
-    const r = await cli(['visualize', '--data-dir', SAMPLE, '--num-vis', 'all', '--output-dir', 'vis', '--workers', '0', '--concurrency', '2'], { cwd: dir, timeoutMs: 90_000 });
+    const r = await cliInProcess(['visualize', '--data-dir', SAMPLE, '--num-vis', 'all', '--output-dir', 'vis', '--workers', '0', '--concurrency', '2'], { cwd: dir, timeoutMs: 90_000 });
     expect(r.code, r.stderr).toBe(0);
   });
   const viewerUrl = (hash = '') => `${pathToFileURL(join(folder.dir, 'vis', 'index.html')).href}${hash}`;
-  const run = (args: string[]) => cli(['export', '--data-dir', SAMPLE, '--concurrency', '2', ...args], { cwd: folder.dir, timeoutMs: 90_000 });
+  const run = (args: string[]) => cliInProcess(['export', '--data-dir', SAMPLE, '--concurrency', '2', ...args], { cwd: folder.dir, timeoutMs: 90_000 });
 
   it('marks made with the keys and saved with the button decide what export writes', async () => {
     const { page, errors } = await openPage(folder.browser, viewerUrl());
@@ -123,7 +123,7 @@ describe.skipIf(!CHROMIUM)('review in chromium -> export', () => {
     } finally {
       await Promise.all([...sources.values()].map((d) => d.close()));
     }
-    const validate = await cli(['validate', '--data-dir', clean], { cwd: folder.dir });
+    const validate = await cliInProcess(['validate', '--data-dir', clean], { cwd: folder.dir });
     expect(validate.code, validate.stderr).toBe(0);
     expect(validate.stderr).toMatch(new RegExp(`validated ${kept.length} samples in 2 splits: 0 broken`));
 

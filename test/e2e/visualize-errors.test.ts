@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, isImage, listFiles, tempDirForFile } from './cli.js';
+import { cli, cliInProcess, FIXTURES, isImage, listFiles, tempDirForFile } from './cli.js';
 import { cases } from '../fixtures/cases.js';
 
 const MAIN = cases.splits.main.samples;
@@ -14,17 +14,17 @@ const images = (files: string[]) => files.filter(isImage);
 
 describe('visualize errors and exit codes', () => {
   it('a path the user gave that does not exist is a usage error naming it (exit 2)', async () => {
-    const r = await cli(['--ann_tsv', 'nope/x.annotations.tsv', '--img_tsv', 'nope/x.images.tsv'], { cwd: tmp.dir });
+    const r = await cliInProcess(['--ann_tsv', 'nope/x.annotations.tsv', '--img_tsv', 'nope/x.images.tsv'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nope/x.annotations.tsv');
-    const d = await cli(['--data-dir', 'no-such-dir'], { cwd: tmp.dir });
+    const d = await cliInProcess(['--data-dir', 'no-such-dir'], { cwd: tmp.dir });
     expect(d.code).toBe(2);
     expect(d.stderr).toContain('no-such-dir');
   });
 
   it('bad option values are usage errors (exit 2)', async () => {
     for (const args of [['--num-vis', '0'], ['--indices', '3-1'], ['--shard', '4/3'], ['--only', 'nice'], ['--filter', '('], ['--format', 'gif'], ['--concurrency', '0']]) {
-      const r = await cli([...args, '--output-dir', 'never'], { cwd: tmp.dir });
+      const r = await cliInProcess([...args, '--output-dir', 'never'], { cwd: tmp.dir });
       expect(r.code, args.join(' ')).toBe(2);
     }
     expect((await listFiles(tmp.dir)).includes('never')).toBe(false);
@@ -32,13 +32,13 @@ describe('visualize errors and exit codes', () => {
 
   it('an output folder that cannot be created gives one clear error', async () => {
     await writeFile(join(tmp.dir, 'a-file'), 'x');
-    const r = await cli(['--num-vis', '3', '--output-dir', 'a-file/out'], { cwd: tmp.dir });
+    const r = await cliInProcess(['--num-vis', '3', '--output-dir', 'a-file/out'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n').filter((l) => l.includes('cannot write'))).toHaveLength(1);
   });
 
   it('a broken sample in the middle of a run leaves every other image written and exits 1', async () => {
-    const r = await cli(['--data-dir', join(FIXTURES, 'broken/invalid-json'), '--num-vis', 'all', '--output-dir', 'broken-run'], { cwd: tmp.dir });
+    const r = await cliInProcess(['--data-dir', join(FIXTURES, 'broken/invalid-json'), '--num-vis', 'all', '--output-dir', 'broken-run'], { cwd: tmp.dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/2 rendered, 1 failed/);
     expect(r.stderr).toMatch(/sample 1, byte offset 696/);
@@ -69,11 +69,11 @@ describe('visualize errors and exit codes', () => {
 
   it('--strict turns warnings into exit 1', async () => {
     const warned = MAIN.find((s) => s.tags.includes('box-zero-width'))!.index;
-    const r = await cli(['--split', 'main', '--indices', String(warned), '--strict', '--output-dir', 'strict'], { cwd: tmp.dir });
+    const r = await cliInProcess(['--split', 'main', '--indices', String(warned), '--strict', '--output-dir', 'strict'], { cwd: tmp.dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/zero-size box/);
     // --quiet still says why the run failed.
-    const quiet = await cli(['--split', 'main', '--indices', String(warned), '--strict', '--quiet', '--output-dir', 'strict-quiet'], { cwd: tmp.dir });
+    const quiet = await cliInProcess(['--split', 'main', '--indices', String(warned), '--strict', '--quiet', '--output-dir', 'strict-quiet'], { cwd: tmp.dir });
     expect(quiet.code).toBe(1);
     expect(quiet.stderr).toMatch(/1 with warnings/);
     expect(quiet.stderr).toMatch(/warning: main sample \d+: Person \d+: zero-size box/);

@@ -3,7 +3,7 @@
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempCwd } from './cli.js';
+import { cliInProcess, FIXTURES, tempCwd } from './cli.js';
 
 let cwd: string;
 let cleanup: () => Promise<void>;
@@ -37,7 +37,7 @@ describe('--workers', () => {
     ];
     const outputs = [];
     for (const [k, args] of runs.entries()) {
-      const r = await cli(['--num-vis', 'all', '--output-dir', `w${k}`, '--quiet', ...args], { cwd });
+      const r = await cliInProcess(['--num-vis', 'all', '--output-dir', `w${k}`, '--quiet', ...args], { cwd });
       expect(r.code, r.stderr).toBe(0);
       outputs.push(await contents(join(cwd, `w${k}`)));
     }
@@ -58,7 +58,7 @@ describe('--workers', () => {
     ];
     const pictures = [];
     for (const [k, args] of runs.entries()) {
-      const r = await cli([...evalArgs, '--output-dir', `e${k}`, ...args], { cwd });
+      const r = await cliInProcess([...evalArgs, '--output-dir', `e${k}`, ...args], { cwd });
       expect(r.code, r.stderr).toBe(0);
       pictures.push(new Map([...(await contents(join(cwd, `e${k}`)))].filter(([name]) => name.endsWith('.png'))));
     }
@@ -72,14 +72,14 @@ describe('--workers', () => {
   });
 
   it('eval --workers 999 is a usage error (exit 2) naming the option', async () => {
-    const r = await cli(['eval', '--gt', join(FIXTURES, 'eval/annotations.jsonl'), '--pred', join(FIXTURES, 'eval/pred_model_a.jsonl'), '--workers', '999'], { cwd });
+    const r = await cliInProcess(['eval', '--gt', join(FIXTURES, 'eval/annotations.jsonl'), '--pred', join(FIXTURES, 'eval/pred_model_a.jsonl'), '--workers', '999'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--workers must be a whole number from 0/);
   });
 
   for (const bad of ['-1', 'two', '1.5', '999']) {
     it(`--workers ${bad} is a usage error (exit 2) naming the option`, async () => {
-      const r = await cli(['--num-vis', '1', '--output-dir', 'bad', '--workers', bad], { cwd });
+      const r = await cliInProcess(['--num-vis', '1', '--output-dir', 'bad', '--workers', bad], { cwd });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/--workers must be a whole number from 0/);
     });
@@ -121,7 +121,7 @@ describe("a neighbour's memory", () => {
   it('three samples with a reasoning over the trace limit among good ones (--workers 1 --concurrency 2): every good sample renders; each huge one fails alone, named with its byte offset', { timeout: 150_000 }, async () => {
     const huge = [1, 3, 4];
     const split = await splitWithHugeThinks(cwd, huge, 4_000_000);
-    const r = await cli(['--img-tsv', split.images, '--ann-tsv', split.annotations, '--num-vis', 'all', '--workers', '1', '--concurrency', '2', '--output-dir', 'huge', '--quiet'], { cwd, timeoutMs: 140_000 });
+    const r = await cliInProcess(['--img-tsv', split.images, '--ann-tsv', split.annotations, '--num-vis', 'all', '--workers', '1', '--concurrency', '2', '--output-dir', 'huge', '--quiet'], { cwd, timeoutMs: 140_000 });
     expect(r.code, r.stderr).toBe(1);
     const failed = r.stderr.split('\n').filter((l) => l.includes('failed:'));
     expect(failed).toHaveLength(huge.length);

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempDirForFile } from '../e2e/cli.js';
+import { cliInProcess, FIXTURES, tempDirForFile } from '../e2e/cli.js';
 
 const EVAL = join(FIXTURES, 'eval');
 const tmp = tempDirForFile('eval-images');
@@ -26,7 +26,7 @@ describe.skipIf(process.platform === 'win32')('image_name and --images', () => {
     const pred = join(tmp.dir, 'pred.jsonl');
     await writeFile(pred, `${JSON.stringify({ id: 's0', extracted_predictions: [first.answer_boxes[0]] })}\n`);
     const out = join(tmp.dir, 'out');
-    const r = await cli(['eval', '--gt', gt, '--images', images, '--pred', pred, '--num-vis', 'all', '--output-dir', out], { cwd: tmp.dir, timeoutMs: 30_000 });
+    const r = await cliInProcess(['eval', '--gt', gt, '--images', images, '--pred', pred, '--num-vis', 'all', '--output-dir', out], { cwd: tmp.dir, timeoutMs: 30_000 });
     expect(r.signal).toBeNull();
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/1 picture drawn, 6 failed/);

@@ -3,7 +3,7 @@ import { UsageError } from '../../src/errors.js';
 import { parseExpressionFilter, parseIndexList, parseIndices, parseNumVis, parseOnly, parseSeed, parseShard, selectionFromFlags } from '../../src/options/selection-flags.js';
 import { selectSamples } from '../../src/selection/select-samples.js';
 import { fakeParseCot, fakeSource } from '../fakes.js';
-import { cli, listFiles, tempDirForFile } from '../cli.js';
+import { cliInProcess, listFiles, tempDirForFile } from '../cli.js';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 
@@ -50,7 +50,7 @@ describe('split-qualified --indices', () => {
   const tmp = tempDirForFile('split-indices');
   it('the CLI draws main_000003 alone, and run.json records the indices as given', async () => {
     const out = join(tmp.dir, 'out');
-    const r = await cli(['--indices', 'main_000003', '--output_dir', out, '--quiet'], { cwd: tmp.dir });
+    const r = await cliInProcess(['--indices', 'main_000003', '--output_dir', out, '--quiet'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect((await listFiles(out)).filter((f) => f.endsWith('.png'))).toEqual(['main_000003.png']);
     expect(JSON.parse(await readFile(join(out, 'run.json'), 'utf8')).runs[0].options.indices).toBe('main:3');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { announceSize, estimateRunSize, formatBytes, sizeNotice, type SizeEstimate } from '../../src/plumbing/size-estimate.js';
 import type { SampleRef, SampleSource } from '../../src/plumbing/seams.js';
 import { fakeSource, pngHeader } from '../fakes.js';
-import { cli, tempDirForFile } from '../cli.js';
+import { cliInProcess, tempDirForFile } from '../cli.js';
 import { writeEntries } from '../tsv.js';
 
 /** A split of `n` samples whose photos are `w`×`h` (headers only) and `photoBytes` long. */
@@ -54,13 +54,13 @@ describe('the summary', () => {
     const image = Buffer.from(`k\t${pngHeader(5000, 5000).toString('base64')}`);
     const annotation = (offset: number) => Buffer.from(`${offset}\t${JSON.stringify({ gt_boxes: [[1, 1, 10, 10]], region_map: { x: [0] }, think: 'Person 1: ✅' })}`);
     const split = await writeEntries(tmp.dir, 'big', Array.from({ length: 120 }, () => ({ annotationLine: annotation, imageLine: image })));
-    const r = await cli(['--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv, '--num-vis', 'all', '--output-dir', `${tmp.dir}/big-out`, '--workers', '0'], { cwd: tmp.dir, timeoutMs: 120_000 });
+    const r = await cliInProcess(['--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv, '--num-vis', 'all', '--output-dir', `${tmp.dir}/big-out`, '--workers', '0'], { cwd: tmp.dir, timeoutMs: 120_000 });
     expect(r.stderr).toMatch(/^humanref-vis: note: 120 pictures as PNG will take about \d+(\.\d)? GB in the output folder/m);
     expect(r.stderr.indexOf('note: 120 pictures')).toBeLessThan(r.stderr.indexOf('rendered,'));
   });
 
   it('says how much the pictures written take', async () => {
-    const r = await cli(['--num-vis', '3', '--output-dir', `${tmp.dir}/out`], { cwd: tmp.dir });
+    const r = await cliInProcess(['--num-vis', '3', '--output-dir', `${tmp.dir}/out`], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/\npictures written: \d+(\.\d)? [KM]B, \d+(\.\d)? KB each\n$/);
   });

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { lstat, mkdir, readFile, readdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempDirForFile } from '../e2e/cli.js';
+import { cliInProcess, FIXTURES, tempDirForFile } from '../e2e/cli.js';
 
 const EVAL = join(FIXTURES, 'eval');
 const GT = join(EVAL, 'annotations.jsonl');
@@ -20,12 +20,12 @@ const folderName = (id: string) => id.replaceAll(':', '-');
 describe('eval: run.json and a second run into the same folder', () => {
   it('run.json lists both runs with their inputs; the first run\'s metrics and records move to earlier/<its id>/', async () => {
     const out = join(cwd.dir, 'twice');
-    const first = await cli(['eval', '--gt', GT, '--images', IMAGES, '--pred', PA, '--names', 'A', '--output_dir', out, '--num_vis', '1', '--seed', '3'], { cwd: cwd.dir });
+    const first = await cliInProcess(['eval', '--gt', GT, '--images', IMAGES, '--pred', PA, '--names', 'A', '--output_dir', out, '--num_vis', '1', '--seed', '3'], { cwd: cwd.dir });
     expect(first.code).toBe(0);
     expect(first.stderr).not.toMatch(/earlier/);
     const firstFiles = Object.fromEntries(await Promise.all(['metrics.json', 'metrics.md', 'samples.jsonl'].map(async (f) => [f, await readFile(join(out, f), 'utf8')])));
 
-    const second = await cli(['eval', '--gt', GT, '--pred', PA, PB, '--names', 'A,B', '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
+    const second = await cliInProcess(['eval', '--gt', GT, '--pred', PA, PB, '--names', 'A,B', '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
     expect(second.code).toBe(0);
 
     const { runs } = await runLog(out);
@@ -60,7 +60,7 @@ describe('eval: run.json and a second run into the same folder', () => {
   it('records a command one can type again (humanref-vis and the arguments as typed, in cwd) and every option as eval used it', async () => {
     const out = join(cwd.dir, 'command');
     const args = ['eval', '--gt', GT, '--images', IMAGES, '--pred', PA, '--names', 'my model', '--output_dir', out, '--indices', '0-3', '--num-vis', '2', '--only', 'wrong', '--shard', '1/2', '--worst', '2', '--filter', 'the'];
-    expect((await cli(args, { cwd: cwd.dir })).code).toBe(0);
+    expect((await cliInProcess(args, { cwd: cwd.dir })).code).toBe(0);
     const [run] = (await runLog(out)).runs;
     expect(run.argv).toEqual(['humanref-vis', ...args]);
     expect(run.cwd).toBe(cwd.dir);
@@ -89,7 +89,7 @@ describe('eval: run.json and a second run into the same folder', () => {
     await mkdir(taken, { recursive: true });
     await writeFile(join(taken, 'metrics.json'), 'keep me');
 
-    const r = await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
     expect(r.code).toBe(0);
     expect(await readFile(join(taken, 'metrics.json'), 'utf8')).toBe('keep me');
     const next = `${taken}-2`;
@@ -104,7 +104,7 @@ describe('eval: run.json and a second run into the same folder', () => {
     await mkdir(out);
     await writeFile(join(out, 'metrics.json'), JSON.stringify({ run: 'x'.repeat(300), models: {} }));
     for (const round of [1, 2]) {
-      const r = await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
+      const r = await cliInProcess(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
       expect(r.code, `${round}: ${r.stderr}`).toBe(0);
     }
     const kept = await readdir(join(out, 'earlier'));
@@ -117,7 +117,7 @@ describe('eval: run.json and a second run into the same folder', () => {
     await mkdir(join(out, 'metrics.json'), { recursive: true });
     await writeFile(join(out, 'metrics.json', 'inside'), 'kept');
     spawnSync('mkfifo', [join(out, 'samples.jsonl')]);
-    const r = await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
     expect(r.code, r.stderr).toBe(0);
     const [kept] = await readdir(join(out, 'earlier'));
     expect(await readFile(join(out, 'earlier', kept, 'metrics.json', 'inside'), 'utf8')).toBe('kept');
@@ -131,9 +131,9 @@ describe('eval: run.json and a second run into the same folder', () => {
     await mkdir(out);
     await mkdir(elsewhere);
     await symlink(elsewhere, join(out, 'earlier'));
-    expect((await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir })).code).toBe(0);
+    expect((await cliInProcess(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir })).code).toBe(0);
     const first = await readFile(join(out, 'metrics.json'), 'utf8');
-    const r = await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/earlier.*symbolic link/);
     expect(await readdir(elsewhere)).toEqual([]);
@@ -144,7 +144,7 @@ describe('eval: run.json and a second run into the same folder', () => {
     const out = join(cwd.dir, 'foreign');
     await mkdir(out);
     await writeFile(join(out, 'run.json'), '{"name": "someone else\'s"}');
-    const r = await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: .*run\.json could not be read back as the run log \(no "runs" list\); it was kept as .*run\.unreadable-\d+\.json and a new one started/);
     const aside = (await readdir(out)).filter((f) => /^run\.unreadable-\d+\.json$/.test(f));
@@ -158,7 +158,7 @@ describe('eval: run.json and a second run into the same folder', () => {
     const broken = join(cwd.dir, 'broken');
     await mkdir(broken);
     await writeFile(join(broken, 'run.json'), '{"runs": [');
-    const b = await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', broken, '--no-pictures'], { cwd: cwd.dir });
+    const b = await cliInProcess(['eval', '--gt', GT, '--pred', PA, '--output_dir', broken, '--no-pictures'], { cwd: cwd.dir });
     expect(b.code).toBe(0);
     expect(b.stderr).toMatch(/run\.json could not be read .*kept as .*run\.unreadable-\d+\.json/);
     expect((await runLog(broken)).runs).toHaveLength(1);
@@ -166,11 +166,11 @@ describe('eval: run.json and a second run into the same folder', () => {
 
   it('a run that stops (no usable ground truth) still ends its run.json entry, and replaces nothing', async () => {
     const out = join(cwd.dir, 'stops');
-    expect((await cli(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir })).code).toBe(0);
+    expect((await cliInProcess(['eval', '--gt', GT, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir })).code).toBe(0);
     const before = await readFile(join(out, 'metrics.json'), 'utf8');
     const empty = join(cwd.dir, 'empty.jsonl');
     await writeFile(empty, '');
-    const r = await cli(['eval', '--gt', empty, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
+    const r = await cliInProcess(['eval', '--gt', empty, '--pred', PA, '--output_dir', out, '--no-pictures'], { cwd: cwd.dir });
     expect(r.code).toBe(1);
     expect(await readFile(join(out, 'metrics.json'), 'utf8')).toBe(before);
     const { runs } = await runLog(out);

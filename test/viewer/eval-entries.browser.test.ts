@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIndexScript } from '../../src/viewer/data-files.js';
 import { COLUMNS } from '../../src/viewer/index-schema.js';
-import { cli, FIXTURES } from '../cli.js';
+import { cliInProcess, FIXTURES } from '../cli.js';
 import { CHROMIUM, openPage, viewerFolder } from './browser.js';
 
 const EVAL = join(FIXTURES, 'eval');
@@ -14,7 +14,7 @@ const EVAL = join(FIXTURES, 'eval');
 describe.skipIf(!CHROMIUM)('eval viewer over HumanRef-CoT TSVs', () => {
   const folder = viewerFolder('viewer-eval-tsv', async (dir) => {
     const pred = join(EVAL, 'pred_cot_main.jsonl');
-    const r = await cli(['eval', '--data-dir', join(FIXTURES, 'sample'), '--split', 'main', '--pred', pred, pred, '--names', 'M,N', '--indices', '1,2', '--output-dir', dir], { cwd: dir });
+    const r = await cliInProcess(['eval', '--data-dir', join(FIXTURES, 'sample'), '--split', 'main', '--pred', pred, pred, '--names', 'M,N', '--indices', '1,2', '--output-dir', dir], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
   });
 

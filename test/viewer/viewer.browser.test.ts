@@ -1,7 +1,7 @@
 // The viewer a visualize run writes, opened from file:// in chromium: filters, hash, sample view, keys, marks.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../cli.js';
+import { cliInProcess } from '../cli.js';
 import { cases } from '../fixtures/cases.js';
 import { readManifest } from '../robustness/cli.js';
 import { cardNames, CHROMIUM, countPixels, openPage, pixels, viewerFolder } from './browser.js';
@@ -16,7 +16,7 @@ const TALL = { width: 1400, height: 3000 };
 describe.skipIf(!CHROMIUM)('viewer in chromium (file://, no emoji font)', () => {
   // The bundled sample rendered by the built CLI, as a user gets it.
   const folder = viewerFolder('viewer', async (dir) => {
-    const r = await cli(['--num_vis', 'all', '--output_dir', dir, '--fast', '--concurrency', '2'], { cwd: dir });
+    const r = await cliInProcess(['--num_vis', 'all', '--output_dir', dir, '--fast', '--concurrency', '2'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
   });
   const url = (hash = '') => folder.url(hash);
