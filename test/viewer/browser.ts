@@ -12,9 +12,19 @@ export const CHROMIUM: string | null = findChromium();
 export const SKIP_MESSAGE = "browser tests skipped: no chromium found; install Debian's chromium or set CHROMIUM_PATH";
 if (!CHROMIUM) console.log(SKIP_MESSAGE);
 
-export function launch(): Promise<Browser> {
+let shared: Promise<Browser> | undefined;
+
+/**
+ * This test process's Chromium, launched by the first file that asks (~1 s of CPU a launch). Files share it, one after
+ * another: each test works in pages of its own (a page is a fresh browser context), and `viewerFolder` closes what a
+ * file left open when it ends. Chromium leaves with the process (its control pipe closes).
+ */
+export async function launch(): Promise<Browser> {
+  const running = await shared?.catch(() => undefined);
+  if (running?.isConnected()) return running;
   // --no-sandbox: CI runs as root, where chromium refuses its sandbox.
-  return chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] });
+  shared = chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] });
+  return shared;
 }
 
 export interface ViewerFolder {
@@ -39,7 +49,8 @@ export function viewerFolder(prefix: string, write: (dir: string) => Promise<voi
     folder.browser = await launch();
   });
   afterAll(async () => {
-    await folder.browser?.close();
+    // What the file's tests left open (each page is a context of its own); the next file finds the browser empty.
+    await Promise.all(folder.browser?.contexts().map((context) => context.close()) ?? []);
     await cleanup?.();
   });
   return folder;

@@ -60,9 +60,8 @@ describe.skipIf(!CHROMIUM)('merging a broken earlier viewer', () => {
       await page.fill('#q', 'reasoning of main_2');
       await page.waitForFunction(() => document.querySelector('[data-count]')?.textContent?.startsWith('1 of'));
       expect(errors).toEqual([]);
-      await page.close();
     } finally {
-      await browser.close();
+      await Promise.all(browser.contexts().map((context) => context.close()));
       await cleanup();
     }
   });
