@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pythonJson } from '../dataset/helpers.js';
-import { cli } from './cli.js';
+import { cliInProcess } from './cli.js';
 import { loadCorpus, plainAnnotation, ROOT, tempDir, writeEntries } from './corpus.js';
 
 const BROKEN = join(ROOT, 'fixtures/broken');
@@ -14,7 +14,7 @@ describe('stats, validate and inspect on a split whose files are unusable', () =
   ] as const) {
     it(`validate and inspect: ${name}`, async () => {
       for (const args of [['validate'], ['inspect', '0']]) {
-        const r = await cli([...args, '--data-dir', join(BROKEN, name)], { cwd: ROOT });
+        const r = await cliInProcess([...args, '--data-dir', join(BROKEN, name)], { cwd: ROOT });
         expect(r.code, args[0]).toBe(1);
         expect(`${r.stdout}${r.stderr}`).toMatch(problem);
         expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
@@ -22,7 +22,7 @@ describe('stats, validate and inspect on a split whose files are unusable', () =
     });
 
     it(`stats: ${name}`, async () => {
-      const r = await cli(['stats', '--data-dir', join(BROKEN, name)], { cwd: ROOT });
+      const r = await cliInProcess(['stats', '--data-dir', join(BROKEN, name)], { cwd: ROOT });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(problem);
       expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
@@ -45,7 +45,7 @@ describe('inspect on hostile text', () => {
     const split = await writeEntries(dir, 'odd', [
       { annotationLine: plainAnnotation(Buffer.from(pythonJson(annotation))), imageLine: Buffer.concat([Buffer.from('key\u001b[31mred\rx'), b64]) },
     ]);
-    const r = await cli(['inspect', '0', '--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv], { cwd: dir });
+    const r = await cliInProcess(['inspect', '0', '--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(r.stdout).toContain('image key:   key\\u001b[31mred\\rx\n');

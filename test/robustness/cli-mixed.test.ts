@@ -1,7 +1,7 @@
 // A split with broken samples mixed in: every good sample is rendered, the run exits 1, the summary names each broken one.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, decodeFully, isImage, isTemp, listFiles, readManifest } from './cli.js';
+import { cliInProcess, decodeFully, isImage, isTemp, listFiles, readManifest } from './cli.js';
 import { loadCorpus, plainAnnotation, tempDir, writeEntries, type Entry, type WrittenSplit } from './corpus.js';
 import { jpegWithSize } from './images.js';
 
@@ -84,7 +84,7 @@ const imageName = (i: number) => `mixed_${String(i).padStart(6, '0')}.png`;
 describe('a run over a split with broken samples mixed in', () => {
   it('renders every good sample, exits 1, and the summary lists each broken one with file, sample and byte offset', async () => {
     const out = join(dir, 'out');
-    const r = await cli(['--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv, '--num-vis', 'all', '--output-dir', out, '--fast', '--concurrency', '2'], { cwd: dir });
+    const r = await cliInProcess(['--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv, '--num-vis', 'all', '--output-dir', out, '--fast', '--concurrency', '2'], { cwd: dir });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(`${good.length} rendered, ${broken.size} failed`);
     const failedLines = r.stderr.split('\n').filter((l) => l.startsWith('  failed: '));
@@ -110,7 +110,7 @@ describe('a run over a split with broken samples mixed in', () => {
   });
 
   it('validate lists every sample the reader refuses, one line each with file, sample and byte offset, and exits 1', async () => {
-    const r = await cli(['validate', '--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv, '--quiet'], { cwd: dir });
+    const r = await cliInProcess(['validate', '--ann-tsv', split.annotationsTsv, '--img-tsv', split.imagesTsv, '--quiet'], { cwd: dir });
     expect(r.code).toBe(1);
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('error: '));
     for (const [i, b] of broken) {

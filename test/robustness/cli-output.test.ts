@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pythonJson } from '../dataset/helpers.js';
 import { readIndexScript } from '../../src/viewer/data-files.js';
-import { cli, decodeFully, exists, isImage, isTemp, listFiles, readManifest, tree, whenImages } from './cli.js';
+import { cli, cliInProcess, decodeFully, exists, isImage, isTemp, listFiles, readManifest, tree, whenImages } from './cli.js';
 import { loadCorpus, plainAnnotation, tempDir, writeEntries, type WrittenSplit } from './corpus.js';
 
 const corpus = loadCorpus().filter((s) => s.split === 'main');
@@ -28,7 +28,7 @@ describe('an output folder that cannot take files', () => {
   it('an --output-dir that is a file, or lies below one: one clear error before any sample is read, exit 2', async () => {
     await writeFile(join(dir, 'plain-file'), 'x');
     for (const target of ['plain-file', 'plain-file/out']) {
-      const r = await cli([...dataArgs(), '--output-dir', target], { cwd: dir });
+      const r = await cliInProcess([...dataArgs(), '--output-dir', target], { cwd: dir });
       expect(r.code, r.stderr).toBe(2);
       expect(cannotWrite(r.stderr), r.stderr).toHaveLength(1);
       expect(cannotWrite(r.stderr)[0]).toMatch(/^humanref-vis: cannot write .*plain-file.*: it, or a folder above it, is a file, not a folder \((EEXIST|ENOTDIR)\)\. Choose another --output-dir$/);
@@ -108,7 +108,7 @@ describe('hostile image keys and expressions', () => {
     });
     const hostile = await writeEntries(work, 'hostile', entries);
     const before = await tree(dir);
-    const r = await cli(['--ann-tsv', hostile.annotationsTsv, '--img-tsv', hostile.imagesTsv, '--num-vis', 'all', '--output-dir', 'out', '--json', '--fast'], { cwd: work });
+    const r = await cliInProcess(['--ann-tsv', hostile.annotationsTsv, '--img-tsv', hostile.imagesTsv, '--num-vis', 'all', '--output-dir', 'out', '--json', '--fast'], { cwd: work });
     expect(r.code, r.stderr).toBe(0);
 
     // Only out/ and its files are new; nothing next to it, nothing at the paths the keys name.
@@ -149,7 +149,7 @@ describe('hostile image keys and expressions', () => {
     const s = corpus[0];
     const annotation = { ...JSON.parse(s.json.toString('utf8')), region_map: { 'two\nlines\r\u2028x': [99] } };
     const hostile = await writeEntries(work, 'warn', [{ annotationLine: plainAnnotation(Buffer.from(pythonJson(annotation))), imageLine: s.imageLine }]);
-    const r = await cli(['--ann-tsv', hostile.annotationsTsv, '--img-tsv', hostile.imagesTsv, '--num-vis', 'all', '--output-dir', 'out', '--fast'], { cwd: work });
+    const r = await cliInProcess(['--ann-tsv', hostile.annotationsTsv, '--img-tsv', hostile.imagesTsv, '--num-vis', 'all', '--output-dir', 'out', '--fast'], { cwd: work });
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l !== '');
     for (const line of lines) expect(line, r.stderr).toMatch(/^(\d+ rendered|  warning: warn sample 0: |humanref-vis: |pictures written: )/);
@@ -163,7 +163,7 @@ describe('hostile image keys and expressions', () => {
     const think = 'OK, the user needs us to detect x.\n# Step 1: Look\n- Nobody\u001b[2J\u009b31m\u0085here → ✅\n# Summarize and Re-Check answer\n- Person 1: ✅';
     const annotation = { gt_boxes: [[1, 2, 30, 40]], region_map: { x: [0] }, think };
     const hostile = await writeEntries(work, 'esc', [{ annotationLine: plainAnnotation(Buffer.from(pythonJson(annotation))), imageLine: s.imageLine }]);
-    const r = await cli(['--ann-tsv', hostile.annotationsTsv, '--img-tsv', hostile.imagesTsv, '--num-vis', 'all', '--output-dir', 'out', '--fast'], { cwd: work });
+    const r = await cliInProcess(['--ann-tsv', hostile.annotationsTsv, '--img-tsv', hostile.imagesTsv, '--num-vis', 'all', '--output-dir', 'out', '--fast'], { cwd: work });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Nobody\\u001b[2J');
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);

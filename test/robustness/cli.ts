@@ -6,7 +6,7 @@ import sharp from 'sharp';
 
 import { isImage, listFiles } from '../cli.js';
 
-export { cli, isImage, isTemp, listFiles, type CliResult } from '../cli.js';
+export { cli, cliInProcess, isImage, isTemp, listFiles, type CliResult } from '../cli.js';
 
 /** Every file and folder below `dir` (relative paths, sorted), for before/after snapshots. */
 export async function tree(dir: string): Promise<string[]> {

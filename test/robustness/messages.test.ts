@@ -6,7 +6,7 @@ import { parseAnnotationLine } from '../../src/dataset/annotation.js';
 import { Dataset } from '../../src/dataset/dataset.js';
 import { resolveSplits } from '../../src/dataset/locate.js';
 import { DataError, formatDataMessage, oneLine } from '../../src/errors.js';
-import { cli } from './cli.js';
+import { cliInProcess } from './cli.js';
 import { errorViolations } from './contract.js';
 import { ROOT } from './corpus.js';
 
@@ -66,17 +66,17 @@ describe('messages for every broken fixture', () => {
   });
 
   it('validate prints exactly one line per broken sample or file, each with its location', async () => {
-    const r = await cli(['validate', '--data-dir', join(BROKEN, 'invalid-json'), '--quiet'], { cwd: ROOT });
+    const r = await cliInProcess(['validate', '--data-dir', join(BROKEN, 'invalid-json'), '--quiet'], { cwd: ROOT });
     expect(r.code).toBe(1);
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('error: '));
     expect(errors).toEqual([expect.stringMatching(/^error: .*humanref_cot\.annotations\.tsv, sample 1, byte offset 696: the JSON column does not parse \(.*\)\. The line is probably truncated or corrupt; skip this sample$/)]);
-    const lfs = await cli(['validate', '--data-dir', join(BROKEN, 'lfs-pointer'), '--quiet'], { cwd: ROOT });
+    const lfs = await cliInProcess(['validate', '--data-dir', join(BROKEN, 'lfs-pointer'), '--quiet'], { cwd: ROOT });
     expect(lfs.code).toBe(1);
     expect(lfs.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^error: .*humanref_cot\.images\.tsv: this is a Git LFS pointer \(\d+ bytes\), not the data\. Run `git lfs pull` in the dataset folder \(.*\) to download it$/)]);
   });
 
   it('a usage error about a path with a line break in it stays one line', async () => {
-    const r = await cli(['--data-dir', 'no\nsuch', '--output-dir', 'never'], { cwd: ROOT });
+    const r = await cliInProcess(['--data-dir', 'no\nsuch', '--output-dir', 'never'], { cwd: ROOT });
     expect([r.code, r.stderr]).toEqual([2, 'humanref-vis: --data-dir no\\nsuch: no such directory\n']);
   });
 });
