@@ -75,6 +75,8 @@ describe.skipIf(!CHROMIUM)('review in chromium -> export', () => {
     await page.keyboard.type(NOTE);
     await page.keyboard.press('Enter');
     await page.waitForSelector('dialog.note-editor:not([open])', { state: 'attached' });
+    // The dialog's close event (where the note is saved) comes a task after [open] goes: wait for the note to show.
+    await page.waitForFunction((note) => document.querySelector('#sampleview .rvnote')?.textContent === note, NOTE, { timeout: 5_000 }).catch(() => undefined);
     expect(await page.$eval('#sampleview .rvnote', (e) => e.textContent)).toBe(NOTE);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.getElementById('gridview')!.hidden);
