@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmod, chown, mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempDirForEachTest } from '../cli.js';
+import { cli, cliInProcess, FIXTURES, tempDirForEachTest } from '../cli.js';
 
 const tmp = tempDirForEachTest('earlier-files');
 const SAMPLE = join(FIXTURES, 'sample');
@@ -19,8 +19,11 @@ const ASIDE: Record<string, RegExp> = {
 const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
 const asNobody = process.getuid?.() === 0 && spawnSync(NOBODY[0], [...NOBODY.slice(1), 'true']).status === 0;
 
-const visualize = (out: string, indices: string, prefix?: string[]) =>
-  cli(['--data-dir', SAMPLE, '--split', 'main', '--indices', indices, '--fast', '--concurrency', '1', '--output-dir', out], { cwd: tmp.dir, prefix });
+/** A run in this process, or, with a prefix (another user), in a process of its own. */
+const visualize = (out: string, indices: string, prefix?: string[]) => {
+  const args = ['--data-dir', SAMPLE, '--split', 'main', '--indices', indices, '--fast', '--concurrency', '1', '--output-dir', out];
+  return prefix ? cli(args, { cwd: tmp.dir, prefix }) : cliInProcess(args, { cwd: tmp.dir });
+};
 
 /** The set-aside file of each earlier file, by the name it had. */
 async function asides(out: string): Promise<Record<string, string[]>> {
