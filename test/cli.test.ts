@@ -1,6 +1,8 @@
-// The argv rewriting that lets the original script's `--num_vis` spelling through, and the program's command table.
+// The argv rewriting that lets the original script's `--num_vis` spelling through, the program's command table, and one
+// command line run to its exit code.
 import { describe, expect, it } from 'vitest';
 import { buildProgram, normaliseArgv } from '../src/cli.js';
+import { cliInProcess, ROOT } from './cli.js';
 
 describe('normaliseArgv', () => {
   it('turns underscores into dashes in long option names only, never in their values', () => {
@@ -18,5 +20,17 @@ describe('buildProgram', () => {
     const names = program.commands.map((c) => c.name());
     expect([...names].sort()).toEqual(['eval', 'export', 'index', 'inspect', 'stats', 'validate', 'visualize']);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('runCommandLine', () => {
+  it('returns the exit code and says the error on stderr, leaving the process exit code to main', async () => {
+    const before = process.exitCode;
+    const usage = await cliInProcess(['validate', '--no-such-option'], { cwd: ROOT });
+    expect(usage).toEqual({ code: 2, signal: null, stdout: '', stderr: "humanref-vis: unknown option '--no-such-option' for validate (see humanref-vis validate --help)\n" });
+    const ok = await cliInProcess(['--version'], { cwd: ROOT });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(process.exitCode).toBe(before);
   });
 });
