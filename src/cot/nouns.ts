@@ -74,3 +74,15 @@ export function candidateNounOf(mentions: readonly { noun: string }[]): string {
   }
   return best.charAt(0).toUpperCase() + best.slice(1);
 }
+
+/**
+ * The candidate noun a detection category gives (`car` → `Car`, `traffic light` → `Traffic light`): for rows that carry a
+ * category but no reasoning to take a noun from. Null for anything that is not a short name of letters, digits, spaces,
+ * `-` or `'` starting with a letter (it would be drawn on every box).
+ */
+export function nounOfCategory(category: unknown): string | null {
+  if (typeof category !== 'string') return null;
+  const name = category.trim().replace(/ +/g, ' ');
+  if (!/^\p{L}[\p{L}\p{N} '-]{0,31}$/u.test(name)) return null;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

@@ -4,7 +4,7 @@ import { createContext, type ParseContext } from './context.js';
 import { compareTargets, regionMapEntries, targetsFromRegionMap } from './consistency.js';
 import { splitLines, spanOfLines, type RawLine } from './lines.js';
 import { findMentions } from './mentions.js';
-import { candidateNounOf, nounKey } from './nouns.js';
+import { candidateNounOf, nounKey, nounOfCategory } from './nouns.js';
 import { expressionFromPlanning, parsePlan } from './planning.js';
 import { parseSectionBody } from './section-lines.js';
 import { findSections, type Section } from './sections.js';
@@ -42,8 +42,11 @@ export function parseChainOfThought(
 export function parseAnnotationCot(annotation: Pick<Annotation, 'think' | 'gtBoxes' | 'regionMap'> & { extra?: Annotation['extra'] }): ParsedCot {
   const cot = parseChainOfThought(annotation.think, annotation.gtBoxes.length, annotation.regionMap);
   const answer = rowAnswer(annotation.extra, cot.targets);
-  // No reasoning by design: nothing to disagree with region_map, and no "think is empty" to report.
-  return answer ? { ...cot, answer, consistency: compareTargets([], []), warnings: cot.warnings.filter((w) => w !== EMPTY_THINK) } : cot;
+  if (!answer) return cot;
+  // No reasoning by design: nothing to disagree with region_map, and no "think is empty" to report. The candidates are
+  // named by the hints' category (`Car 2`), which the reasoning would otherwise have named.
+  const noun = cot.mentions.length ? cot.noun : (nounOfCategory(annotation.extra?.hint_category) ?? cot.noun);
+  return { ...cot, noun, answer, consistency: compareTargets([], []), warnings: cot.warnings.filter((w) => w !== EMPTY_THINK) };
 }
 
 /** The answer of a row of upstream's custom GRPO format (its target, when one hint equals `ans`); undefined for any other sample. */

@@ -3,9 +3,23 @@
 import { describe, expect, it } from 'vitest';
 import { HELMET_REGION_MAP, HELMET_TRACE } from './traces.js';
 import { candidateNounOf, parseChainOfThought } from '../../src/cot/index.js';
-import { isPersonNoun, isStructuralWord, nounKey, readNumber, readWord, skipSpaces } from '../../src/cot/nouns.js';
+import { isPersonNoun, isStructuralWord, nounKey, nounOfCategory, readNumber, readWord, skipSpaces } from '../../src/cot/nouns.js';
 
 const named = (...nouns: string[]) => nouns.map((noun) => ({ noun }));
+
+describe('nounOfCategory', () => {
+  it('capitalises a category name, spaces tidied', () => {
+    expect(nounOfCategory('car')).toBe('Car');
+    expect(nounOfCategory('  traffic   light ')).toBe('Traffic light');
+    expect(nounOfCategory('Person')).toBe('Person');
+    expect(nounOfCategory('été')).toBe('Été');
+  });
+
+  it('is null for what is no short name: not a string, empty, a leading digit, markup, control characters, too long', () => {
+    for (const bad of [undefined, null, 3, ['car'], '', '   ', '2cars', '<b>car</b>', 'car\u202e', 'car\nbus', 'x'.repeat(33)]) expect(nounOfCategory(bad), String(bad)).toBeNull();
+    expect(nounOfCategory('x'.repeat(32))).toBe(`X${'x'.repeat(31)}`);
+  });
+});
 
 describe('candidateNounOf', () => {
   it('is Person when the reasoning names no candidate', () => {

@@ -132,6 +132,17 @@ describe('parseAnnotationCot: a row of upstream\'s custom GRPO format', () => {
     expect(cot.consistency.consistent).toBe(true);
   });
 
+  it('names its candidates by the hints\' category (a row has no reasoning to take a noun from); Person without one', () => {
+    const car = row([20, 0, 30, 10], [1]);
+    car.extra.hint_category = 'car';
+    expect(parseAnnotationCot(car).noun).toBe('Car');
+    expect(parseAnnotationCot(row([20, 0, 30, 10], [1])).noun).toBe('Person');
+    // Only such rows: a HumanRef-CoT sample's noun is its reasoning's.
+    const sample = row([20, 0, 30, 10], [1], null);
+    sample.extra.hint_category = 'car';
+    expect(parseAnnotationCot(sample).noun).toBe('Person');
+  });
+
   it('a HumanRef-CoT sample with an empty think is still inconsistent with its targets, and warned', () => {
     const cot = parseAnnotationCot(row([20, 0, 30, 10], [1], null));
     expect(cot.answer).toBeUndefined();
