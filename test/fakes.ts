@@ -7,6 +7,7 @@ export interface FakeSampleSpec {
   boxes?: [number, number, number, number][];
   regionMap?: Record<string, number[]>;
   think?: string;
+  extra?: Record<string, unknown>;
   /** Makes readSample / readAnnotation throw a DataError for this index. */
   broken?: boolean;
 }
@@ -35,7 +36,7 @@ export function fakeSource(name: string, specs: FakeSampleSpec[], options: { rea
     ],
     regionMap: spec.regionMap ?? { 'the person on the left': [0] },
     think: spec.think ?? 'think',
-    extra: {},
+    extra: spec.extra ?? {},
   });
   const file = `/data/${name}.annotations.tsv`;
   const source = {

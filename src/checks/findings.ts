@@ -17,9 +17,10 @@ export { borderTolerance };
 export function annotationFindings(annotation: Annotation, cot: ParsedCot, options: { includeConsistency?: boolean } = {}): Finding[] {
   const findings: Finding[] = [];
   const boxes = annotation.gtBoxes;
+  const noun = cot.noun;
   if (boxes.length === 0) findings.push({ code: 'no-boxes', message: 'no boxes: gt_boxes is empty' });
   boxes.forEach(([, , w, h], i) => {
-    if (!(w > 0) || !(h > 0)) findings.push({ code: 'zero-size-box', message: `Person ${i + 1}: zero-size box (w=${w}, h=${h})` });
+    if (!(w > 0) || !(h > 0)) findings.push({ code: 'zero-size-box', message: `${noun} ${i + 1}: zero-size box (w=${w}, h=${h})` });
   });
   for (const [expression, targets] of Object.entries(annotation.regionMap)) {
     for (const t of targets) {
@@ -31,21 +32,21 @@ export function annotationFindings(annotation: Annotation, cot: ParsedCot, optio
   const missing = [...new Set(cot.mentions.filter((m) => m.person < 1 || m.person > boxes.length).map((m) => m.person))].sort((a, b) => a - b);
   if (missing.length > 0) {
     const have = boxes.length === 1 ? 'is 1 box' : `are ${boxes.length} boxes`;
-    findings.push({ code: 'unknown-person', message: `the reasoning names ${missing.map((n) => `Person ${n}`).join(', ')} but there ${have}` });
+    findings.push({ code: 'unknown-person', message: `the reasoning names ${missing.map((n) => `${noun} ${n}`).join(', ')} but there ${have}` });
   }
   if (options.includeConsistency !== false && !cot.consistency.consistent && !hasNoReasoning(annotation)) {
     const { onlyInRegionMap, onlyInCot } = cot.consistency;
     const parts: string[] = [];
-    if (onlyInRegionMap.length) parts.push(`region_map targets not marked ✅: ${onlyInRegionMap.map((n) => `Person ${n}`).join(', ')}`);
-    if (onlyInCot.length) parts.push(`marked ✅ but not in region_map: ${onlyInCot.map((n) => `Person ${n}`).join(', ')}`);
+    if (onlyInRegionMap.length) parts.push(`region_map targets not marked ✅: ${onlyInRegionMap.map((n) => `${noun} ${n}`).join(', ')}`);
+    if (onlyInCot.length) parts.push(`marked ✅ but not in region_map: ${onlyInCot.map((n) => `${noun} ${n}`).join(', ')}`);
     findings.push({ code: 'text-label-disagreement', message: `text/label disagreement: ${parts.join('; ') || 'targets differ'}` });
   }
   if (!hasNoReasoning(annotation)) for (const warning of cot.warnings) findings.push({ code: 'reasoning', message: `reasoning: ${warning}` });
   return findings;
 }
 
-/** Findings that need the image size (from its header; the pixels are never decoded). */
-export function imageFindings(annotation: Annotation, width: number, height: number): Finding[] {
+/** Findings that need the image size (from its header; the pixels are never decoded). `noun` names candidates as the picture does. */
+export function imageFindings(annotation: Annotation, width: number, height: number, noun = 'Person'): Finding[] {
   const findings: Finding[] = [];
   const tx = borderTolerance(width);
   const ty = borderTolerance(height);
@@ -53,7 +54,7 @@ export function imageFindings(annotation: Annotation, width: number, height: num
     if (x < -tx || y < -ty || x + w > width + tx || y + h > height + ty) {
       findings.push({
         code: 'box-past-border',
-        message: `Person ${i + 1}: box [${fmt(x)}, ${fmt(y)}, ${fmt(x + w)}, ${fmt(y + h)}] lies past the ${width}×${height} image border`,
+        message: `${noun} ${i + 1}: box [${fmt(x)}, ${fmt(y)}, ${fmt(x + w)}, ${fmt(y + h)}] lies past the ${width}×${height} image border`,
       });
     }
   });

@@ -3,6 +3,7 @@ import { toJson } from '../json.js';
 import { EXIT, UsageError, oneLine } from '../errors.js';
 import type { ImageHeader, ParsedCot, Sample, SplitPaths } from '../types.js';
 import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
+import { hasNoReasoning } from '../sources/toy-checks.js';
 import type { ParseCot, SampleSource } from '../plumbing/seams.js';
 import type { RunIo } from '../plumbing/run-io.js';
 
@@ -58,13 +59,14 @@ function xyxy(box: readonly number[]): [number, number, number, number] {
   return [box[0], box[1], box[0] + box[2], box[1] + box[3]];
 }
 
-function personList(persons: number[]): string {
-  return persons.length === 0 ? 'nobody' : persons.map((p) => `Person ${p}`).join(', ');
+function personList(persons: number[], noun: string): string {
+  return persons.length === 0 ? 'nobody' : persons.map((p) => `${noun} ${p}`).join(', ');
 }
 
 /** Text output for a terminal: data strings never carry escape sequences or stray line breaks (think keeps its newlines). */
 function formatText(view: InspectView): string {
   const { sample, header, targets, cot } = view;
+  const noun = cot.noun;
   const out: string[] = [
     `split:       ${sample.split}`,
     `sample:      ${sample.index} (valid: 0 to ${view.count - 1})`,
@@ -74,18 +76,20 @@ function formatText(view: InspectView): string {
   const regionMap = Object.entries(sample.annotation.regionMap);
   // Rejection samples may have `{}`: the parser then takes the expression from the planning sentence.
   if (regionMap.length === 0) out.push(`expression:  ${cot.expressions.map((e) => oneLine(JSON.stringify(e))).join(', ') || '(none found)'} (region_map is empty)`);
-  for (const [expression, indices] of regionMap) out.push(`expression:  ${oneLine(JSON.stringify(expression))} → ${personList(indices.map((i) => i + 1))}`);
+  for (const [expression, indices] of regionMap) out.push(`expression:  ${oneLine(JSON.stringify(expression))} → ${personList(indices.map((i) => i + 1), noun)}`);
   out.push(`image key:   ${oneLine(sample.imageKey)}`, `image:       ${header.format} ${header.width}×${header.height}`);
   out.push(`candidates:  ${sample.annotation.gtBoxes.length} (boxes as x1, y1, x2, y2 in pixels)`);
   sample.annotation.gtBoxes.forEach((box, i) => {
     const coords = xyxy(box).map((n) => n.toFixed(1)).join(', ');
-    out.push(`  Person ${i + 1}: ${coords}  final ${cot.verdicts[i] ?? '(no mark)'}${targets.has(i + 1) ? '  target' : ''}`);
+    out.push(`  ${noun} ${i + 1}: ${coords}  final ${cot.verdicts[i] ?? '(no mark)'}${targets.has(i + 1) ? '  target' : ''}`);
   });
   const c = cot.consistency;
   out.push(
-    c.consistent
-      ? `consistency: ✅ the reasoning's ✅ set matches region_map (${personList(cot.targets)})`
-      : `consistency: ❌ mismatch: only in region_map: ${personList(c.onlyInRegionMap)}; only in reasoning: ${personList(c.onlyInCot)}`,
+    hasNoReasoning(sample.annotation)
+      ? 'consistency: (no reasoning to compare with region_map)'
+      : c.consistent
+        ? `consistency: ✅ the reasoning's ✅ set matches region_map (${personList(cot.targets, noun)})`
+        : `consistency: ❌ mismatch: only in region_map: ${personList(c.onlyInRegionMap, noun)}; only in reasoning: ${personList(c.onlyInCot, noun)}`,
   );
   for (const warning of cot.warnings) out.push(`parser note: ${oneLine(warning)}`);
   out.push('', 'reasoning:', sample.annotation.think.split('\n').map(oneLine).join('\n'), '');

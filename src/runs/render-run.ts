@@ -57,7 +57,7 @@ async function renderOne(options: RenderRunOptions, ref: SampleRef, position: nu
     const header = imageHeaderOf(sample, source.paths.imagesTsv, options.readImageHeader);
     const { annotation } = sample;
     const cot = options.parseCot(annotation);
-    const warnings = [...sampleWarnings(sample, cot), ...imageFindings(annotation, header.width, header.height).map((f) => f.message)];
+    const warnings = [...sampleWarnings(sample, cot), ...imageFindings(annotation, header.width, header.height, cot.noun).map((f) => f.message)];
     const image = await options.renderer.render(sample, cot, { format: options.format, fast: options.fast, warnings });
     const file = outputFileName(source.paths.name, ref.index, options.format);
     const written = await writeFileAtomic(options.outputDir, file, image.data);

@@ -51,7 +51,7 @@ export async function checkSample(source: SampleSource, index: number, deps: Pic
     const { annotation } = sample;
     const cot = deps.parseCot(annotation);
     const where: DataLocation = { file: source.paths.annotationsTsv, index, offset: sample.annOffset };
-    const findings = [...annotationFindings(annotation, cot), ...imageFindings(annotation, header.width, header.height)];
+    const findings = [...annotationFindings(annotation, cot), ...imageFindings(annotation, header.width, header.height, cot.noun)];
     return findings.map((f) => ({ level: 'warning', split, file: where.file, index, offset: sample.annOffset, code: f.code, message: formatDataMessage(where, f.message, '') }));
   } catch (error) {
     if (error instanceof DataError) return [brokenProblem(split, error)];

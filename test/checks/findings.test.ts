@@ -84,4 +84,13 @@ describe('findings on hand-made annotations', () => {
     expect(annotationFindings({ ...ann, regionMap: { x: [0] } }, cot('inconsistent')).map((f) => f.code)).toContain('text-label-disagreement');
     expect(annotationFindings({ ...ann, regionMap: { x: [0] } }, cot('inconsistent'), { includeConsistency: false }).map((f) => f.code)).not.toContain('text-label-disagreement');
   });
+  it('names candidates by the noun the picture uses (a custom row of cars), Person when none is given', () => {
+    const ann = { gtBoxes: [[0, 0, 0, 5], [0, 0, 103, 80]] as [number, number, number, number][], regionMap: { x: [0] }, think: '', extra: {} };
+    const cars = { ...cot('Person 7', 2), noun: 'Car' };
+    expect(annotationFindings(ann, cars).map((f) => f.message)).toEqual(['Car 1: zero-size box (w=0, h=5)', 'the reasoning names Car 7 but there are 2 boxes']);
+    expect(imageFindings(ann, 100, 80, 'Car').map((f) => f.message)).toEqual(['Car 2: box [0, 0, 103, 80] lies past the 100×80 image border']);
+    expect(imageFindings(ann, 100, 80)[0].message).toMatch(/^Person 2: box/);
+    const disagreement = annotationFindings({ ...ann, gtBoxes: [[1, 1, 2, 2], [1, 1, 2, 2]] }, { ...cot('inconsistent'), noun: 'Car' });
+    expect(disagreement.map((f) => f.message)).toEqual(['text/label disagreement: region_map targets not marked ✅: Car 1; marked ✅ but not in region_map: Car 2']);
+  });
 });

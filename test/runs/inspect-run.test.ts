@@ -4,6 +4,8 @@ import { UsageError } from '../../src/errors.js';
 import { runInspect } from '../../src/runs/inspect-run.js';
 import { fakeHeader, fakeParseCot, fakeSource, type FakeSampleSpec } from '../fakes.js';
 import { capture } from './fake-splits.js';
+import { TOY_SOURCE } from '../../src/sources/toy.js';
+import type { Annotation } from '../../src/types.js';
 
 function setup(specs: FakeSampleSpec[]) {
   const source = fakeSource('main', specs);
@@ -36,6 +38,18 @@ describe('runInspect', () => {
     const text = out.join('');
     expect(text).toContain('expression:  "from planning" (region_map is empty)');
     expect(text).toContain('consistency: ❌ mismatch: only in region_map: nobody; only in reasoning: Person 1, Person 2');
+  });
+
+  it('names a custom row\'s candidates by its noun and says it has no reasoning to compare', async () => {
+    const { paths, source } = setup([{ regionMap: { 'the red car': [1] }, extra: { source: TOY_SOURCE } }]);
+    const deps = { openSource: async () => source, parseCot: (a: Annotation) => ({ ...fakeParseCot(a), noun: 'Car' }), readImageHeader: fakeHeader };
+    const { out, io } = capture();
+    await runInspect({ index: 0, paths, json: false }, deps, io);
+    const text = out.join('');
+    expect(text).toContain('expression:  "the red car" → Car 2');
+    expect(text).toContain('  Car 2: 50.0, 10.0, 70.0, 40.0  final ✅  target\n');
+    expect(text).toContain('consistency: (no reasoning to compare with region_map)\n');
+    expect(text).not.toContain('Person');
   });
 
   it('keeps escape sequences out of the terminal text', async () => {
