@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { toolInfo } from '../version.js';
 
 /**
- * The page script, bundled from client/ by `npm run build` (page-script.vite.config.mjs). The same path from
+ * The page script, bundled from client/ by `npm run build` (client/vite.config.mjs). The same path from
  * src/viewer/ and dist/viewer/, so tests running the sources use the built bundle too.
  */
 const SCRIPT_FILE = new URL('../../dist/viewer/page-script.js', import.meta.url);
