@@ -2,6 +2,7 @@
 import { borderTolerance } from '../render/index.js';
 import { oneLine } from '../errors.js';
 import type { Annotation, ParsedCot } from '../types.js';
+import { DEFAULT_NOUN, candidateNames } from '../cot/nouns.js';
 import { answerHintFindings, hasNoReasoning } from '../sources/toy-checks.js';
 
 export type FindingCode = 'no-boxes' | 'zero-size-box' | 'target-without-box' | 'unknown-person' | 'text-label-disagreement' | 'reasoning' | 'box-past-border' | 'answer-not-a-hint';
@@ -32,13 +33,13 @@ export function annotationFindings(annotation: Annotation, cot: ParsedCot, optio
   const missing = [...new Set(cot.mentions.filter((m) => m.person < 1 || m.person > boxes.length).map((m) => m.person))].sort((a, b) => a - b);
   if (missing.length > 0) {
     const have = boxes.length === 1 ? 'is 1 box' : `are ${boxes.length} boxes`;
-    findings.push({ code: 'unknown-person', message: `the reasoning names ${missing.map((n) => `${noun} ${n}`).join(', ')} but there ${have}` });
+    findings.push({ code: 'unknown-person', message: `the reasoning names ${candidateNames(noun, missing)} but there ${have}` });
   }
   if (options.includeConsistency !== false && !cot.consistency.consistent && !hasNoReasoning(annotation)) {
     const { onlyInRegionMap, onlyInCot } = cot.consistency;
     const parts: string[] = [];
-    if (onlyInRegionMap.length) parts.push(`region_map targets not marked ✅: ${onlyInRegionMap.map((n) => `${noun} ${n}`).join(', ')}`);
-    if (onlyInCot.length) parts.push(`marked ✅ but not in region_map: ${onlyInCot.map((n) => `${noun} ${n}`).join(', ')}`);
+    if (onlyInRegionMap.length) parts.push(`region_map targets not marked ✅: ${candidateNames(noun, onlyInRegionMap)}`);
+    if (onlyInCot.length) parts.push(`marked ✅ but not in region_map: ${candidateNames(noun, onlyInCot)}`);
     findings.push({ code: 'text-label-disagreement', message: `text/label disagreement: ${parts.join('; ') || 'targets differ'}` });
   }
   if (!hasNoReasoning(annotation)) for (const warning of cot.warnings) findings.push({ code: 'reasoning', message: `reasoning: ${warning}` });
@@ -46,7 +47,7 @@ export function annotationFindings(annotation: Annotation, cot: ParsedCot, optio
 }
 
 /** Findings that need the image size (from its header; the pixels are never decoded). `noun` names candidates as the picture does. */
-export function imageFindings(annotation: Annotation, width: number, height: number, noun = 'Person'): Finding[] {
+export function imageFindings(annotation: Annotation, width: number, height: number, noun = DEFAULT_NOUN): Finding[] {
   const findings: Finding[] = [];
   const tx = borderTolerance(width);
   const ty = borderTolerance(height);

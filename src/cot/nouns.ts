@@ -60,10 +60,20 @@ export function skipSpaces(text: string, pos: number): number {
   return p;
 }
 
+/** What candidates are called when nothing names them otherwise. */
+export const DEFAULT_NOUN = 'Person';
+
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** Candidates in words, as the pictures label them: `Car 1, Car 3`. */
+export function candidateNames(noun: string, numbers: readonly number[]): string {
+  return numbers.map((n) => `${noun} ${n}`).join(', ');
+}
+
 /** The noun the reasoning names its candidates with, most used first, singular and capitalised: `Person` when it names none. */
 export function candidateNounOf(mentions: readonly { noun: string }[]): string {
   const counts = new Map<string, number>();
-  let best = 'person';
+  let best = DEFAULT_NOUN.toLowerCase();
   let most = 0;
   for (const m of mentions) {
     const key = nounKey(m.noun);
@@ -72,7 +82,7 @@ export function candidateNounOf(mentions: readonly { noun: string }[]): string {
     // Ties go to the noun that reached the count first, as in reading order.
     if (n > most) [best, most] = [key, n];
   }
-  return best.charAt(0).toUpperCase() + best.slice(1);
+  return capitalised(best);
 }
 
 /**
@@ -84,5 +94,5 @@ export function nounOfCategory(category: unknown): string | null {
   if (typeof category !== 'string') return null;
   const name = category.trim().replace(/ +/g, ' ');
   if (!/^\p{L}[\p{L}\p{N} '-]{0,31}$/u.test(name)) return null;
-  return name.charAt(0).toUpperCase() + name.slice(1);
+  return capitalised(name);
 }

@@ -4,6 +4,7 @@ import { EXIT, UsageError, oneLine } from '../errors.js';
 import type { ImageHeader, ParsedCot, Sample, SplitPaths } from '../types.js';
 import { imageHeaderOf, type ReadImageHeader } from '../checks/image-info.js';
 import { hasNoReasoning } from '../sources/toy-checks.js';
+import { candidateNames } from '../cot/nouns.js';
 import type { ParseCot, SampleSource } from '../plumbing/seams.js';
 import type { RunIo } from '../plumbing/run-io.js';
 
@@ -60,7 +61,7 @@ function xyxy(box: readonly number[]): [number, number, number, number] {
 }
 
 function personList(persons: number[], noun: string): string {
-  return persons.length === 0 ? 'nobody' : persons.map((p) => `${noun} ${p}`).join(', ');
+  return persons.length === 0 ? 'nobody' : candidateNames(noun, persons);
 }
 
 /** Text output for a terminal: data strings never carry escape sequences or stray line breaks (think keeps its newlines). */

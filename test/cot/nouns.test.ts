@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { HELMET_REGION_MAP, HELMET_TRACE } from './traces.js';
 import { candidateNounOf, parseChainOfThought } from '../../src/cot/index.js';
-import { isPersonNoun, isStructuralWord, nounKey, nounOfCategory, readNumber, readWord, skipSpaces } from '../../src/cot/nouns.js';
+import { candidateNames, isPersonNoun, isStructuralWord, nounKey, nounOfCategory, readNumber, readWord, skipSpaces } from '../../src/cot/nouns.js';
 
 const named = (...nouns: string[]) => nouns.map((noun) => ({ noun }));
 
@@ -18,6 +18,14 @@ describe('nounOfCategory', () => {
   it('is null for what is no short name: not a string, empty, a leading digit, markup, control characters, too long', () => {
     for (const bad of [undefined, null, 3, ['car'], '', '   ', '2cars', '<b>car</b>', 'car\u202e', 'car\nbus', 'x'.repeat(33)]) expect(nounOfCategory(bad), String(bad)).toBeNull();
     expect(nounOfCategory('x'.repeat(32))).toBe(`X${'x'.repeat(31)}`);
+  });
+});
+
+describe('candidateNames', () => {
+  it('names each number with the noun, in the order given, comma-separated; nothing for none', () => {
+    expect(candidateNames('Car', [3, 1])).toBe('Car 3, Car 1');
+    expect(candidateNames('Person', [2])).toBe('Person 2');
+    expect(candidateNames('Person', [])).toBe('');
   });
 });
 
